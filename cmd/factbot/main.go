@@ -1,0 +1,75 @@
+// Command factbot answers questions from news articles, citing its sources.
+//
+//	factbot ask "How much crypto has North Korea stolen?"
+//	factbot facts
+//
+// Run "factbot help" for every command.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "factbot:", err)
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+// exitCode is 2 for usage errors, as the flag package has it, and 1 otherwise.
+func exitCode(err error) int {
+	var u usageError
+	if errors.As(err, &u) || errors.Is(err, flag.ErrHelp) {
+		return 2
+	}
+	return 1
+}
+
+// usageError is a mistake in the command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+const usage = `factbot answers questions from news articles, and cites its sources.
+
+Usage:
+  factbot ask [--articles DIR] [--json] [QUESTION]   answer a question (or each line of standard input)
+  factbot facts [--articles DIR]                     list the facts it knows and the files it skipped
+
+Without --articles, factbot answers from the two seed articles built into it.
+Run "factbot COMMAND --help" for a command's options.
+`
+
+// run is the whole program, with its surroundings passed in so that tests
+// can run it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return usageError{"no command given"}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "ask":
+		return runAsk(ctx, rest, stdin, stdout, stderr)
+	case "facts":
+		return runFacts(ctx, rest, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return usageError{fmt.Sprintf("unknown command %q", cmd)}
+}

@@ -1,0 +1,146 @@
+package facts
+
+import (
+	"math"
+	"slices"
+	"sync"
+	"unicode/utf8"
+)
+
+// A Base is a fact base: articles split into facts (sentences) and an index
+// that matches questions against them. A Base is immutable once built and
+// safe for concurrent use.
+type Base struct {
+	articles []Article
+	problems []Problem
+	facts    []fact
+	paras    []para
+
+	terms    []string            // term id → term (a stem, a number, or a synthetic alias term)
+	termID   map[string]uint32   // term → id
+	wordTerm map[string]uint32   // folded word → term id, so that questions skip the stemmer
+	synonyms map[string][]uint32 // term → terms of its synonym groups
+	idf    []float32         // term id → inverse document frequency over facts
+	vocab  vocabulary        // lookup of terms by prefix, typo and abbreviation
+
+	seq []uint32 // the term ids of every fact's tokens, fact after fact
+	cls []class  // the class of each token in seq
+
+	sentPost  postings // term → facts
+	paraPost  postings // term → paragraphs
+	titlePost postings // term → articles whose title has the term
+
+	titles  [][]uint32 // article → term ids of its title
+	surface []string   // term id → the shortest word that has it
+
+	topics         []*topic          // names the facts mention, most mentioned first
+	topicByKey     map[string]*topic // by folded name
+	topicsByLetter map[rune][]*topic // by the first letter of each of their words
+	phrases phraseTable
+	norm    []float32 // fact → BM25 length factor, (k1+1) / (1 + k1·(1-b+b·len/avgLen))
+	pool    sync.Pool // of *scratch
+	avgLen  float32   // mean number of tokens in a fact
+	maxIDF  float32 // the idf of a term no fact has
+}
+
+// A fact is one sentence of an article body.
+type fact struct {
+	text    string // the sentence, verbatim
+	article uint32 // index in Base.articles
+	para    uint32 // index in Base.paras
+	tok     uint32 // its tokens are seq[tok : tok+ntok]
+	ntok    uint16
+	blen    uint16 // BM25 length: indexed tokens, without extra forms
+	kinds   kind
+}
+
+// A para is one body paragraph.
+type para struct {
+	article uint32
+	number  uint32 // from 1 within its article
+	first   uint32 // its first fact
+	nfacts  uint32
+}
+
+// postings maps each term id to a sorted list of ids (facts, paragraphs or
+// articles): list t is ids[off[t]:off[t+1]].
+type postings struct {
+	off []uint32
+	ids []uint32
+}
+
+func (p *postings) list(t uint32) []uint32 {
+	if int(t)+1 >= len(p.off) {
+		return nil
+	}
+	return p.ids[p.off[t]:p.off[t+1]]
+}
+
+// has reports whether list t holds id.
+func (p *postings) has(t, id uint32) bool {
+	_, ok := slices.BinarySearch(p.list(t), id)
+	return ok
+}
+
+// Articles returns the articles of the base, in id order.
+func (b *Base) Articles() []Article { return b.articles }
+
+// Problems returns the files that were skipped when the base was loaded.
+func (b *Base) Problems() []Problem { return b.problems }
+
+// Len returns the number of facts.
+func (b *Base) Len() int { return len(b.facts) }
+
+// A Fact is one sentence of the fact base and where it stands.
+type Fact struct {
+	Article   *Article
+	Paragraph int // from 1
+	Text      string
+}
+
+// Facts calls yield for each fact, in article and paragraph order, until
+// yield returns false.
+func (b *Base) Facts(yield func(Fact) bool) {
+	for i := range b.facts {
+		if !yield(b.factAt(uint32(i))) {
+			return
+		}
+	}
+}
+
+func (b *Base) factAt(i uint32) Fact {
+	f := &b.facts[i]
+	return Fact{Article: &b.articles[f.article], Paragraph: int(b.paras[f.para].number), Text: f.text}
+}
+
+// tokens returns the term ids and classes of fact i.
+func (b *Base) tokens(i uint32) ([]uint32, []class) {
+	f := &b.facts[i]
+	return b.seq[f.tok : f.tok+uint32(f.ntok)], b.cls[f.tok : f.tok+uint32(f.ntok)]
+}
+
+// citation returns fact i as citation number n.
+func (b *Base) citation(i uint32, n int) Citation {
+	f := &b.facts[i]
+	a := &b.articles[f.article]
+	return Citation{
+		N: n, Source: a.ID, Title: a.Title, Publisher: a.Publisher, URL: a.URL,
+		Paragraph: int(b.paras[f.para].number), Quote: f.text,
+	}
+}
+
+// idfOf returns the BM25 inverse document frequency of a term in n documents.
+func idfOf(df, n int) float32 {
+	return float32(math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5)))
+}
+
+// truncate shortens s to at most n bytes at a rune boundary.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

@@ -1,0 +1,449 @@
+package facts
+
+import (
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// maxFactBytes bounds a fact: a longer "sentence" (a table, a list without
+// punctuation) is cut into pieces at white space.
+const maxFactBytes = 1200
+
+// New builds a fact base from parsed articles and alias groups (each a list
+// of names that mean the same thing). Articles keep their order.
+//
+// Building runs in three steps: the articles are split into sentences and
+// tokens in parallel, each with a vocabulary of its own; the vocabularies are
+// merged and stemmed into one, in article order, so that term ids do not
+// depend on scheduling; then each fact's tokens are mapped to term ids, alias
+// and acronym phrases are marked, and the postings are counted and filled.
+func New(articles []Article, aliases [][]string) *Base {
+	b := &Base{articles: articles}
+	parsed := parseAll(articles)
+
+	// Alias and acronym phrases join the vocabulary like any other words.
+	z := newTokenizer()
+	var groups [][][]string // group → phrase → folded words
+	for _, names := range aliases {
+		var g [][]string
+		for _, n := range names {
+			if ws := foldedWords(z, n); len(ws) > 0 {
+				g = append(g, ws)
+			}
+		}
+		if len(g) > 1 {
+			groups = append(groups, g)
+		}
+	}
+	for _, p := range parsed {
+		for _, a := range p.acronyms {
+			groups = append(groups, [][]string{{a.short}, a.long})
+		}
+	}
+
+	lex := newLexicon(parsed, groups)
+	b.terms, b.termID, b.wordTerm = lex.terms, lex.termID, lex.wordTerm
+	b.phrases = newPhraseTable(b, groups, lex)
+
+	b.assemble(parsed, lex)
+	b.index()
+	b.vocab = newVocabulary(b)
+	b.synonyms = synonymTerms(b)
+	b.surface = surfaceForms(len(b.terms), lex)
+	b.topics, b.topicByKey, b.topicsByLetter = mergeTopics(parsed)
+	return b
+}
+
+// parsedArticle is one article split into facts and tokens, with a word list
+// of its own: seq holds indexes into words.
+type parsedArticle struct {
+	words    []string
+	seq      []int32
+	cls      []class
+	facts    []fact // tok is relative to seq; para is the paragraph's index in the article
+	paraLen  []int  // facts per paragraph
+	title    []int32
+	acronyms []acronym
+	names    map[string]nameUse // names the facts mention, for suggestions
+}
+
+// nameUse counts the mentions of one name and what they suggest it is.
+type nameUse struct {
+	count int
+	kinds kind
+}
+
+// parseAll splits every article into facts and tokens, on all cores.
+func parseAll(articles []Article) []parsedArticle {
+	out := make([]parsedArticle, len(articles))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(articles)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := newParser()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(articles) {
+					return
+				}
+				out[i] = p.parse(&articles[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// A parser turns articles into parsedArticles; one parser serves one goroutine.
+type parser struct {
+	z     *tokenizer
+	index map[string]int32
+	words []string
+	cls   []class
+}
+
+func newParser() *parser {
+	return &parser{z: newTokenizer(), index: make(map[string]int32)}
+}
+
+func (p *parser) parse(a *Article) parsedArticle {
+	clear(p.index)
+	out := parsedArticle{names: map[string]nameUse{}}
+	out.title, _ = p.add(&out, a.Title, nil)
+	for pi, text := range a.Paragraphs {
+		n := 0
+		for _, sp := range splitSentences(text) {
+			for _, piece := range pieces(text[sp.start:sp.end]) {
+				tok := len(out.seq)
+				var k kind
+				_, k = p.add(&out, piece, &out.acronyms)
+				out.facts = append(out.facts, fact{
+					text: collapseSpace(piece), para: uint32(pi),
+					tok: uint32(tok), ntok: uint16(len(out.seq) - tok), kinds: k,
+				})
+				n++
+			}
+		}
+		out.paraLen = append(out.paraLen, n)
+	}
+	return out
+}
+
+// add tokenizes one sentence into out and returns its word ids and kind.
+// When acros is not nil, acronyms defined in the sentence are added to it.
+func (p *parser) add(out *parsedArticle, s string, acros *[]acronym) ([]int32, kind) {
+	toks := p.z.tokenize(s)
+	p.words = p.words[:0]
+	for _, t := range toks {
+		p.words = append(p.words, wordKey(p.z.word(t), t.flags))
+	}
+	p.cls = append(p.cls[:0], make([]class, len(toks))...)
+	classify(toks, p.words, p.cls)
+	start := len(out.seq)
+	for i, w := range p.words {
+		id, ok := p.index[w]
+		if !ok {
+			id = int32(len(out.words))
+			p.index[w] = id
+			out.words = append(out.words, w)
+		}
+		out.seq = append(out.seq, id)
+		out.cls = append(out.cls, p.cls[i])
+	}
+	if acros != nil {
+		*acros = findAcronyms(s, toks, p.words, *acros)
+		collectNames(s, toks, p.words, p.cls, out.names)
+	}
+	return out.seq[start:], kindOf(toks, p.words, p.cls)
+}
+
+// wordKey is the vocabulary key of a folded word: the word itself, except
+// that an all-caps stop word ("US", "WHO", "IT") is kept in capitals so that
+// it does not vanish as a stop word.
+func wordKey(w []byte, f tokFlags) string {
+	if f&tAllCaps != 0 && stopwords[string(w)] {
+		return strings.ToUpper(string(w))
+	}
+	return string(w)
+}
+
+// pieces cuts an overlong sentence into pieces of at most maxFactBytes, at
+// white space.
+func pieces(s string) []string {
+	if len(s) <= maxFactBytes {
+		return []string{s}
+	}
+	var out []string
+	for len(s) > maxFactBytes {
+		cut := strings.LastIndexByte(s[:maxFactBytes], ' ')
+		if cut <= 0 {
+			cut = len(truncate(s, maxFactBytes))
+		}
+		out = append(out, strings.TrimSpace(s[:cut]))
+		s = strings.TrimSpace(s[cut:])
+	}
+	if s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// foldedWords returns the vocabulary keys of the words of s.
+func foldedWords(z *tokenizer, s string) []string {
+	var ws []string
+	for _, t := range z.tokenize(s) {
+		if t.flags&tAux == 0 {
+			ws = append(ws, wordKey(z.word(t), t.flags))
+		}
+	}
+	return ws
+}
+
+// A lexicon maps every folded word of the corpus to its term.
+type lexicon struct {
+	wordTerm map[string]uint32
+	terms    []string
+	termID   map[string]uint32
+}
+
+// newLexicon merges the articles' word lists in article order, stems the
+// words on all cores, and numbers the terms in order of first use.
+func newLexicon(parsed []parsedArticle, groups [][][]string) *lexicon {
+	index := make(map[string]int32)
+	var words []string
+	addWord := func(w string) {
+		if _, ok := index[w]; !ok {
+			index[w] = int32(len(words))
+			words = append(words, w)
+		}
+	}
+	for _, p := range parsed {
+		for _, w := range p.words {
+			addWord(w)
+		}
+	}
+	for _, g := range groups {
+		for _, ph := range g {
+			for _, w := range ph {
+				addWord(w)
+			}
+		}
+	}
+	stems := make([]string, len(words))
+	var wg sync.WaitGroup
+	n := runtime.GOMAXPROCS(0)
+	for k := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := k; i < len(words); i += n {
+				stems[i] = stem(words[i])
+			}
+		}()
+	}
+	wg.Wait()
+
+	lex := &lexicon{wordTerm: make(map[string]uint32, len(words)), termID: make(map[string]uint32)}
+	for i, w := range words {
+		s := stems[i]
+		id, ok := lex.termID[s]
+		if !ok {
+			id = uint32(len(lex.terms))
+			lex.termID[s] = id
+			lex.terms = append(lex.terms, s)
+		}
+		lex.wordTerm[w] = id
+	}
+	return lex
+}
+
+// assemble maps every article's tokens to term ids and lays the facts,
+// paragraphs and token sequences of all articles end to end.
+func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
+	nfacts, ntoks, nparas := 0, 0, 0
+	for _, p := range parsed {
+		nfacts += len(p.facts)
+		ntoks += len(p.seq)
+		nparas += len(p.paraLen)
+	}
+	b.facts = make([]fact, 0, nfacts)
+	b.paras = make([]para, 0, nparas)
+	b.seq = make([]uint32, 0, ntoks+ntoks/16)
+	b.cls = make([]class, 0, ntoks+ntoks/16)
+	b.titles = make([][]uint32, len(parsed))
+	var local []uint32
+	for ai, p := range parsed {
+		local = local[:0]
+		for _, w := range p.words {
+			local = append(local, lex.wordTerm[w])
+		}
+		title := make([]uint32, 0, len(p.title)+1)
+		for _, w := range p.title {
+			title = append(title, local[w])
+		}
+		b.titles[ai] = b.phrases.markTerms(title)
+
+		paraBase := uint32(len(b.paras))
+		first := uint32(len(b.facts))
+		for pi, n := range p.paraLen {
+			b.paras = append(b.paras, para{article: uint32(ai), number: uint32(pi + 1), first: first, nfacts: uint32(n)})
+			first += uint32(n)
+		}
+		for _, f := range p.facts {
+			start := len(b.seq)
+			for k := f.tok; k < f.tok+uint32(f.ntok); k++ {
+				b.seq = append(b.seq, local[p.seq[k]])
+				b.cls = append(b.cls, p.cls[k])
+			}
+			b.seq, b.cls = b.phrases.markFact(b.seq, b.cls, start)
+			f.article = uint32(ai)
+			f.para += paraBase
+			f.tok = uint32(start)
+			f.ntok = uint16(min(len(b.seq)-start, 1<<16-1))
+			b.facts = append(b.facts, f)
+		}
+	}
+}
+
+// index counts and fills the postings and computes the term weights.
+func (b *Base) index() {
+	nterms := len(b.terms)
+	indexed := make([]bool, nterms)
+	for id, t := range b.terms {
+		indexed[id] = !stopwords[t] && t != ""
+	}
+	// A fact's length, for BM25, is its number of indexed tokens.
+	total := 0
+	for i := range b.facts {
+		f := &b.facts[i]
+		n := 0
+		for k := f.tok; k < f.tok+uint32(f.ntok); k++ {
+			if indexed[b.seq[k]] && b.cls[k]&cAux == 0 {
+				n++
+			}
+		}
+		f.blen = uint16(min(n, 1<<16-1))
+		total += n
+	}
+	b.sentPost = buildPostings(nterms, len(b.facts), func(i int, emit func(uint32)) {
+		f := &b.facts[i]
+		for _, t := range b.seq[f.tok : f.tok+uint32(f.ntok)] {
+			if indexed[t] {
+				emit(t)
+			}
+		}
+	})
+	b.paraPost = buildPostings(nterms, len(b.paras), func(i int, emit func(uint32)) {
+		p := &b.paras[i]
+		for fi := p.first; fi < p.first+p.nfacts; fi++ {
+			f := &b.facts[fi]
+			for _, t := range b.seq[f.tok : f.tok+uint32(f.ntok)] {
+				if indexed[t] {
+					emit(t)
+				}
+			}
+		}
+	})
+	b.titlePost = buildPostings(nterms, len(b.titles), func(i int, emit func(uint32)) {
+		for _, t := range b.titles[i] {
+			if indexed[t] {
+				emit(t)
+			}
+		}
+	})
+	n := len(b.facts)
+	b.avgLen = 1
+	if n > 0 && total > 0 {
+		b.avgLen = float32(total) / float32(n)
+	}
+	b.idf = make([]float32, nterms)
+	for t := range b.idf {
+		if indexed[t] {
+			b.idf[t] = idfOf(len(b.sentPost.list(uint32(t))), n)
+		}
+	}
+	b.maxIDF = idfOf(0, n)
+	b.norm = make([]float32, n)
+	for i, f := range b.facts {
+		b.norm[i] = (bm25K1 + 1) / (1 + bm25K1*(1-bm25B+bm25B*float32(f.blen)/b.avgLen))
+	}
+}
+
+// buildPostings builds postings for n documents: each(i, emit) emits the
+// terms of document i, in any order and with repeats.
+func buildPostings(nterms, n int, each func(i int, emit func(uint32))) postings {
+	last := make([]uint32, nterms) // last document (+1) that counted each term
+	count := make([]uint32, nterms+1)
+	for i := range n {
+		doc := uint32(i) + 1
+		each(i, func(t uint32) {
+			if last[t] != doc {
+				last[t] = doc
+				count[t]++
+			}
+		})
+	}
+	off := make([]uint32, nterms+1)
+	var sum uint32
+	for t := range nterms {
+		off[t] = sum
+		sum += count[t]
+	}
+	off[nterms] = sum
+	ids := make([]uint32, sum)
+	fill := count[:nterms]
+	copy(fill, off[:nterms])
+	clear(last)
+	for i := range n {
+		doc := uint32(i) + 1
+		each(i, func(t uint32) {
+			if last[t] != doc {
+				last[t] = doc
+				ids[fill[t]] = uint32(i)
+				fill[t]++
+			}
+		})
+	}
+	return postings{off: off, ids: ids}
+}
+
+// synonymTerms maps each indexed term of a synonym group to the other
+// indexed terms of its groups.
+func synonymTerms(b *Base) map[string][]uint32 {
+	m := map[string][]uint32{}
+	for _, g := range synonyms {
+		var ids []uint32
+		var terms []string
+		for _, w := range g {
+			t := stem(w)
+			terms = append(terms, t)
+			if id, ok := b.termID[t]; ok && b.indexed(id) {
+				ids = append(ids, id)
+			}
+		}
+		for _, t := range terms {
+			for _, id := range ids {
+				if b.terms[id] != t && !slices.Contains(m[t], id) {
+					m[t] = append(m[t], id)
+				}
+			}
+		}
+	}
+	return m
+}
+
+// surfaceForms returns, for each term, the shortest word that has it.
+func surfaceForms(nterms int, lex *lexicon) []string {
+	out := make([]string, nterms)
+	for w, id := range lex.wordTerm {
+		if cur := out[id]; cur == "" || len(w) < len(cur) || len(w) == len(cur) && w < cur {
+			out[id] = w
+		}
+	}
+	return out
+}

@@ -1,0 +1,206 @@
+package facts
+
+// Token classes and fact kinds: what a token is (a number, an amount of
+// money, a year, a name) and, from its tokens, what a fact can answer.
+
+// A class describes one token of a fact.
+type class uint8
+
+const (
+	cAux   class = 1 << iota // an extra form (a compound joined up, an alias); no position of its own
+	cCap                     // part of a name: capitalised inside the sentence, or an acronym
+	cNum                     // a number
+	cMoney                   // part of an amount of money ("$", "545", "million")
+	cYear                    // a year ("2015", "1990s")
+	cDate                    // a month or a day of the week
+	cFirst                   // the first word of its sentence
+	cUnit                    // a magnitude or unit after a number ("million", "percent", "coins")
+)
+
+// A kind is a set of things a fact mentions, and so can answer.
+type kind uint16
+
+const (
+	kMoney   kind = 1 << iota // an amount of money
+	kCount                    // a number that is not a year or an amount of money
+	kPercent                  // a percentage
+	kDate                     // a year, month or day
+	kName                     // a proper name
+	kPerson                   // a name of two or more words that is not an organisation's
+	kOrg                      // an organisation's name or an acronym
+	kPlace                    // a name after "in", "at", "from"… or with a place word
+	kReason                   // a cause: "because", "due to", "in order to"
+	kList                     // several names joined by commas or "and"
+)
+
+var kindNames = []struct {
+	k    kind
+	name string
+}{
+	{kMoney, "money"}, {kCount, "count"}, {kPercent, "percent"}, {kDate, "date"},
+	{kName, "name"}, {kPerson, "person"}, {kOrg, "organisation"}, {kPlace, "place"},
+	{kReason, "reason"}, {kList, "list"},
+}
+
+func (k kind) String() string {
+	for _, n := range kindNames {
+		if k&n.k != 0 {
+			return n.name
+		}
+	}
+	return ""
+}
+
+var months = setOf(`january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+thursday friday saturday sunday`)
+
+var currencies = setOf(`dollar dollars usd us$ euro euros eur pound pounds gbp sterling yen jpy
+yuan cny renminbi rmb won krw rupee rupees franc francs ruble rubles rouble roubles peso pesos
+bitcoin bitcoins btc ether eth`)
+
+var magnitudes = setOf(`hundred thousand thousands million millions billion billions trillion
+trillions percent per cent m bn k`)
+
+var numberWords = setOf(`one two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+seventy eighty ninety hundred hundreds thousand thousands million millions billion billions
+dozen dozens several`)
+
+var orgWords = setOf(`group institute institution council bureau university company
+corporation corp inc ltd agency ministry association party committee bank department
+organization organisation foundation society league union club team school college church
+army navy force forces police court commission office service services exchange exchanges
+times news press agency fund board federation network channel airlines airways records
+studios museum hospital center centre authority administration government parliament senate
+congress assembly duma`)
+
+var placeWords = setOf(`city town village river mountain mountains island islands county
+state province street avenue lake sea ocean valley country republic kingdom peninsula region
+coast bay desert strait gulf port capital district`)
+
+var placePreps = setOf(`in at from near to across throughout into toward towards within
+between outside inside`)
+
+var reasonWords = setOf(`because due reason reasons cause caused causes order impetus motive
+motivation aim purpose so thanks result owing since why tactic`)
+
+// classify sets the class of each token of a sentence from its shape and
+// its neighbours. words[i] is token i's folded form.
+func classify(toks []token, words []string, cls []class) {
+	for i, t := range toks {
+		var c class
+		w := words[i]
+		switch {
+		case t.flags&tAux != 0:
+			c |= cAux
+		case t.flags&tNumber != 0:
+			c |= cNum
+			if t.flags&tMoney != 0 {
+				c |= cMoney
+			}
+			if len(w) == 4 && (w[0] == '1' || w[0] == '2' && w[1] == '0') {
+				c |= cYear
+			}
+		case t.flags&tOrdinal != 0:
+			if len(w) == 5 && w[4] == 's' && w[3] == '0' {
+				c |= cYear // "1990s"
+			}
+		case t.flags&tPercent != 0:
+			c |= cUnit
+		}
+		if t.flags&tAux == 0 && (t.flags&tCap != 0 || t.flags&tAllCaps != 0) && t.flags&(tNumber|tOrdinal) == 0 {
+			if months[w] && (w != "may" || i+1 < len(toks) && toks[i+1].flags&tNumber != 0) {
+				c |= cDate
+			} else if t.flags&tFirst == 0 || t.flags&tAllCaps != 0 {
+				c |= cCap
+			} else if i+1 < len(toks) && toks[i+1].flags&(tCap|tAllCaps) != 0 && !stopwords[w] && !questionWords[w] {
+				c |= cCap // a name that opens the sentence: "Sergei Neverov …"
+			}
+		}
+		if t.flags&tFirst != 0 {
+			c |= cFirst
+		}
+		cls[i] = c
+	}
+	// Amounts: "$545 million", "700 million USD", "70 Monero coins".
+	for i := range toks {
+		if cls[i]&cNum == 0 {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j <= i+2 && magnitudes[words[j]] {
+			cls[j] |= cUnit
+			j++
+		}
+		money := cls[i]&cMoney != 0
+		if j < len(toks) && currencies[words[j]] {
+			cls[j] |= cUnit
+			money = true
+		}
+		if money {
+			for k := i; k < j; k++ {
+				cls[k] |= cMoney
+			}
+		}
+	}
+}
+
+// kindOf returns what a sentence mentions, from its tokens and classes.
+func kindOf(toks []token, words []string, cls []class) kind {
+	var k kind
+	caps := 0 // length of the current run of name tokens
+	names := 0
+	for i := range toks {
+		c := cls[i]
+		if c&cAux != 0 {
+			continue
+		}
+		w := words[i]
+		switch {
+		case c&cMoney != 0:
+			k |= kMoney
+		case c&cYear != 0:
+			k |= kDate
+		case c&cNum != 0:
+			if i+1 < len(toks) && words[i+1] == "percent" {
+				k |= kPercent
+			} else {
+				k |= kCount
+			}
+		case c&cDate != 0:
+			k |= kDate
+		}
+		if numberWords[w] && c&cCap == 0 {
+			k |= kCount
+		}
+		if reasonWords[w] {
+			k |= kReason
+		}
+		if c&cCap != 0 {
+			k |= kName
+			if caps == 0 {
+				names++
+				if i > 0 && placePreps[words[i-1]] {
+					k |= kPlace
+				}
+			}
+			caps++
+			if orgWords[w] || toks[i].flags&tAllCaps != 0 {
+				k |= kOrg
+			}
+			if placeWords[w] {
+				k |= kPlace
+			}
+			if caps >= 2 && !orgWords[w] {
+				k |= kPerson
+			}
+			continue
+		}
+		caps = 0
+	}
+	if names >= 2 {
+		k |= kList
+	}
+	return k
+}

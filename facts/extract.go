@@ -1,0 +1,273 @@
+package facts
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Short answers are cut out of the best fact, verbatim: the amount, count,
+// date, name or list the question asks for, with the words that qualify it
+// ("approximately", "between … and …", "up to"). Things the question itself
+// names are passed over: "How much did Bithumb lose?" wants the amount, not
+// "Bithumb".
+
+// qualifiers are words that belong to an amount or count before it.
+var qualifiers = setOf(`between from approximately about around nearly almost over under
+roughly estimated some least more less than up to only just exactly reportedly an
+at as much many`)
+
+// rangeJoins are words that join the two ends of a range or the items of a list.
+var rangeJoins = setOf(`and to or`)
+
+// nameJoins may sit inside a name without ending it ("Bank of England").
+var nameJoins = setOf(`of the de la`)
+
+// An extract is the tokens of one fact, classified, for cutting answers out.
+type extract struct {
+	text  string
+	toks  []token
+	words []string
+	cls   []class
+	inQ   []bool // the question matches this token
+}
+
+// shortAnswer returns the part of fact f that answers q, or "" when q asks
+// for no kind of answer in particular or the fact has none to cut out.
+func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
+	if q.want == 0 {
+		return ""
+	}
+	e := extract{text: b.facts[f].text}
+	e.toks = s.z.tokenize(e.text)
+	for _, t := range e.toks {
+		e.words = append(e.words, wordKey(s.z.word(t), t.flags))
+	}
+	e.cls = make([]class, len(e.toks))
+	classify(e.toks, e.words, e.cls)
+	e.inQ = make([]bool, len(e.toks))
+	for i, w := range e.words {
+		if id, ok := b.lookup(w); ok {
+			_, _, e.inQ[i] = s.table.find(id)
+		}
+	}
+	switch {
+	case q.want&kMoney != 0:
+		if a := e.amount(func(c class) bool { return c&cMoney != 0 }); a != "" {
+			return a
+		}
+		fallthrough
+	case q.want&(kCount|kPercent) != 0:
+		return e.amount(func(c class) bool { return c&cNum != 0 && c&cYear == 0 })
+	case q.want&kDate != 0:
+		return e.date()
+	case q.want&kName != 0 && q.wh == "who" && b.namesAsked(q):
+		if d := e.description(); d != "" {
+			return d
+		}
+		return e.name(false)
+	case q.want&(kName|kPlace) != 0:
+		return e.name(q.want&kPlace != 0)
+	}
+	return ""
+}
+
+// namesAsked reports whether the question names someone ("Who is Sergei
+// Neverov?"), and so asks for a description rather than a name.
+func (b *Base) namesAsked(q *query) bool {
+	for _, g := range q.groups {
+		if g.name {
+			return true
+		}
+	}
+	return false
+}
+
+// cut returns the verbatim text of tokens i..j, with a currency sign that
+// stands before token i.
+func (e *extract) cut(i, j int) string {
+	start, end := int(e.toks[i].start), int(e.toks[j].end)
+	if start > 0 {
+		if r, n := utf8.DecodeLastRuneInString(e.text[:start]); r == '$' || r == '€' || r == '£' || r == '¥' {
+			start -= n
+		}
+	}
+	return e.text[start:end]
+}
+
+// next returns the index of the positional token after i, or -1.
+func (e *extract) next(i int) int {
+	for i++; i < len(e.toks); i++ {
+		if e.cls[i]&cAux == 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// amount cuts out the first amount whose number satisfies is and is not
+// named by the question, with its magnitude ("million"), qualifiers, and
+// the other end of a range.
+func (e *extract) amount(is func(class) bool) string {
+	for i := range e.toks {
+		if !is(e.cls[i]) || e.inQ[i] || e.cls[i]&cAux != 0 {
+			continue
+		}
+		start, end := i, e.amountEnd(i)
+		for k := 0; k < 3 && start > 0 && qualifiers[e.words[start-1]] && e.cls[start-1]&cAux == 0; k++ {
+			start--
+		}
+		// A range: "$545 million to $735 million", "between $30 million and $40 million".
+		if j := e.next(end); j > 0 && rangeJoins[e.words[j]] {
+			if k := e.next(j); k > 0 && is(e.cls[k]) {
+				end = e.amountEnd(k)
+			}
+		}
+		return e.cut(start, end)
+	}
+	return ""
+}
+
+// amountEnd returns the last token of the amount that starts at number i:
+// its magnitude and currency words.
+func (e *extract) amountEnd(i int) int {
+	end := i
+	for j := e.next(i); j > 0 && e.cls[j]&cUnit != 0; j = e.next(j) {
+		end = j
+	}
+	if j := e.next(end); j > 0 && e.words[j] == "percent" {
+		end = j
+	}
+	return end
+}
+
+// date cuts out the first date the question does not name: "April 12",
+// "March 2019", "2015".
+func (e *extract) date() string {
+	for i := range e.toks {
+		c := e.cls[i]
+		if e.inQ[i] || c&cAux != 0 || c&(cYear|cDate) == 0 {
+			continue
+		}
+		end := i
+		if c&cDate != 0 {
+			if j := e.next(end); j > 0 && e.cls[j]&cNum != 0 && len(e.words[j]) <= 2 {
+				end = j
+			}
+			if j := e.next(end); j > 0 && e.cls[j]&cYear != 0 {
+				end = j
+			}
+		}
+		return e.cut(i, end)
+	}
+	return ""
+}
+
+// nameRun returns the last token of the name that starts at token i, or -1
+// when no name starts there. A name is a run of capitalised words, which
+// may hold "of" or "the" and open with a number ("6th Technical Bureau").
+func (e *extract) nameRun(i int) int {
+	if e.cls[i]&cAux != 0 {
+		return -1
+	}
+	if e.cls[i]&cCap == 0 {
+		j := e.next(i)
+		if e.toks[i].flags&(tOrdinal|tNumber) == 0 || j < 0 || e.cls[j]&cCap == 0 {
+			return -1
+		}
+	}
+	end := i
+	for j := e.next(i); j > 0; j = e.next(j) {
+		if e.cls[j]&cCap != 0 {
+			end = j
+			continue
+		}
+		if nameJoins[e.words[j]] {
+			if k := e.next(j); k > 0 && e.cls[k]&cCap != 0 {
+				continue
+			}
+		}
+		break
+	}
+	return end
+}
+
+// name cuts out the longest name or list of names that the question does
+// not name; with place set, only names after "in", "at", "from"….
+func (e *extract) name(place bool) string {
+	bestStart, bestEnd, bestLen := -1, -1, 0
+	for i := 0; i < len(e.toks); i++ {
+		end := e.nameRun(i)
+		if end < 0 {
+			continue
+		}
+		named := true
+		for k := i; k <= end; k++ {
+			if !e.inQ[k] && e.cls[k]&cCap != 0 {
+				named = false
+			}
+		}
+		atPlace := i > 0 && placePreps[e.words[i-1]]
+		if named || place && !atPlace {
+			i = end
+			continue
+		}
+		// A list: "YouBit and Bithumb", "the United States, South Korea, Great Britain and Japan".
+		listEnd, n := end, 1
+		for {
+			j := e.next(listEnd)
+			if j > 0 && rangeJoins[e.words[j]] {
+				j = e.next(j)
+			} else if j > 0 && strings.HasPrefix(e.text[e.toks[listEnd].end:], ",") {
+				// the next name follows a comma
+			} else {
+				break
+			}
+			if j < 0 {
+				break
+			}
+			k := e.nameRun(j)
+			if k < 0 {
+				break
+			}
+			listEnd, n = k, n+1
+		}
+		if size := listEnd - i + n; size > bestLen {
+			bestStart, bestEnd, bestLen = i, listEnd, size
+		}
+		i = listEnd
+	}
+	if bestStart < 0 {
+		return ""
+	}
+	return e.cut(bestStart, bestEnd)
+}
+
+// description cuts out the apposition after a name the question asks about:
+// "Sergei Neverov – a deputy vice chairman of the Russian State Duma … –".
+func (e *extract) description() string {
+	for i := range e.toks {
+		if !e.inQ[i] || e.cls[i]&cCap == 0 {
+			continue
+		}
+		end := i
+		for j := e.next(i); j > 0 && e.inQ[j] && e.cls[j]&cCap != 0; j = e.next(j) {
+			end = j
+		}
+		rest := e.text[e.toks[end].end:]
+		trimmed := strings.TrimLeft(rest, " ")
+		for _, sep := range []string{"–", "—", "-", ","} {
+			if !strings.HasPrefix(trimmed, sep) {
+				continue
+			}
+			body := strings.TrimSpace(trimmed[len(sep):])
+			if k := strings.Index(body, sep); k > 0 {
+				body = body[:k]
+			} else if k := strings.IndexAny(body, ",.;:"); k > 0 {
+				body = body[:k]
+			}
+			return strings.TrimSpace(body)
+		}
+		return ""
+	}
+	return ""
+}

@@ -1,0 +1,230 @@
+package facts
+
+import (
+	"slices"
+	"strings"
+)
+
+// Phrases are names that mean the same thing: the groups of an aliases file
+// ("North Korea = DPRK") and the acronyms the articles define ("Royal United
+// Services Institute (RUSI)"). Each group gets a synthetic term; a fact,
+// title or question that contains any phrase of the group gets that term
+// too, so that one name matches the others.
+
+// An acronym is a short form the text defines with its long form.
+type acronym struct {
+	short string   // folded: "rusi"
+	long  []string // folded: "royal", "united", "services", "institute"
+}
+
+// A phrase is one name of a group, as term ids.
+type phrase struct {
+	terms []uint32
+	syn   uint32 // the group's synthetic term
+}
+
+// A phraseTable finds phrases in sequences of term ids.
+type phraseTable struct {
+	byFirst map[uint32][]phrase // by first term, longest first
+	isFirst []bool              // by term id: does a phrase start with it?
+}
+
+// newPhraseTable numbers the phrase groups, merging groups that share a
+// phrase, and adds a synthetic term for each to b's vocabulary.
+func newPhraseTable(b *Base, groups [][][]string, lex *lexicon) phraseTable {
+	// Union-find over phrases, keyed by their words.
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(k string) string {
+		if p, ok := parent[k]; ok && p != k {
+			r := find(p)
+			parent[k] = r
+			return r
+		}
+		parent[k] = k
+		return k
+	}
+	var order []string // phrase keys in first-seen order, for determinism
+	for _, g := range groups {
+		root := ""
+		for _, ph := range g {
+			k := strings.Join(ph, " ")
+			if _, ok := parent[k]; !ok {
+				order = append(order, k)
+			}
+			r := find(k)
+			if root == "" {
+				root = r
+			} else if r != root {
+				parent[r] = root
+			}
+		}
+	}
+	t := phraseTable{byFirst: map[uint32][]phrase{}}
+	syn := map[string]uint32{}
+	for _, k := range order {
+		root := find(k)
+		id, ok := syn[root]
+		if !ok {
+			id = uint32(len(b.terms))
+			name := "=" + root
+			b.terms = append(b.terms, name)
+			b.termID[name] = id
+			syn[root] = id
+		}
+		var terms []uint32
+		for _, w := range strings.Fields(k) {
+			terms = append(terms, lex.wordTerm[w])
+		}
+		t.byFirst[terms[0]] = append(t.byFirst[terms[0]], phrase{terms: terms, syn: id})
+	}
+	t.isFirst = make([]bool, len(b.terms))
+	for first, ps := range t.byFirst {
+		t.isFirst[first] = true
+		slices.SortStableFunc(ps, func(a, b phrase) int { return len(b.terms) - len(a.terms) })
+	}
+	return t
+}
+
+// match returns the phrase that starts at terms[i], skipping positions for
+// which skip reports true, and the index just past it.
+func (t *phraseTable) match(terms []uint32, i int, skip func(int) bool) (phrase, int, bool) {
+	if int(terms[i]) >= len(t.isFirst) || !t.isFirst[terms[i]] {
+		return phrase{}, 0, false
+	}
+	for _, p := range t.byFirst[terms[i]] {
+		j, k := i, 0
+		for k < len(p.terms) && j < len(terms) {
+			if skip != nil && skip(j) {
+				j++
+				continue
+			}
+			if terms[j] != p.terms[k] {
+				break
+			}
+			j++
+			k++
+		}
+		if k == len(p.terms) {
+			return p, j, true
+		}
+	}
+	return phrase{}, 0, false
+}
+
+// markFact appends, as extra tokens, the synthetic terms of the phrases
+// found in seq[start:].
+func (t *phraseTable) markFact(seq []uint32, cls []class, start int) ([]uint32, []class) {
+	if len(t.byFirst) == 0 {
+		return seq, cls
+	}
+	end := len(seq)
+	skip := func(j int) bool { return cls[j]&cAux != 0 }
+	for i := start; i < end; i++ {
+		if cls[i]&cAux != 0 {
+			continue
+		}
+		p, _, ok := t.match(seq[:end], i, skip)
+		if ok && !slices.Contains(seq[end:], p.syn) {
+			seq = append(seq, p.syn)
+			cls = append(cls, cAux)
+		}
+	}
+	return seq, cls
+}
+
+// markTerms appends the synthetic terms of the phrases found in terms.
+func (t *phraseTable) markTerms(terms []uint32) []uint32 {
+	end := len(terms)
+	for i := range end {
+		p, _, ok := t.match(terms[:end], i, nil)
+		if ok && !slices.Contains(terms[end:], p.syn) {
+			terms = append(terms, p.syn)
+		}
+	}
+	return terms
+}
+
+// acronymStops are the small words a long form may hold without a letter in
+// its acronym ("weapons of mass destruction (WMD)").
+var acronymStops = setOf(`of the and for on in to de du la`)
+
+// findAcronyms appends the acronyms that sentence s defines, in either
+// order: "Royal United Services Institute (RUSI)" or "RUSI (Royal United
+// Services Institute)".
+func findAcronyms(s string, toks []token, words []string, found []acronym) []acronym {
+	for i, t := range toks {
+		if t.flags&tAllCaps == 0 || t.flags&tAux != 0 || len(words[i]) < 2 || len(words[i]) > 8 {
+			continue
+		}
+		short := strings.ToLower(words[i])
+		if t.start > 0 && s[t.start-1] == '(' && int(t.end) < len(s) && s[t.end] == ')' {
+			if long := longFormBefore(toks, words, i, short); long != nil {
+				found = append(found, acronym{words[i], long})
+			}
+			continue
+		}
+		if rest := s[t.end:]; strings.HasPrefix(rest, " (") {
+			if long := longFormAfter(s, toks, words, i, short); long != nil {
+				found = append(found, acronym{words[i], long})
+			}
+		}
+	}
+	return found
+}
+
+// longFormBefore matches the letters of short against the initials of the
+// words just before token i.
+func longFormBefore(toks []token, words []string, i int, short string) []string {
+	k := len(short) - 1
+	j := i - 1
+	var long []string
+	for j >= 0 && k >= 0 && i-j <= 2*len(short)+2 {
+		w := words[j]
+		switch {
+		case toks[j].flags&tAux != 0:
+		case w != "" && strings.ToLower(w[:1]) == short[k:k+1]:
+			long = append(long, w)
+			k--
+		case acronymStops[w] && len(long) > 0:
+			long = append(long, w)
+		default:
+			return nil
+		}
+		j--
+	}
+	if k >= 0 || len(long) < 2 {
+		return nil
+	}
+	slices.Reverse(long)
+	return long
+}
+
+// longFormAfter matches the letters of short against the initials of the
+// words in the parentheses after token i.
+func longFormAfter(s string, toks []token, words []string, i int, short string) []string {
+	closing := strings.IndexByte(s[toks[i].end:], ')')
+	if closing < 0 {
+		return nil
+	}
+	end := int(toks[i].end) + closing
+	k := 0
+	var long []string
+	for j := i + 1; j < len(toks) && int(toks[j].start) < end; j++ {
+		w := words[j]
+		switch {
+		case toks[j].flags&tAux != 0:
+		case k < len(short) && w != "" && strings.ToLower(w[:1]) == short[k:k+1]:
+			long = append(long, w)
+			k++
+		case acronymStops[w] && len(long) > 0:
+			long = append(long, w)
+		default:
+			return nil
+		}
+	}
+	if k < len(short) || len(long) < 2 {
+		return nil
+	}
+	return long
+}

@@ -1,0 +1,300 @@
+package facts
+
+import (
+	"math"
+)
+
+// Match weights: how much a question word counts when it matches a fact
+// through another form. An exact match (after folding and stemming) is 1.
+const (
+	wSynonym = 0.85 // a word of the same synonym group
+	wRelated = 0.9  // a derived form: "hacker" for "hack"
+	wPrefix  = 0.75 // a longer word the question word begins ("crypto", "cryptocurrency")
+	wTypo1   = 0.6  // one typo
+	wTypo2   = 0.45 // two typos
+	wAbbrev  = 0.5  // an abbreviation ("grp" for "group")
+	wChatter = 0.25 // a word of request phrasing ("tell", "show"); never content
+
+	// maxPrefixTerms is how many longer terms a prefix may stand for; a
+	// prefix of more is too vague to expand.
+	maxPrefixTerms = 12
+)
+
+// An alt is one index term a question word matches, with its weight.
+type alt struct {
+	term uint32
+	w    float32
+}
+
+// A group is one concept of the question: a word, or a phrase that names
+// one thing ("North Korea"), with the index terms that match it.
+type group struct {
+	alts    []alt
+	imp     float32 // importance: the best alt's weight × idf, or the idf of an unknown word
+	pos     int     // position of its first word in the question
+	chatter bool    // request phrasing, not content
+	name    bool    // capitalised in the question
+	number  bool    // a number
+	word    string  // folded form, for suggestions and debugging
+}
+
+// A query is an analysed question.
+type query struct {
+	groups []group
+	want   kind // the kind of answer the question asks for
+	wh     string
+}
+
+// analyze turns a question into a query: its answer type and its concept
+// groups, each with the terms that match it.
+func (b *Base) analyze(s *scratch, question string) query {
+	z := s.z
+	toks := z.tokenize(truncate(question, maxQuestionBytes))
+	words := s.words[:0]
+	for _, t := range toks {
+		words = append(words, wordKey(z.word(t), t.flags))
+	}
+	s.words = words
+	var q query
+	q.want, q.wh = questionType(toks, words)
+
+	// Term ids of the question's words, for phrase matching; the positions
+	// of extra (joined-up) forms are skipped.
+	ids := s.ids[:0]
+	for i, w := range words {
+		id, ok := b.lookup(w)
+		if !ok || toks[i].flags&tAux != 0 {
+			id = math.MaxUint32
+		}
+		ids = append(ids, id)
+	}
+	s.ids = ids
+	skip := func(j int) bool { return toks[j].flags&tAux != 0 }
+
+	pos := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.flags&tAux != 0 {
+			// A joined-up compound ("cyber-warfare" as "cyberwarfare")
+			// stands in only when its parts are unknown.
+			if g, ok := b.auxGroup(toks, words, ids, i); ok {
+				q.groups = append(q.groups, g)
+			}
+			continue
+		}
+		pos++
+		if ids[i] != math.MaxUint32 {
+			if p, end, ok := b.phrases.match(ids, i, skip); ok {
+				g := group{alts: []alt{{p.syn, 1}}, pos: pos, name: t.flags&(tCap|tAllCaps) != 0, word: words[i]}
+				g.imp = b.idf[p.syn]
+				if g.imp == 0 {
+					g.imp = b.maxIDF
+				}
+				q.groups = append(q.groups, g)
+				pos += end - i - 1
+				i = end - 1
+				continue
+			}
+		}
+		w := words[i]
+		if stopwords[w] || questionWords[w] {
+			continue
+		}
+		g := b.wordGroup(s, w, ids[i], t)
+		g.pos = pos
+		q.groups = append(q.groups, g)
+	}
+	return q
+}
+
+// maxQuestionBytes bounds the part of a question that is read.
+const maxQuestionBytes = 2000
+
+// lookup returns the term id of a folded word.
+func (b *Base) lookup(w string) (uint32, bool) {
+	if id, ok := b.wordTerm[w]; ok {
+		return id, true
+	}
+	id, ok := b.termID[stem(w)]
+	return id, ok
+}
+
+// indexed reports whether a term has postings.
+func (b *Base) indexed(t uint32) bool { return int(t) < len(b.idf) && b.idf[t] > 0 }
+
+// wordGroup builds the group of one question word: its own term, synonyms,
+// related forms and longer words it begins, or, for a word the base does
+// not know, terms within its typo budget and words it abbreviates.
+func (b *Base) wordGroup(s *scratch, w string, id uint32, t token) group {
+	g := group{
+		word:    w,
+		chatter: chatter[w],
+		name:    t.flags&(tCap|tAllCaps) != 0 && t.flags&tFirst == 0 || t.flags&tAllCaps != 0,
+		number:  t.flags&tNumber != 0,
+	}
+	add := func(term uint32, wt float32) {
+		if !b.indexed(term) {
+			return
+		}
+		for k := range g.alts {
+			if g.alts[k].term == term {
+				g.alts[k].w = max(g.alts[k].w, wt)
+				return
+			}
+		}
+		g.alts = append(g.alts, alt{term, wt})
+	}
+	known := id != math.MaxUint32 && b.indexed(id)
+	if known {
+		add(id, 1)
+	}
+	if g.number {
+		return b.finish(g)
+	}
+	term := stem(w)
+	if id != math.MaxUint32 {
+		term = b.terms[id]
+	}
+	for _, syn := range b.synonyms[term] {
+		add(syn, wSynonym)
+	}
+	for _, r := range b.related(term) {
+		add(r, wRelated)
+	}
+	if len(w) >= 4 {
+		lo, hi := b.vocab.span(term)
+		if hi-lo <= maxPrefixTerms {
+			for k := lo; k < hi; k++ {
+				add(b.vocab.ids[k], wPrefix)
+			}
+		}
+	}
+	if !known {
+		if typos := maxTypos(len(w)); typos > 0 {
+			b.vocab.fuzzy(term, typos, func(id uint32, edits int) {
+				if edits == 1 {
+					add(id, wTypo1)
+				} else {
+					add(id, wTypo2)
+				}
+			})
+		}
+		if len(g.alts) == 0 && len(w) <= 4 {
+			for _, id := range b.vocab.abbreviations(w, 2) {
+				add(id, wAbbrev)
+			}
+		}
+	}
+	return b.finish(g)
+}
+
+// finish sets a group's importance.
+func (b *Base) finish(g group) group {
+	for _, a := range g.alts {
+		g.imp = max(g.imp, a.w*b.idf[a.term])
+	}
+	if len(g.alts) == 0 {
+		g.imp = b.maxIDF // an unknown word: it weighs as the rarest
+	}
+	if g.chatter {
+		g.imp *= wChatter
+	}
+	return g
+}
+
+// related returns the terms of derived forms of a term found in the index:
+// the agent noun and its verb ("hacker", "hack").
+func (b *Base) related(term string) []uint32 {
+	var out []uint32
+	try := func(s string) {
+		if id, ok := b.termID[s]; ok && b.indexed(id) {
+			out = append(out, id)
+		}
+	}
+	if n := len(term); n > 4 && (term[n-2:] == "er" || term[n-2:] == "or") {
+		try(term[:n-2])
+	} else if n >= 3 {
+		try(term + "er")
+	}
+	return out
+}
+
+// auxGroup returns a group for the joined-up form at toks[i] when one of
+// the parts it joins is unknown to the base ("cyber warfare" in a question,
+// "cyberwarfare" in the facts is the other way round and needs nothing).
+func (b *Base) auxGroup(toks []token, words []string, ids []uint32, i int) (group, bool) {
+	id, ok := b.lookup(words[i])
+	if !ok || !b.indexed(id) {
+		return group{}, false
+	}
+	for j := i - 1; j >= 0 && toks[j].start >= toks[i].start; j-- {
+		if pid, ok := b.lookup(words[j]); !ok || !b.indexed(pid) && !stopwords[words[j]] {
+			return b.finish(group{alts: []alt{{id, 1}}, word: words[i]}), true
+		}
+	}
+	return group{}, false
+}
+
+// questionType returns the kind of answer a question asks for, from its
+// opening words: "how much" asks for money, "when" for a date.
+func questionType(toks []token, words []string) (kind, string) {
+	for i, w := range words {
+		if toks[i].flags&tAux != 0 {
+			continue
+		}
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch w {
+		case "when":
+			return kDate, w
+		case "where":
+			return kPlace, w
+		case "who", "whom", "whose":
+			return kName, w
+		case "why":
+			return kReason, w
+		case "how":
+			switch next {
+			case "much":
+				return kMoney | kCount | kPercent, "how much"
+			case "many":
+				return kCount, "how many"
+			case "long", "old":
+				return kCount | kDate, "how " + next
+			}
+			return 0, w
+		case "what", "which":
+			return nounType(words[i+1:]), w
+		}
+	}
+	return 0, ""
+}
+
+// nounType reads the answer type off the noun after "what" or "which":
+// "what year" asks for a date, "which country" for a place.
+func nounType(rest []string) kind {
+	for i, w := range rest {
+		if i > 3 {
+			break
+		}
+		switch w {
+		case "year", "years", "date", "day", "month", "decade", "century", "time":
+			return kDate
+		case "country", "countries", "city", "cities", "place", "region", "state", "nation", "town", "continent":
+			return kPlace
+		case "percentage", "percent", "share", "proportion", "fraction":
+			return kPercent
+		case "amount", "price", "cost", "sum", "value", "worth":
+			return kMoney | kCount
+		case "number":
+			return kCount
+		case "person", "man", "woman", "minister", "president", "leader", "king", "queen", "author", "chairman", "ceo", "founder":
+			return kName
+		case "company", "organization", "organisation", "group", "agency", "firm", "tank", "institute", "exchange", "exchanges", "team", "party", "bank", "bureau":
+			return kName
+		}
+	}
+	return 0
+}

@@ -1,0 +1,304 @@
+package facts
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// tokFlags describe a token's shape in the source text.
+type tokFlags uint16
+
+const (
+	tCap      tokFlags = 1 << iota // starts with an upper-case letter
+	tAllCaps                       // two or more letters, all upper case ("RUSI", "U.S.")
+	tNumber                        // digits, with separators removed ("6,000" is "6000")
+	tMoney                         // a number after a currency sign ("$545")
+	tOrdinal                       // a number with a suffix ("6th", "1990s")
+	tAux                           // an extra form of the tokens around it (a compound joined up); no position of its own
+	tFirst                         // the first word of its sentence
+	tPercent                       // "percent" made from a '%' sign
+	tHyphen                        // part of a hyphenated or camel-case compound
+)
+
+// A token is one word or number of a text: where it is in the source, and its
+// folded form (lower case, accents and punctuation removed) in a buffer
+// shared by the tokens of one call to tokenize.
+type token struct {
+	start, end int32 // source bytes
+	ns, ne     int32 // folded form in the buffer
+	flags      tokFlags
+}
+
+// A tokenizer splits text into tokens. It keeps buffers and a cache between
+// calls, so one tokenizer serves one goroutine.
+type tokenizer struct {
+	toks  []token
+	buf   []byte
+	fold  map[rune]string
+	parts []span
+}
+
+func newTokenizer() *tokenizer {
+	return &tokenizer{fold: make(map[rune]string)}
+}
+
+// word returns the folded form of t.
+func (z *tokenizer) word(t token) []byte { return z.buf[t.ns:t.ne] }
+
+// tokenize splits s into tokens, which stay valid until the next call.
+//
+// Words are runs of letters and digits, joined by apostrophes inside words
+// ("don't" is "dont"; a final "'s" is dropped), by separators inside numbers
+// ("6,000", "4.5") and by periods in dotted acronyms ("U.N." is "un").
+// Hyphenated and camel-case words ("cyber-warfare", "moneyNorth", "YouBit")
+// give their parts, then the whole as an extra (tAux) token. Case, accents,
+// curly quotes and dashes do not survive folding.
+func (z *tokenizer) tokenize(s string) []token {
+	z.toks = z.toks[:0]
+	z.buf = z.buf[:0]
+	money := false
+	first := true
+	for i := 0; i < len(s); {
+		r, n := decodeRune(s, i)
+		switch {
+		case isWordRune(r):
+			end := z.scanWord(s, i)
+			z.emitWord(s, i, end, money, first)
+			money, first = false, false
+			i = end
+			continue
+		case r == '$' || r == '€' || r == '£' || r == '¥':
+			money = true
+		case r == '%':
+			if k := len(z.toks); k > 0 && z.toks[k-1].flags&tNumber != 0 {
+				ns := int32(len(z.buf))
+				z.buf = append(z.buf, "percent"...)
+				z.toks = append(z.toks, token{int32(i), int32(i + n), ns, int32(len(z.buf)), tPercent})
+			}
+		case !unicode.IsSpace(r):
+			money = false
+		}
+		i += n
+	}
+	return z.toks
+}
+
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// scanWord returns the end of the word that starts at s[i].
+func (z *tokenizer) scanWord(s string, i int) int {
+	end := i
+	for end < len(s) {
+		r, n := decodeRune(s, end)
+		if isWordRune(r) {
+			end += n
+			continue
+		}
+		if end+n >= len(s) {
+			break
+		}
+		next, _ := decodeRune(s, end+n)
+		prev := s[end-1]
+		switch {
+		case (r == '\'' || r == '’') && isWordRune(next) && !isDigit(prev):
+		case (r == ',' || r == '.') && isDigit(prev) && isDigit(byte(next)) && next < utf8.RuneSelf:
+		case r == '.' && isDottedAcronym(s, end):
+		case r == '-' && isWordRune(next):
+		default:
+			return end
+		}
+		end += n
+	}
+	// Take in the final period of a dotted acronym ("U.S.").
+	if end < len(s) && s[end] == '.' && end-i >= 3 && s[end-2] == '.' {
+		end++
+	}
+	return end
+}
+
+// isDottedAcronym reports whether the period at s[dot] sits inside a dotted
+// acronym: single letters between periods, as in "U.S." or "e.g.".
+func isDottedAcronym(s string, dot int) bool {
+	if dot < 1 || dot+2 > len(s) {
+		return false
+	}
+	before := s[dot-1]
+	if !isASCIILetter(before) || (dot >= 2 && isASCIILetter(s[dot-2])) {
+		return false
+	}
+	after := s[dot+1]
+	return isASCIILetter(after) && (dot+2 == len(s) || !isASCIILetter(s[dot+2]))
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// emitWord folds the word s[start:end] and appends its tokens.
+func (z *tokenizer) emitWord(s string, start, end int, money, first bool) {
+	z.parts = z.parts[:0]
+	partStart := start
+	for i := start; i < end; {
+		r, n := decodeRune(s, i)
+		if r == '-' {
+			z.camelParts(s, partStart, i)
+			partStart = i + n
+		}
+		i += n
+	}
+	z.camelParts(s, partStart, end)
+
+	var flags tokFlags
+	if first {
+		flags |= tFirst
+	}
+	if len(z.parts) == 1 {
+		z.emitPart(s, z.parts[0], flags, money)
+		return
+	}
+	for _, p := range z.parts {
+		z.emitPart(s, p, flags|tHyphen, money)
+		flags &^= tFirst
+	}
+	// The joined-up whole, for "cyberwarfare" and "youbit".
+	ns := int32(len(z.buf))
+	for _, t := range z.toks[len(z.toks)-len(z.parts):] {
+		z.buf = append(z.buf, z.buf[t.ns:t.ne]...)
+	}
+	z.toks = append(z.toks, token{int32(start), int32(end), ns, int32(len(z.buf)), tAux})
+}
+
+// camelParts appends the parts of s[start:end], split where a lower-case
+// letter meets an upper-case one between two parts of two or more letters
+// ("moneyNorth", "YouBit"); all-caps and mixed acronyms stay whole.
+func (z *tokenizer) camelParts(s string, start, end int) {
+	if start >= end {
+		return
+	}
+	from := start
+	for i := start + 1; i < end-1; i++ {
+		if s[i-1] >= 'a' && s[i-1] <= 'z' && s[i] >= 'A' && s[i] <= 'Z' && s[i+1] >= 'a' && s[i+1] <= 'z' && i-from >= 2 {
+			z.parts = append(z.parts, span{from, i})
+			from = i
+		}
+	}
+	z.parts = append(z.parts, span{from, end})
+}
+
+// emitPart folds one part of a word into the buffer and appends its token.
+func (z *tokenizer) emitPart(s string, p span, flags tokFlags, money bool) {
+	w := s[p.start:p.end]
+	ns := len(z.buf)
+	letters, upper, digits, others := 0, 0, 0, 0
+	for i := 0; i < len(w); {
+		r, n := decodeRune(w, i)
+		i += n
+		switch {
+		case r < utf8.RuneSelf && 'a' <= r && r <= 'z':
+			letters++
+			z.buf = append(z.buf, byte(r))
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			letters++
+			upper++
+			z.buf = append(z.buf, byte(r)+'a'-'A')
+		case r < utf8.RuneSelf && '0' <= r && r <= '9':
+			digits++
+			z.buf = append(z.buf, byte(r))
+		case r == '.' && digits > 0 && i < len(w) && isDigit(w[i]):
+			z.buf = append(z.buf, '.') // a decimal point
+		case r == '\'' || r == '’' || r == ',' || r == '.':
+			// apostrophes and separators vanish: "don't" is "dont", "6,000" is "6000"
+		default:
+			if unicode.IsUpper(r) {
+				upper++
+			}
+			if unicode.IsLetter(r) {
+				letters++
+			} else {
+				others++
+			}
+			z.buf = append(z.buf, z.foldRune(r)...)
+		}
+	}
+	// "Korea's" is "korea": drop a possessive s left over from the apostrophe.
+	if k := len(w); k >= 3 && (w[k-1] == 's' || w[k-1] == 'S') && (w[k-2] == '\'' || k >= 4 && w[k-4:k-1] == "’") {
+		z.buf = z.buf[:len(z.buf)-1]
+	}
+	if len(z.buf) == ns {
+		return
+	}
+	r0, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(r0) {
+		flags |= tCap
+	}
+	if upper >= 2 && upper == letters {
+		flags |= tAllCaps
+	}
+	switch {
+	case digits > 0 && letters == 0:
+		flags |= tNumber
+		if money {
+			flags |= tMoney
+		}
+	case digits > 0 && isDigit(w[0]):
+		flags |= tOrdinal
+	}
+	z.toks = append(z.toks, token{int32(p.start), int32(p.end), int32(ns), int32(len(z.buf)), flags})
+}
+
+// foldRune returns the lower-case, accent-free form of a non-ASCII rune:
+// "é" is "e", "ß" is "ss"; letters without a Latin base stay themselves.
+func (z *tokenizer) foldRune(r rune) string {
+	if f, ok := z.fold[r]; ok {
+		return f
+	}
+	f := foldRune(r)
+	z.fold[r] = f
+	return f
+}
+
+func foldRune(r rune) string {
+	switch r {
+	case 'ß':
+		return "ss"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'œ', 'Œ':
+		return "oe"
+	case 'ø', 'Ø':
+		return "o"
+	case 'đ', 'Đ':
+		return "d"
+	case 'ł', 'Ł':
+		return "l"
+	case 'þ', 'Þ':
+		return "th"
+	case 'ı':
+		return "i"
+	}
+	var out []rune
+	for _, d := range norm.NFD.String(string(r)) {
+		if unicode.Is(unicode.Mn, d) {
+			continue
+		}
+		out = append(out, unicode.ToLower(d))
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return string(out)
+}
