@@ -28,12 +28,12 @@ type Article struct {
 // Errors that explain why an article file was skipped. They are wrapped with
 // the file name; test for them with errors.Is.
 var (
-	ErrEmpty          = errors.New("file is empty")
-	ErrNotUTF8        = errors.New("not valid UTF-8")
-	ErrBinary         = errors.New("looks like a binary file")
-	ErrFrontMatter    = errors.New("front matter is not closed by a --- line")
-	ErrNoBody         = errors.New("no body paragraphs after the title")
-	errUnknownFormat  = errors.New("unsupported file type")
+	ErrEmpty         = errors.New("file is empty")
+	ErrNotUTF8       = errors.New("not valid UTF-8")
+	ErrBinary        = errors.New("looks like a binary file")
+	ErrFrontMatter   = errors.New("front matter is not closed by a --- line")
+	ErrNoBody        = errors.New("no body paragraphs after the title")
+	errUnknownFormat = errors.New("unsupported file type")
 )
 
 // maxPublisherWords is the most words a publisher line ("BTC Wires") has.

@@ -41,7 +41,7 @@ func (b *Base) Ask(question string) Answer {
 	if total == 0 {
 		return ans // small talk or noise: nothing to look up
 	}
-	cands := b.rank(s, &q)
+	cands := b.rank(s, &q, total)
 	if len(cands) == 0 {
 		return ans
 	}
@@ -123,8 +123,8 @@ var (
 // best fact's lead over the next.
 func features(q *query, cands []cand, total, unknown float32) [len(confWeights)]float64 {
 	best := cands[0]
-	cover := float64(best.sentImp / total)
-	ctx := math.Min(float64(best.ctxImp/total), 1-cover)
+	cover := float64(best.x[xCover])
+	ctx := math.Min(float64(best.x[xCtx]), 1-cover)
 	typed := 0.0
 	if q.want == 0 || best.typed {
 		typed = 1

@@ -13,21 +13,22 @@ import (
 type Base struct {
 	articles []Article
 	problems []Problem
-	facts    []fact
-	paras    []para
+	facts       []fact
+	passages    []passage
+	passArticle []uint32 // passage → article, apart for the first stage's sake
 
-	terms    []string            // term id → term (a stem, a number, or a synthetic alias term)
-	termID   map[string]uint32   // term → id
-	wordTerm map[string]uint32   // folded word → term id, so that questions skip the stemmer
-	synonyms map[string][]uint32 // term → terms of its synonym groups
-	idf    []float32         // term id → inverse document frequency over facts
-	vocab  vocabulary        // lookup of terms by prefix, typo and abbreviation
+	terms     []string            // term id → term (a stem, a number, or a synthetic alias term)
+	termID    map[string]uint32   // term → id
+	wordTerm  map[string]uint32   // folded word → term id, so that questions skip the stemmer
+	synonyms  map[string][]uint32 // term → terms of its synonym groups
+	idf       []float32           // term id → inverse document frequency over passages
+	termFlags []termFlag          // term id → what kind of word it is
+	vocab     vocabulary          // lookup of terms by prefix, typo and abbreviation
 
 	seq []uint32 // the term ids of every fact's tokens, fact after fact
 	cls []class  // the class of each token in seq
 
-	sentPost  postings // term → facts
-	paraPost  postings // term → paragraphs
+	passPost  postings // term → passages
 	titlePost postings // term → articles whose title has the term
 
 	titles  [][]uint32 // article → term ids of its title
@@ -36,30 +37,41 @@ type Base struct {
 	topics         []*topic          // names the facts mention, most mentioned first
 	topicByKey     map[string]*topic // by folded name
 	topicsByLetter map[rune][]*topic // by the first letter of each of their words
-	phrases phraseTable
-	norm    []float32 // fact → BM25 length factor, (k1+1) / (1 + k1·(1-b+b·len/avgLen))
-	pool    sync.Pool // of *scratch
-	avgLen  float32   // mean number of tokens in a fact
-	maxIDF  float32 // the idf of a term no fact has
+	phrases        phraseTable
+	norm           []float32 // fact → BM25 length factor, (k1+1) / (1 + k1·(1-b+b·len/avgLen))
+	pnorm          []float32 // passage → BM25 length factor
+	maxPnorm       float32   // the largest pnorm
+	pool           sync.Pool // of *scratch
+	maxIDF         float32   // the idf of a term no passage has
 }
+
+// A termFlag tells what kind of word a term is.
+type termFlag uint8
+
+const (
+	fStop      termFlag = 1 << iota // a stop word
+	fPlacePrep                      // a preposition before places: "in", "at", "from"
+)
 
 // A fact is one sentence of an article body.
 type fact struct {
 	text    string // the sentence, verbatim
 	article uint32 // index in Base.articles
-	para    uint32 // index in Base.paras
+	para    uint32 // paragraph number in its article, from 1
+	passage uint32 // index in Base.passages
 	tok     uint32 // its tokens are seq[tok : tok+ntok]
 	ntok    uint16
 	blen    uint16 // BM25 length: indexed tokens, without extra forms
 	kinds   kind
 }
 
-// A para is one body paragraph.
-type para struct {
+// A passage is the unit of first-stage retrieval: a paragraph, or a piece
+// of at most maxPassageFacts facts of a long one.
+type passage struct {
 	article uint32
-	number  uint32 // from 1 within its article
 	first   uint32 // its first fact
 	nfacts  uint32
+	blen    uint32 // BM25 length: the sum of its facts'
 }
 
 // postings maps each term id to a sorted list of ids (facts, paragraphs or
@@ -110,7 +122,7 @@ func (b *Base) Facts(yield func(Fact) bool) {
 
 func (b *Base) factAt(i uint32) Fact {
 	f := &b.facts[i]
-	return Fact{Article: &b.articles[f.article], Paragraph: int(b.paras[f.para].number), Text: f.text}
+	return Fact{Article: &b.articles[f.article], Paragraph: int(f.para), Text: f.text}
 }
 
 // tokens returns the term ids and classes of fact i.
@@ -125,7 +137,7 @@ func (b *Base) citation(i uint32, n int) Citation {
 	a := &b.articles[f.article]
 	return Citation{
 		N: n, Source: a.ID, Title: a.Title, Publisher: a.Publisher, URL: a.URL,
-		Paragraph: int(b.paras[f.para].number), Quote: f.text,
+		Paragraph: int(f.para), Quote: f.text,
 	}
 }
 

@@ -262,17 +262,20 @@ func newLexicon(parsed []parsedArticle, groups [][][]string) *lexicon {
 	return lex
 }
 
+// maxPassageFacts is the most facts in a passage: a longer paragraph is cut
+// into pieces of about equal size.
+const maxPassageFacts = 8
+
 // assemble maps every article's tokens to term ids and lays the facts,
-// paragraphs and token sequences of all articles end to end.
+// passages and token sequences of all articles end to end.
 func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
-	nfacts, ntoks, nparas := 0, 0, 0
+	nfacts, ntoks := 0, 0
 	for _, p := range parsed {
 		nfacts += len(p.facts)
 		ntoks += len(p.seq)
-		nparas += len(p.paraLen)
 	}
 	b.facts = make([]fact, 0, nfacts)
-	b.paras = make([]para, 0, nparas)
+	b.passages = make([]passage, 0, nfacts/3)
 	b.seq = make([]uint32, 0, ntoks+ntoks/16)
 	b.cls = make([]class, 0, ntoks+ntoks/16)
 	b.titles = make([][]uint32, len(parsed))
@@ -288,24 +291,28 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 		}
 		b.titles[ai] = b.phrases.markTerms(title)
 
-		paraBase := uint32(len(b.paras))
-		first := uint32(len(b.facts))
-		for pi, n := range p.paraLen {
-			b.paras = append(b.paras, para{article: uint32(ai), number: uint32(pi + 1), first: first, nfacts: uint32(n)})
-			first += uint32(n)
-		}
-		for _, f := range p.facts {
-			start := len(b.seq)
-			for k := f.tok; k < f.tok+uint32(f.ntok); k++ {
-				b.seq = append(b.seq, local[p.seq[k]])
-				b.cls = append(b.cls, p.cls[k])
+		next := 0 // the article's next fact
+		for _, n := range p.paraLen {
+			pieces := (n + maxPassageFacts - 1) / maxPassageFacts
+			for k := range pieces {
+				size := n*(k+1)/pieces - n*k/pieces
+				b.passages = append(b.passages, passage{article: uint32(ai), first: uint32(len(b.facts)), nfacts: uint32(size)})
+				for _, f := range p.facts[next : next+size] {
+					start := len(b.seq)
+					for t := f.tok; t < f.tok+uint32(f.ntok); t++ {
+						b.seq = append(b.seq, local[p.seq[t]])
+						b.cls = append(b.cls, p.cls[t])
+					}
+					b.seq, b.cls = b.phrases.markFact(b.seq, b.cls, start)
+					f.article = uint32(ai)
+					f.para++ // numbered from 1
+					f.passage = uint32(len(b.passages) - 1)
+					f.tok = uint32(start)
+					f.ntok = uint16(min(len(b.seq)-start, 1<<16-1))
+					b.facts = append(b.facts, f)
+				}
+				next += size
 			}
-			b.seq, b.cls = b.phrases.markFact(b.seq, b.cls, start)
-			f.article = uint32(ai)
-			f.para += paraBase
-			f.tok = uint32(start)
-			f.ntok = uint16(min(len(b.seq)-start, 1<<16-1))
-			b.facts = append(b.facts, f)
 		}
 	}
 }
@@ -314,8 +321,15 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 func (b *Base) index() {
 	nterms := len(b.terms)
 	indexed := make([]bool, nterms)
+	b.termFlags = make([]termFlag, nterms)
 	for id, t := range b.terms {
 		indexed[id] = !stopwords[t] && t != ""
+		if stopwords[t] {
+			b.termFlags[id] |= fStop
+		}
+		if placePreps[t] {
+			b.termFlags[id] |= fPlacePrep
+		}
 	}
 	// A fact's length, for BM25, is its number of indexed tokens.
 	total := 0
@@ -328,24 +342,14 @@ func (b *Base) index() {
 			}
 		}
 		f.blen = uint16(min(n, 1<<16-1))
+		b.passages[f.passage].blen += uint32(f.blen)
 		total += n
 	}
-	b.sentPost = buildPostings(nterms, len(b.facts), func(i int, emit func(uint32)) {
-		f := &b.facts[i]
-		for _, t := range b.seq[f.tok : f.tok+uint32(f.ntok)] {
+	b.passPost = buildPostings(nterms, len(b.passages), func(i int, emit func(uint32)) {
+		p := &b.passages[i]
+		for _, t := range b.seq[b.facts[p.first].tok : b.facts[p.first+p.nfacts-1].tok+uint32(b.facts[p.first+p.nfacts-1].ntok)] {
 			if indexed[t] {
 				emit(t)
-			}
-		}
-	})
-	b.paraPost = buildPostings(nterms, len(b.paras), func(i int, emit func(uint32)) {
-		p := &b.paras[i]
-		for fi := p.first; fi < p.first+p.nfacts; fi++ {
-			f := &b.facts[fi]
-			for _, t := range b.seq[f.tok : f.tok+uint32(f.ntok)] {
-				if indexed[t] {
-					emit(t)
-				}
 			}
 		}
 	})
@@ -356,22 +360,41 @@ func (b *Base) index() {
 			}
 		}
 	})
-	n := len(b.facts)
-	b.avgLen = 1
-	if n > 0 && total > 0 {
-		b.avgLen = float32(total) / float32(n)
-	}
+	n := len(b.passages)
 	b.idf = make([]float32, nterms)
 	for t := range b.idf {
 		if indexed[t] {
-			b.idf[t] = idfOf(len(b.sentPost.list(uint32(t))), n)
+			b.idf[t] = idfOf(len(b.passPost.list(uint32(t))), n)
 		}
 	}
 	b.maxIDF = idfOf(0, n)
-	b.norm = make([]float32, n)
-	for i, f := range b.facts {
-		b.norm[i] = (bm25K1 + 1) / (1 + bm25K1*(1-bm25B+bm25B*float32(f.blen)/b.avgLen))
+	avg := float32(1)
+	if len(b.facts) > 0 && total > 0 {
+		avg = float32(total) / float32(len(b.facts))
 	}
+	b.norm = make([]float32, len(b.facts))
+	for i, f := range b.facts {
+		b.norm[i] = bm25Norm(float32(f.blen), avg, sentB)
+	}
+	avg = float32(1)
+	if n > 0 && total > 0 {
+		avg = float32(total) / float32(n)
+	}
+	b.pnorm = make([]float32, n)
+	for i, p := range b.passages {
+		b.pnorm[i] = bm25Norm(float32(p.blen), avg, passB)
+		b.maxPnorm = max(b.maxPnorm, b.pnorm[i])
+	}
+	b.passArticle = make([]uint32, n)
+	for i, p := range b.passages {
+		b.passArticle[i] = p.article
+	}
+}
+
+// bm25Norm is BM25's factor for a term found once in a document of length
+// n where documents average avg: (k1+1) / (1 + k1·(1-b+b·n/avg)).
+func bm25Norm(n, avg, b float32) float32 {
+	return (bm25K1 + 1) / (1 + bm25K1*(1-b+b*n/avg))
 }
 
 // buildPostings builds postings for n documents: each(i, emit) emits the

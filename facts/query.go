@@ -1,7 +1,9 @@
 package facts
 
 import (
+	"cmp"
 	"math"
+	"slices"
 )
 
 // Match weights: how much a question word counts when it matches a fact
@@ -31,6 +33,7 @@ type alt struct {
 type group struct {
 	alts    []alt
 	imp     float32 // importance: the best alt's weight × idf, or the idf of an unknown word
+	top     float32 // the most any of its alts adds to a score: the best weight × idf × scale
 	pos     int     // position of its first word in the question
 	chatter bool    // request phrasing, not content
 	name    bool    // capitalised in the question
@@ -85,12 +88,11 @@ func (b *Base) analyze(s *scratch, question string) query {
 		pos++
 		if ids[i] != math.MaxUint32 {
 			if p, end, ok := b.phrases.match(ids, i, skip); ok {
-				g := group{alts: []alt{{p.syn, 1}}, pos: pos, name: t.flags&(tCap|tAllCaps) != 0, word: words[i]}
-				g.imp = b.idf[p.syn]
-				if g.imp == 0 {
-					g.imp = b.maxIDF
+				g := group{pos: pos, name: t.flags&(tCap|tAllCaps) != 0, word: words[i]}
+				if b.indexed(p.syn) {
+					g.alts = []alt{{p.syn, 1}}
 				}
-				q.groups = append(q.groups, g)
+				q.groups = append(q.groups, b.finish(g))
 				pos += end - i - 1
 				i = end - 1
 				continue
@@ -151,9 +153,11 @@ func (b *Base) wordGroup(s *scratch, w string, id uint32, t token) group {
 	if g.number {
 		return b.finish(g)
 	}
-	term := stem(w)
+	var term string
 	if id != math.MaxUint32 {
 		term = b.terms[id]
+	} else {
+		term = stem(w)
 	}
 	for _, syn := range b.synonyms[term] {
 		add(syn, wSynonym)
@@ -162,7 +166,7 @@ func (b *Base) wordGroup(s *scratch, w string, id uint32, t token) group {
 		add(r, wRelated)
 	}
 	if len(w) >= 4 {
-		lo, hi := b.vocab.span(term)
+		lo, hi := b.vocab.extensions(id, term)
 		if hi-lo <= maxPrefixTerms {
 			for k := lo; k < hi; k++ {
 				add(b.vocab.ids[k], wPrefix)
@@ -188,11 +192,25 @@ func (b *Base) wordGroup(s *scratch, w string, id uint32, t token) group {
 	return b.finish(g)
 }
 
+// scale is how much the group's matches count: request phrasing counts little.
+func (g *group) scale() float32 {
+	if g.chatter {
+		return wChatter
+	}
+	return 1
+}
+
 // finish sets a group's importance.
 func (b *Base) finish(g group) group {
 	for _, a := range g.alts {
 		g.imp = max(g.imp, a.w*b.idf[a.term])
 	}
+	g.top = g.imp * g.scale()
+	// Best form first: the first stage counts only the first form of a
+	// group that a passage has.
+	slices.SortStableFunc(g.alts, func(x, y alt) int {
+		return cmp.Compare(y.w*b.idf[y.term], x.w*b.idf[x.term])
+	})
 	if len(g.alts) == 0 {
 		g.imp = b.maxIDF // an unknown word: it weighs as the rarest
 	}

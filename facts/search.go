@@ -2,72 +2,98 @@ package facts
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 )
 
-// Ranking runs in two stages. The first scores every fact that shares a
-// term with the question, term at a time over the postings: BM25 over the
-// sentence, plus the same over its paragraph and its article's title, plus
-// a bonus when the fact mentions the kind of thing the question asks for.
-// Within a concept group only the best-matching form counts, so a fact that
-// says both "crypto" and "cryptocurrency" is not counted twice. The best
-// firstStageK facts go on to the second stage, which reads their tokens:
-// each concept counts once, at the sentence if the sentence has it, else at
-// the paragraph or title, discounted; concepts found close together in the
-// order the question gives them add a proximity bonus; the answer-type
-// bonus counts only things the question did not itself name.
+// Ranking runs in two stages. The first finds the passages (paragraphs, or
+// pieces of long ones) that match the question best, term at a time over
+// the postings: BM25 over the passage plus a share of the same over its
+// article's title. Within a concept group only the best-matching form
+// counts, so a passage that says both "crypto" and "cryptocurrency" is not
+// counted twice. The second stage reads the tokens of every fact of the best
+// passages and scores it on features: its own BM25 and the share of the
+// question it covers, the context around it (its passage and title),
+// proximity of the question's concepts in it, and whether it holds the kind
+// of answer asked for (an amount for "how much") that the question did not
+// itself name. A fact is thus found through its context ("It is alleged
+// that they have stolen…" is about North Korea through its paragraph and
+// title) but must itself say something the question asks about.
 
 // Ranking parameters, tuned on SQuAD train and the seed questions.
 const (
 	bm25K1 = 1.2
-	bm25B  = 0.5
+	passB  = 0.3 // BM25 length normalisation for passages
+	sentB  = 0.5 // and for facts
 
-	wPara     = 0.3 // a concept found in the fact's paragraph but not the fact
-	wTitle    = 0.3 // a concept found in the fact's article title but not the fact
-	wType     = 0.8 // the fact has the kind of answer asked for, × mean concept weight
-	wProx     = 0.5 // neighbouring concepts found near each other
-	proxReach = 4   // tokens apart, at most, for proximity to count
-
-	firstStageK = 40
+	wTitle      = 0.3 // stage 1: a concept in the article title, against one in the passage
+	topPassages = 10  // passages that go on to the second stage
+	proxReach   = 4   // tokens apart, at most, for proximity to count
 )
 
-// A cell accumulates one document's score for one question; within a
-// concept group only the best form counts.
-type cell struct {
-	acc, best   float32
-	mark, gmark uint32 // query and group serial numbers that acc and best belong to
+// Second-stage features, each a share of the question's total importance
+// (so that scores compare across questions), and their weights.
+const (
+	xPass  = iota // the passage's first-stage score
+	xSent         // the fact's own BM25 score
+	xCover        // importance of the concepts the fact has
+	xCtx          // importance of the concepts only its passage or title has
+	xProx         // concepts near each other, in question order
+	xTyped        // 1 if it has the kind of answer asked for, not named in the question
+	xLead         // 1 if it opens its paragraph
+	nFeatures
+)
+
+var featureWeights = [nFeatures]float32{
+	xPass: 1.0, xSent: 1.0, xCover: 0.5, xCtx: 0.2, xProx: 0.5, xTyped: 0.5, xLead: 0.05,
 }
 
-// A level accumulates scores for one kind of document: facts, paragraphs,
-// or articles.
+// A level accumulates the scores of one kind of document, passages or
+// articles, for one question: acc is dense, zero for documents not touched,
+// and reset through touched when the next question starts. Within a concept
+// group of several forms only the best form counts: the forms come best
+// first, and gmark records the group that last added to a document, so a
+// later, weaker form of the same group adds nothing.
 type level struct {
 	cells   []cell
 	touched []uint32
 }
 
-func (l *level) add(id uint32, v float32, qs, gs uint32) {
-	c := &l.cells[id]
-	if c.mark != qs {
-		*c = cell{acc: v, best: v, mark: qs, gmark: gs}
-		l.touched = append(l.touched, id)
-		return
-	}
-	if c.gmark != gs {
-		c.gmark, c.best = gs, v
-		c.acc += v
-		return
-	}
-	if v > c.best {
-		c.acc += v - c.best
-		c.best = v
-	}
+type cell struct {
+	acc   float32
+	gmark uint32 // serial number of the group that last added to acc
 }
 
-func (l *level) get(id, qs uint32) float32 {
-	if c := &l.cells[id]; c.mark == qs {
-		return c.acc
+func newLevel(n int) level { return level{cells: make([]cell, n)} }
+
+// reset forgets the last question's scores.
+func (l *level) reset() {
+	for _, id := range l.touched {
+		l.cells[id].acc = 0
 	}
-	return 0
+	l.touched = l.touched[:0]
+}
+
+// add adds v > 0 to document id's score for group gs, unless the group
+// already added to it.
+func (l *level) add(id uint32, v float32, gs uint32) {
+	c := &l.cells[id]
+	if c.gmark == gs {
+		return
+	}
+	if c.acc == 0 {
+		l.touched = append(l.touched, id)
+	}
+	c.acc += v
+	c.gmark = gs
+}
+
+// bump is add for a document already touched; others stay out.
+func (l *level) bump(id uint32, v float32, gs uint32) {
+	if c := &l.cells[id]; c.acc != 0 && c.gmark != gs {
+		c.acc += v
+		c.gmark = gs
+	}
 }
 
 // scratch is the working memory of one question, reused through a pool.
@@ -75,10 +101,12 @@ type scratch struct {
 	z      *tokenizer
 	words  []string
 	ids    []uint32
-	facts  level
-	paras  level
+	pass   level
 	arts   level
 	serial uint32
+	order  []int
+	top    []scored
+	kth    []scored
 	cands  []cand
 	table  altTable
 	found  []hit
@@ -86,10 +114,9 @@ type scratch struct {
 
 func (b *Base) newScratch() *scratch {
 	return &scratch{
-		z:     newTokenizer(),
-		facts: level{cells: make([]cell, len(b.facts))},
-		paras: level{cells: make([]cell, len(b.paras))},
-		arts:  level{cells: make([]cell, len(b.articles))},
+		z:    newTokenizer(),
+		pass: newLevel(len(b.passages)),
+		arts: newLevel(len(b.articles)),
 	}
 }
 
@@ -103,65 +130,100 @@ func (b *Base) getScratch() *scratch {
 func (s *scratch) next() uint32 {
 	s.serial++
 	if s.serial == 0 { // wrapped: forget every old mark
-		for _, l := range []*level{&s.facts, &s.paras, &s.arts} {
-			clear(l.cells)
-		}
+		clear(s.pass.cells)
+		clear(s.arts.cells)
 		s.serial = 1
 	}
 	return s.serial
 }
 
-// A cand is a fact on its way through the ranking.
-type cand struct {
-	fact  uint32
+// A scored is a passage and its first-stage score.
+type scored struct {
+	id    uint32
 	score float32
-	// Second-stage features.
-	sentImp  float32 // importance of the concepts the fact itself has
-	ctxImp   float32 // importance of the concepts found only around it
-	typed    bool    // has an answer of the asked-for kind that the question did not name
-	matched  uint64  // bit i: concept group i is in the fact
-	inTitle  uint64  // bit i: concept group i is in the article title
-	firstPos int     // position of the first matched token
 }
 
-// rank scores the facts for q and returns the best candidates, best first.
-func (b *Base) rank(s *scratch, q *query) []cand {
-	qs := s.next()
-	s.facts.touched = s.facts.touched[:0]
-	s.paras.touched = s.paras.touched[:0]
-	s.arts.touched = s.arts.touched[:0]
-	for _, g := range q.groups {
+// A cand is a fact in the second stage.
+type cand struct {
+	fact    uint32
+	score   float32
+	x       [nFeatures]float32
+	typed   bool
+	matched uint64 // bit i: concept group i is in the fact
+}
+
+// rank scores the facts for q and returns the candidates, best first.
+//
+// The first stage is exhaustive in effect but skips work the way MaxScore
+// does: concept groups are taken from the most to the least important, and
+// once the groups left could not lift a passage they have not touched into
+// the best topPassages, they only add to passages already touched, found by
+// binary search in their postings when that is cheaper than a scan.
+func (b *Base) rank(s *scratch, q *query, total float32) []cand {
+	s.pass.reset()
+	s.arts.reset()
+	order := s.order[:0]
+	var rest float32 // the most that the groups not yet taken can add to a passage's score
+	for gi := range q.groups {
+		order = append(order, gi)
+		rest += q.groups[gi].top * (b.maxPnorm + wTitle)
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(q.groups[y].top, q.groups[x].top) })
+	s.order = order
+	pruning := false
+	tryBelow := rest / 2 // look for the floor once rest drops under this
+	for _, gi := range order {
+		g := &q.groups[gi]
 		gs := s.next()
-		scale := float32(1)
-		if g.chatter {
-			scale = wChatter
-		}
-		for _, a := range g.alts {
-			v := a.w * b.idf[a.term] * scale
-			for _, f := range b.sentPost.list(a.term) {
-				s.facts.add(f, v*b.norm[f], qs, gs)
-			}
-			for _, p := range b.paraPost.list(a.term) {
-				s.paras.add(p, v, qs, gs)
+		rest -= g.top * (b.maxPnorm + wTitle)
+		for _, a := range g.alts { // best first
+			v := a.w * b.idf[a.term] * g.scale()
+			list := b.passPost.list(a.term)
+			switch {
+			case !pruning:
+				for _, p := range list {
+					s.pass.add(p, v, gs)
+				}
+			case len(s.pass.touched)*bitsLen(len(list)) < len(list):
+				for _, p := range s.pass.touched {
+					if _, ok := slices.BinarySearch(list, p); ok {
+						s.pass.bump(p, v, gs)
+					}
+				}
+			default:
+				for _, p := range list {
+					s.pass.bump(p, v, gs)
+				}
 			}
 			for _, ar := range b.titlePost.list(a.term) {
-				s.arts.add(ar, v, qs, gs)
+				s.arts.add(ar, v, gs)
 			}
 		}
-	}
-	typeBonus := wType * meanImp(q)
-	s.cands = s.cands[:0]
-	for _, f := range s.facts.touched {
-		ft := &b.facts[f]
-		sc := s.facts.cells[f].acc + wPara*s.paras.get(ft.para, qs) + wTitle*s.arts.get(ft.article, qs)
-		if ft.kinds&q.want != 0 {
-			sc += typeBonus
+		if !pruning && rest > 0 && rest < tryBelow && len(s.pass.touched) >= topPassages {
+			pruning = rest < b.kthScore(s)
+			tryBelow = rest / 2
 		}
-		s.cands = pushTop(s.cands, cand{fact: f, score: sc}, firstStageK)
 	}
+	s.top = b.topPassages(s, s.top[:0])
 	s.table.reset(b, q)
-	for i := range s.cands {
-		b.rerank(s, q, &s.cands[i], qs, typeBonus)
+	s.cands = s.cands[:0]
+	for _, p := range s.top {
+		ps := &b.passages[p.id]
+		passRaw := s.pass.cells[p.id].acc
+		for f := ps.first; f < ps.first+ps.nfacts; f++ {
+			c := cand{fact: f}
+			b.rerank(s, q, &c, passRaw)
+			c.x[xPass] = p.score
+			for i := range c.x {
+				c.x[i] /= total
+			}
+			c.x[xTyped] *= total
+			c.x[xLead] *= total
+			for i, w := range featureWeights {
+				c.score += w * c.x[i]
+			}
+			s.cands = append(s.cands, c)
+		}
 	}
 	slices.SortFunc(s.cands, func(x, y cand) int {
 		if c := cmp.Compare(y.score, x.score); c != 0 {
@@ -172,26 +234,37 @@ func (b *Base) rank(s *scratch, q *query) []cand {
 	return s.cands
 }
 
-// meanImp is the mean importance of a query's content groups.
-func meanImp(q *query) float32 {
-	var sum float32
-	n := 0
-	for _, g := range q.groups {
-		if !g.chatter {
-			sum += g.imp
-			n++
+// bitsLen is the number of steps of a binary search over n items.
+func bitsLen(n int) int { return bits.Len(uint(n)) }
+
+// topPassages returns the best topPassages touched passages.
+func (b *Base) topPassages(s *scratch, top []scored) []scored {
+	var maxArt float32
+	for _, a := range s.arts.touched {
+		maxArt = max(maxArt, s.arts.cells[a].acc)
+	}
+	for _, p := range s.pass.touched {
+		acc := s.pass.cells[p].acc
+		if len(top) == topPassages && acc*b.maxPnorm+wTitle*maxArt < top[0].score {
+			continue // cannot make it
 		}
+		sc := acc*b.pnorm[p] + wTitle*s.arts.cells[b.passArticle[p]].acc
+		top = pushTop(top, scored{p, sc}, topPassages)
 	}
-	if n == 0 {
-		return 0
-	}
-	return sum / float32(n)
+	return top
 }
 
-// pushTop adds c to top, which keeps the k best candidates as a min-heap on
-// score (ties: the later fact is the smaller).
-func pushTop(top []cand, c cand, k int) []cand {
-	less := func(x, y cand) bool { return x.score < y.score || x.score == y.score && x.fact > y.fact }
+// kthScore returns the topPassages-th best score of the passages touched so
+// far: a floor under the final one, since scores only grow.
+func (b *Base) kthScore(s *scratch) float32 {
+	s.kth = b.topPassages(s, s.kth[:0])
+	return s.kth[0].score
+}
+
+// pushTop adds c to top, which keeps the k best as a min-heap on score
+// (ties: the later id is the smaller).
+func pushTop(top []scored, c scored, k int) []scored {
+	less := func(x, y scored) bool { return x.score < y.score || x.score == y.score && x.id > y.id }
 	if len(top) < k {
 		top = append(top, c)
 		for i := len(top) - 1; i > 0; {
@@ -226,13 +299,13 @@ func pushTop(top []cand, c cand, k int) []cand {
 
 // A hit is a concept group found in a fact: where, and how well.
 type hit struct {
-	group int
-	pos   int
-	v     float32
+	pos int
+	v   float32
 }
 
-// rerank scores one candidate from its tokens.
-func (b *Base) rerank(s *scratch, q *query, c *cand, qs uint32, typeBonus float32) {
+// rerank computes the second-stage features of one fact from its tokens,
+// before their division by the question's total importance.
+func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 	ft := &b.facts[c.fact]
 	seq, cls := b.tokens(c.fact)
 	ng := min(len(q.groups), 64)
@@ -249,10 +322,9 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, qs uint32, typeBonus float3
 		if cl&cAux == 0 {
 			pos++
 		}
-		gi, w, ok := s.table.find(t)
-		if ok && gi < ng {
-			if h := &best[gi]; w > h.v {
-				h.v, h.group = w, gi
+		if gi, v, ok := s.table.find(t); ok && gi < ng {
+			if h := &best[gi]; v > h.v {
+				h.v = v
 				if h.pos < 0 {
 					h.pos = pos
 				}
@@ -260,44 +332,37 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, qs uint32, typeBonus float3
 			prevCap = false
 			continue
 		}
-		if cl&cAux != 0 || stopwords[b.terms[t]] && cl&cCap == 0 {
+		if cl&cAux != 0 || cl&cCap == 0 && b.termFlags[t]&fStop != 0 {
 			continue
 		}
 		unmatched |= cl
-		if cl&cCap != 0 && k > 0 && !prevCap && placePreps[b.terms[seq[k-1]]] {
+		if cl&cCap != 0 && k > 0 && !prevCap && b.termFlags[seq[k-1]]&fPlacePrep != 0 {
 			place = true
 		}
 		prevCap = cl&cCap != 0
 	}
 	s.found = best
 
-	var sent, sentRaw, sentImp, titleImp float32
+	var sent, sentRaw, cover, titleOnly float32
 	title := b.titles[ft.article]
 	for gi := range ng {
 		g := &q.groups[gi]
-		h := best[gi]
-		if h.v > 0 {
-			v := h.v
-			sent += v * b.norm[c.fact]
-			sentRaw += v
+		if h := best[gi]; h.v > 0 {
+			sent += h.v * b.norm[c.fact]
+			sentRaw += h.v
 			if !g.chatter {
-				sentImp += g.imp
+				cover += g.imp
 			}
 			c.matched |= 1 << gi
 			continue
 		}
 		for _, a := range g.alts {
 			if slices.Contains(title, a.term) {
-				titleImp += a.w * b.idf[a.term]
-				c.inTitle |= 1 << gi
+				titleOnly += a.w * b.idf[a.term]
 				break
 			}
 		}
 	}
-	ctx := max(0, s.paras.get(ft.para, qs)-sentRaw)
-	c.sentImp = sentImp
-	c.ctxImp = ctx + titleImp
-
 	var prox float32
 	for gi := 1; gi < ng; gi++ {
 		x, y := best[gi-1], best[gi]
@@ -313,9 +378,15 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, qs uint32, typeBonus float3
 		}
 	}
 	c.typed = q.want != 0 && (answersKind(q.want, unmatched) || q.want&kPlace != 0 && place)
-	c.score = sent + wPara*ctx + wTitle*titleImp + wProx*prox
+	c.x[xSent] = sent
+	c.x[xCover] = cover
+	c.x[xCtx] = max(0, passRaw-sentRaw) + titleOnly
+	c.x[xProx] = prox
 	if c.typed {
-		c.score += typeBonus
+		c.x[xTyped] = 1
+	}
+	if c.fact == 0 || b.facts[c.fact-1].para != ft.para || b.facts[c.fact-1].article != ft.article {
+		c.x[xLead] = 1
 	}
 }
 
@@ -345,6 +416,7 @@ type altTable struct {
 	group []int
 	v     []float32
 	mask  uint32
+	bloom [16]uint64 // bit t%1024 is set for each term t: most tokens fail here, before the table
 }
 
 const emptySlot = ^uint32(0)
@@ -368,6 +440,7 @@ func (t *altTable) reset(b *Base, q *query) {
 		t.keys[i] = emptySlot
 	}
 	t.mask = uint32(size - 1)
+	t.bloom = [16]uint64{}
 	for gi, g := range q.groups {
 		scale := float32(1)
 		if g.chatter {
@@ -379,15 +452,16 @@ func (t *altTable) reset(b *Base, q *query) {
 	}
 }
 
-func (t *altTable) put(term uint32, group int, w float32) {
+func (t *altTable) put(term uint32, group int, v float32) {
+	t.bloom[term>>6&15] |= 1 << (term & 63)
 	for i := (term * 2654435761) & t.mask; ; i = (i + 1) & t.mask {
 		switch t.keys[i] {
 		case emptySlot:
-			t.keys[i], t.group[i], t.v[i] = term, group, w
+			t.keys[i], t.group[i], t.v[i] = term, group, v
 			return
 		case term:
-			if w > t.v[i] {
-				t.group[i], t.v[i] = group, w
+			if v > t.v[i] {
+				t.group[i], t.v[i] = group, v
 			}
 			return
 		}
@@ -395,6 +469,9 @@ func (t *altTable) put(term uint32, group int, w float32) {
 }
 
 func (t *altTable) find(term uint32) (int, float32, bool) {
+	if t.bloom[term>>6&15]&(1<<(term&63)) == 0 {
+		return 0, 0, false
+	}
 	for i := (term * 2654435761) & t.mask; ; i = (i + 1) & t.mask {
 		switch t.keys[i] {
 		case emptySlot:

@@ -11,15 +11,15 @@ import (
 type tokFlags uint16
 
 const (
-	tCap      tokFlags = 1 << iota // starts with an upper-case letter
-	tAllCaps                       // two or more letters, all upper case ("RUSI", "U.S.")
-	tNumber                        // digits, with separators removed ("6,000" is "6000")
-	tMoney                         // a number after a currency sign ("$545")
-	tOrdinal                       // a number with a suffix ("6th", "1990s")
-	tAux                           // an extra form of the tokens around it (a compound joined up); no position of its own
-	tFirst                         // the first word of its sentence
-	tPercent                       // "percent" made from a '%' sign
-	tHyphen                        // part of a hyphenated or camel-case compound
+	tCap     tokFlags = 1 << iota // starts with an upper-case letter
+	tAllCaps                      // two or more letters, all upper case ("RUSI", "U.S.")
+	tNumber                       // digits, with separators removed ("6,000" is "6000")
+	tMoney                        // a number after a currency sign ("$545")
+	tOrdinal                      // a number with a suffix ("6th", "1990s")
+	tAux                          // an extra form of the tokens around it (a compound joined up); no position of its own
+	tFirst                        // the first word of its sentence
+	tPercent                      // "percent" made from a '%' sign
+	tHyphen                       // part of a hyphenated or camel-case compound
 )
 
 // A token is one word or number of a text: where it is in the source, and its

@@ -21,6 +21,8 @@ import (
 type vocabulary struct {
 	sorted []string // indexed terms, sorted
 	ids    []uint32 // term id of sorted[i]
+	at     []int32  // term id → index in sorted, or -1
+	end    []uint32 // index in sorted → end of the run of terms it is a prefix of
 	// abbrev holds, for each first letter, the more frequent terms, for
 	// subsequence matching of abbreviations ("grp" for "group").
 	abbrev map[byte][]string
@@ -34,25 +36,40 @@ const maxAbbrevCandidates = 600
 func newVocabulary(b *Base) vocabulary {
 	var v vocabulary
 	for id, t := range b.terms {
-		if len(b.sentPost.list(uint32(id))) == 0 || t == "" || t[0] == '=' {
+		if len(b.passPost.list(uint32(id))) == 0 || t == "" || t[0] == '=' {
 			continue
 		}
 		v.sorted = append(v.sorted, t)
 	}
 	sort.Strings(v.sorted)
 	v.ids = make([]uint32, len(v.sorted))
+	v.at = make([]int32, len(b.terms))
+	for i := range v.at {
+		v.at[i] = -1
+	}
+	v.end = make([]uint32, len(v.sorted))
+	var open []int // terms that are prefixes of the current one
 	byLetter := map[byte][]string{}
 	for i, t := range v.sorted {
+		for len(open) > 0 && !strings.HasPrefix(t, v.sorted[open[len(open)-1]]) {
+			v.end[open[len(open)-1]] = uint32(i)
+			open = open[:len(open)-1]
+		}
+		open = append(open, i)
 		v.ids[i] = b.termID[t]
+		v.at[v.ids[i]] = int32(i)
 		if c := t[0]; 'a' <= c && c <= 'z' && len(t) >= 3 {
 			byLetter[c] = append(byLetter[c], t)
 		}
+	}
+	for _, i := range open {
+		v.end[i] = uint32(len(v.sorted))
 	}
 	v.abbrev = map[byte][]string{}
 	v.abbrID = map[string]uint32{}
 	for c, ts := range byLetter {
 		sort.SliceStable(ts, func(i, j int) bool {
-			return len(b.sentPost.list(b.termID[ts[i]])) > len(b.sentPost.list(b.termID[ts[j]]))
+			return len(b.passPost.list(b.termID[ts[i]])) > len(b.passPost.list(b.termID[ts[j]]))
 		})
 		ts = ts[:min(len(ts), maxAbbrevCandidates)]
 		v.abbrev[c] = ts
@@ -61,6 +78,16 @@ func newVocabulary(b *Base) vocabulary {
 		}
 	}
 	return v
+}
+
+// extensions returns the range of sorted terms that start with term, whose
+// id is id (math.MaxUint32 if it has none).
+func (v *vocabulary) extensions(id uint32, term string) (int, int) {
+	if int(id) < len(v.at) && v.at[id] >= 0 {
+		i := v.at[id]
+		return int(i), int(v.end[i])
+	}
+	return v.span(term)
 }
 
 // span returns the range of sorted terms that start with prefix.
