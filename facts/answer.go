@@ -1,5 +1,7 @@
 package facts
 
+import "strings"
+
 // An Answer is the engine's reply to one question. Its JSON form is the
 // contract that `factbot ask --json`, the HTTP /ask endpoint and the
 // evaluation read.
@@ -29,7 +31,16 @@ type Answer struct {
 }
 
 // Abstained reports whether the engine declined to answer.
-func (a Answer) Abstained() bool { return a.Text == "" && len(a.Citations) == 0 }
+func (a Answer) Abstained() bool { return strings.TrimSpace(a.Text) == "" && len(a.Citations) == 0 }
+
+// Quotes returns the quotes of the citations, in order.
+func (a Answer) Quotes() []string {
+	qs := make([]string, len(a.Citations))
+	for i, c := range a.Citations {
+		qs[i] = c.Quote
+	}
+	return qs
+}
 
 // A Citation is one quoted fact with where it comes from.
 type Citation struct {

@@ -20,48 +20,69 @@ const (
 // threshold. Ask is deterministic and safe for concurrent use.
 func (b *Base) Ask(question string) Answer {
 	ans := Answer{Question: question, Citations: []Citation{}}
-	if strings.TrimSpace(question) == "" || len(b.facts) == 0 {
-		return ans
-	}
 	s := b.getScratch()
 	defer b.pool.Put(s)
-
-	q := b.analyze(s, question)
-	ans.Type = q.want.String()
-	total, unknown := float32(0), float32(0)
-	for _, g := range q.groups {
-		if g.chatter {
-			continue
-		}
-		total += g.imp
-		if len(g.alts) == 0 {
-			unknown += g.imp
-		}
+	r, ok := b.search(s, question)
+	ans.Type = r.q.want.String()
+	if !ok {
+		return ans // empty, small talk or noise: nothing to look up
 	}
-	if total == 0 {
-		return ans // small talk or noise: nothing to look up
-	}
-	cands := b.rank(s, &q, total)
-	if len(cands) == 0 {
-		return ans
-	}
-	best := cands[0]
-	ans.Confidence = confidence(features(&q, cands, total, unknown))
+	best := r.cands[0]
+	ans.Confidence = r.confidence
 	if ans.Confidence < abstainBelow {
-		for i := 0; i < len(cands) && len(ans.Suggestions) < maxSuggestions; i++ {
-			ans.Suggestions = append(ans.Suggestions, b.citation(cands[i].fact, len(ans.Suggestions)+1))
+		for i := 0; i < len(r.cands) && len(ans.Suggestions) < maxSuggestions; i++ {
+			ans.Suggestions = append(ans.Suggestions, b.citation(r.cands[i].fact, len(ans.Suggestions)+1))
 		}
 		return ans
 	}
-	cited := b.corroborate(&q, cands)
-	for i, f := range cited {
+	for i, f := range b.corroborate(&r.q, r.cands) {
 		ans.Citations = append(ans.Citations, b.citation(f, i+1))
 	}
-	ans.Text = b.shortAnswer(s, &q, best.fact)
+	ans.Text = b.shortAnswer(s, &r.q, best.fact)
 	if ans.Text == "" {
 		ans.Text = b.facts[best.fact].text
 	}
 	return ans
+}
+
+// A result is a ranked question: its analysis, the candidates best first,
+// and what the confidence model made of them.
+type result struct {
+	q          query
+	cands      []cand
+	total      float32 // the question's total importance
+	unknown    float32 // the importance of its words that no fact has
+	conf       [nConfInputs]float64
+	confidence float64
+}
+
+// search analyses and ranks a question. It reports false when there is
+// nothing to rank: no words of content, or no fact that shares any.
+func (b *Base) search(s *scratch, question string) (result, bool) {
+	var r result
+	if strings.TrimSpace(question) == "" || len(b.facts) == 0 {
+		return r, false
+	}
+	r.q = b.analyze(s, question)
+	for _, g := range r.q.groups {
+		if g.chatter {
+			continue
+		}
+		r.total += g.imp
+		if len(g.alts) == 0 {
+			r.unknown += g.imp
+		}
+	}
+	if r.total == 0 {
+		return r, false
+	}
+	r.cands = b.rank(s, &r.q, r.total)
+	if len(r.cands) == 0 {
+		return r, false
+	}
+	r.conf = confInputs(&r)
+	r.confidence = confidence(r.conf)
+	return r, true
 }
 
 // corroborate returns the best fact and the other candidates that say the
@@ -108,35 +129,58 @@ func covers(q *query, have, want uint64) bool {
 	return h >= 0.5*w
 }
 
-// Confidence model: a logistic function of the best candidate's features,
-// fitted on SQuAD train questions and on questions asked of articles that
-// do not hold their answer (see internal/calibrate).
-var (
-	confWeights  = [...]float64{-4.0, 5.5, 1.5, 1.0, -2.0, 1.0}
-	abstainBelow = 0.35
+// The confidence model is a logistic function of what the ranking found:
+// see confInputs for its inputs and weights.go for their weights.
+const (
+	cBias       = iota // constant 1
+	cScore             // the best candidate's score
+	cMargin            // its lead over the next candidate
+	cCover             // share of the question's importance the best fact has
+	cContext           // share only its passage and title have
+	cTypedOK           // 1 if the question asks for no kind of answer, or the fact has it
+	cUnknown           // share of the question's importance in words no fact has
+	cNamesMiss         // share in the question's names that the best fact lacks
+	cFewWords          // 1 / the number of concepts in the question
+	nConfInputs
 )
 
-// features returns the inputs of the confidence model: a constant 1, the
-// share of the question's weight that the best fact itself matches, the
-// share matched only around it, whether it has the kind of answer asked
-// for, the share of the question's weight that no fact knows, and the
-// best fact's lead over the next.
-func features(q *query, cands []cand, total, unknown float32) [len(confWeights)]float64 {
-	best := cands[0]
-	cover := float64(best.x[xCover])
-	ctx := math.Min(float64(best.x[xCtx]), 1-cover)
-	typed := 0.0
-	if q.want == 0 || best.typed {
-		typed = 1
-	}
-	lead := 1.0
-	if len(cands) > 1 && best.score > 0 {
-		lead = float64((best.score - cands[1].score) / best.score)
-	}
-	return [...]float64{1, cover, ctx, typed, float64(unknown / total), lead}
+// ConfidenceInputs names the inputs of the confidence model, in order.
+var ConfidenceInputs = [nConfInputs]string{
+	cBias: "bias", cScore: "score", cMargin: "margin", cCover: "cover", cContext: "context",
+	cTypedOK: "typed-ok", cUnknown: "unknown", cNamesMiss: "names-missing", cFewWords: "few-words",
 }
 
-func confidence(x [len(confWeights)]float64) float64 {
+func confInputs(r *result) [nConfInputs]float64 {
+	best := r.cands[0]
+	var x [nConfInputs]float64
+	x[cBias] = 1
+	x[cScore] = float64(best.score)
+	if len(r.cands) > 1 {
+		x[cMargin] = float64(best.score - r.cands[1].score)
+	}
+	x[cCover] = float64(best.x[xCover])
+	x[cContext] = math.Min(float64(best.x[xCtx]+best.x[xTitle]), 1-x[cCover])
+	if r.q.want == 0 || best.typed {
+		x[cTypedOK] = 1
+	}
+	x[cUnknown] = float64(r.unknown / r.total)
+	var miss float32
+	n := 0
+	for gi, g := range r.q.groups {
+		if g.chatter {
+			continue
+		}
+		n++
+		if g.name && (gi >= 64 || best.matched&(1<<gi) == 0) {
+			miss += g.imp
+		}
+	}
+	x[cNamesMiss] = float64(miss / r.total)
+	x[cFewWords] = 1 / float64(max(n, 1))
+	return x
+}
+
+func confidence(x [nConfInputs]float64) float64 {
 	z := 0.0
 	for i, w := range confWeights {
 		z += w * x[i]

@@ -48,11 +48,11 @@ func New(articles []Article, aliases [][]string) *Base {
 	b.terms, b.termID, b.wordTerm = lex.terms, lex.termID, lex.wordTerm
 	b.phrases = newPhraseTable(b, groups, lex)
 
+	b.surface = surfaceForms(len(b.terms), lex)
 	b.assemble(parsed, lex)
 	b.index()
 	b.vocab = newVocabulary(b)
 	b.synonyms = synonymTerms(b)
-	b.surface = surfaceForms(len(b.terms), lex)
 	b.topics, b.topicByKey, b.topicsByLetter = mergeTopics(parsed)
 	return b
 }
@@ -262,9 +262,14 @@ func newLexicon(parsed []parsedArticle, groups [][][]string) *lexicon {
 	return lex
 }
 
-// maxPassageFacts is the most facts in a passage: a longer paragraph is cut
-// into pieces of about equal size.
-const maxPassageFacts = 8
+// Passages hold from minPassageFacts to maxPassageFacts facts: a longer
+// paragraph is cut into pieces of about equal size, and short paragraphs
+// (news has many of one sentence) join the paragraph before, so that a
+// passage is a context of some sentences, as a SQuAD paragraph is.
+const (
+	minPassageFacts = 4
+	maxPassageFacts = 8
+)
 
 // assemble maps every article's tokens to term ids and lays the facts,
 // passages and token sequences of all articles end to end.
@@ -291,12 +296,19 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 		}
 		b.titles[ai] = b.phrases.markTerms(title)
 
-		next := 0 // the article's next fact
+		next := 0    // the article's next fact
+		open := false // whether the last passage may take more paragraphs
 		for _, n := range p.paraLen {
 			pieces := (n + maxPassageFacts - 1) / maxPassageFacts
 			for k := range pieces {
 				size := n*(k+1)/pieces - n*k/pieces
-				b.passages = append(b.passages, passage{article: uint32(ai), first: uint32(len(b.facts)), nfacts: uint32(size)})
+				last := len(b.passages) - 1
+				if open && pieces == 1 && b.passages[last].nfacts < minPassageFacts && int(b.passages[last].nfacts)+size <= maxPassageFacts {
+					b.passages[last].nfacts += uint32(size) // a short paragraph joins the one before
+				} else {
+					b.passages = append(b.passages, passage{article: uint32(ai), first: uint32(len(b.facts)), nfacts: uint32(size)})
+				}
+				open = pieces == 1
 				for _, f := range p.facts[next : next+size] {
 					start := len(b.seq)
 					for t := f.tok; t < f.tok+uint32(f.ntok); t++ {
@@ -329,6 +341,12 @@ func (b *Base) index() {
 		}
 		if placePreps[t] {
 			b.termFlags[id] |= fPlacePrep
+		}
+		if reasonWords[t] || reasonWords[b.surface[id]] {
+			b.termFlags[id] |= fReason
+		}
+		if t == "percent" {
+			b.termFlags[id] |= fPercent
 		}
 	}
 	// A fact's length, for BM25, is its number of indexed tokens.

@@ -13,7 +13,7 @@ const (
 	cMoney                   // part of an amount of money ("$", "545", "million")
 	cYear                    // a year ("2015", "1990s")
 	cDate                    // a month or a day of the week
-	cFirst                   // the first word of its sentence
+	cVague                   // a number in words: "thousands", "several"
 	cUnit                    // a magnitude or unit after a number ("million", "percent", "coins")
 )
 
@@ -108,6 +108,8 @@ func classify(toks []token, words []string, cls []class) {
 			}
 		case t.flags&tPercent != 0:
 			c |= cUnit
+		case numberWords[w] && t.flags&tCap == 0:
+			c |= cNum | cVague // "thousands", "seventy"
 		}
 		if t.flags&tAux == 0 && (t.flags&tCap != 0 || t.flags&tAllCaps != 0) && t.flags&(tNumber|tOrdinal) == 0 {
 			if months[w] && (w != "may" || i+1 < len(toks) && toks[i+1].flags&tNumber != 0) {
@@ -117,9 +119,6 @@ func classify(toks []token, words []string, cls []class) {
 			} else if i+1 < len(toks) && toks[i+1].flags&(tCap|tAllCaps) != 0 && !stopwords[w] && !questionWords[w] {
 				c |= cCap // a name that opens the sentence: "Sergei Neverov …"
 			}
-		}
-		if t.flags&tFirst != 0 {
-			c |= cFirst
 		}
 		cls[i] = c
 	}

@@ -16,7 +16,7 @@ var stopwords = setOf(`a about above after again against all also am an and any 
 be because been before being below between both but by can cannot could couldn did didn do does
 doesn doing don down during each either else ever few for from further had hadn has hasn have
 haven having he her here hers herself him himself his how however i if in into is isn it its
-itself just let ll me might more most much must mustn my myself neither no nor not now of off on
+itself just let ll many me might more most much must mustn my myself neither no nor not now of off on
 once only or other ought our ours ourselves out over own re s same shall shan she should shouldn
 so some such t than that the their theirs them themselves then there these they this those
 through thus to too under until up upon us ve very was wasn we were weren what whatever when
@@ -66,7 +66,7 @@ criteria:criterion phenomena:phenomenon indices:index`)
 // synonyms are small groups of everyday words that a question may use for
 // what a text says another way. A question word also matches the other
 // words of its group, a little below an exact match.
-var synonyms = groupsOf(`buy purchase acquire
+var synonyms = groupsOf(`buy purchase acquire spend
 plane aircraft airplane airliner jet
 steal theft heist rob robbery loot thief embezzle
 hack hacker breach cyberattack
@@ -80,7 +80,7 @@ end finish
 die death dead
 kill murder slay
 say state claim
-call name dub refer nickname
+call name dub refer nickname aka alias
 country nation
 company firm business corporation enterprise
 city town

@@ -22,18 +22,19 @@ const (
 	maxPrefixTerms = 12
 )
 
-// An alt is one index term a question word matches, with its weight.
+// An alt is one index term a question word matches, with its weight and
+// its value (weight × the group's idf × the group's scale).
 type alt struct {
 	term uint32
-	w    float32
+	w, v float32
 }
 
 // A group is one concept of the question: a word, or a phrase that names
 // one thing ("North Korea"), with the index terms that match it.
 type group struct {
 	alts    []alt
-	imp     float32 // importance: the best alt's weight × idf, or the idf of an unknown word
-	top     float32 // the most any of its alts adds to a score: the best weight × idf × scale
+	imp     float32 // importance: the best alt's value, or the idf of an unknown word
+	top     float32 // the most any of its alts adds to a score: the best alt's value
 	pos     int     // position of its first word in the question
 	chatter bool    // request phrasing, not content
 	name    bool    // capitalised in the question
@@ -90,7 +91,7 @@ func (b *Base) analyze(s *scratch, question string) query {
 			if p, end, ok := b.phrases.match(ids, i, skip); ok {
 				g := group{pos: pos, name: t.flags&(tCap|tAllCaps) != 0, word: words[i]}
 				if b.indexed(p.syn) {
-					g.alts = []alt{{p.syn, 1}}
+					g.alts = []alt{{term: p.syn, w: 1}}
 				}
 				q.groups = append(q.groups, b.finish(g))
 				pos += end - i - 1
@@ -144,7 +145,7 @@ func (b *Base) wordGroup(s *scratch, w string, id uint32, t token) group {
 				return
 			}
 		}
-		g.alts = append(g.alts, alt{term, wt})
+		g.alts = append(g.alts, alt{term: term, w: wt})
 	}
 	known := id != math.MaxUint32 && b.indexed(id)
 	if known {
@@ -200,22 +201,36 @@ func (g *group) scale() float32 {
 	return 1
 }
 
-// finish sets a group's importance.
+// finish sets the values of a group's forms and the group's importance.
+// A group has one idf, its own word's, so that a synonym or a longer form
+// is never worth more than the word the question used; a word the base does
+// not know takes the idf of its best stand-in.
 func (b *Base) finish(g group) group {
+	var idf float32
 	for _, a := range g.alts {
-		g.imp = max(g.imp, a.w*b.idf[a.term])
+		if a.w == 1 {
+			idf = max(idf, b.idf[a.term])
+		}
 	}
-	g.top = g.imp * g.scale()
+	if idf == 0 {
+		for _, a := range g.alts {
+			idf = max(idf, b.idf[a.term])
+		}
+	}
+	for i := range g.alts {
+		g.alts[i].v = g.alts[i].w * idf * g.scale()
+	}
 	// Best form first: the first stage counts only the first form of a
 	// group that a passage has.
-	slices.SortStableFunc(g.alts, func(x, y alt) int {
-		return cmp.Compare(y.w*b.idf[y.term], x.w*b.idf[x.term])
-	})
-	if len(g.alts) == 0 {
+	slices.SortStableFunc(g.alts, func(x, y alt) int { return cmp.Compare(y.v, x.v) })
+	switch {
+	case len(g.alts) > 0:
+		g.top = g.alts[0].v
+		g.imp = g.top
+	case g.chatter:
+		g.imp = b.maxIDF * wChatter
+	default:
 		g.imp = b.maxIDF // an unknown word: it weighs as the rarest
-	}
-	if g.chatter {
-		g.imp *= wChatter
 	}
 	return g
 }
@@ -247,7 +262,7 @@ func (b *Base) auxGroup(toks []token, words []string, ids []uint32, i int) (grou
 	}
 	for j := i - 1; j >= 0 && toks[j].start >= toks[i].start; j-- {
 		if pid, ok := b.lookup(words[j]); !ok || !b.indexed(pid) && !stopwords[words[j]] {
-			return b.finish(group{alts: []alt{{id, 1}}, word: words[i]}), true
+			return b.finish(group{alts: []alt{{term: id, w: 1}}, word: words[i]}), true
 		}
 	}
 	return group{}, false

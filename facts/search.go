@@ -31,21 +31,35 @@ const (
 	proxReach   = 4   // tokens apart, at most, for proximity to count
 )
 
-// Second-stage features, each a share of the question's total importance
-// (so that scores compare across questions), and their weights.
+// Second-stage features. Those that measure matches are shares of the
+// question's total importance, so that scores compare across questions; the
+// rest are 0 or 1, or small numbers. Their weights are fitted on data: see
+// weights.go.
 const (
-	xPass  = iota // the passage's first-stage score
-	xSent         // the fact's own BM25 score
-	xCover        // importance of the concepts the fact has
-	xCtx          // importance of the concepts only its passage or title has
-	xProx         // concepts near each other, in question order
-	xTyped        // 1 if it has the kind of answer asked for, not named in the question
-	xLead         // 1 if it opens its paragraph
+	xPass    = iota // the passage's first-stage score
+	xSent           // the fact's own BM25 score
+	xCover          // importance of the concepts the fact has
+	xCtx            // importance of the concepts only its passage has
+	xTitle          // importance of the concepts only its article's title has
+	xProx           // neighbouring concepts of the question close together in the fact
+	xAmount         // 1 if it has the amount, count or share asked for, not named in the question
+	xDate           // 1 if it has the date asked for, not named in the question
+	xName           // 1 if it has a name asked for, not named in the question nor the article's title
+	xReason         // 1 if it has a word of cause asked for ("because", "due")
+	xLead           // 1 if it opens its paragraph
+	xNames          // importance of the question's names (capitalised words) the fact has
+	xLen            // log2 of the fact's length in words, over 5
+	xOrder          // share of the matched neighbouring concepts found in the question's order
+	xTopPass        // 1 if its passage came first in the first stage
 	nFeatures
 )
 
-var featureWeights = [nFeatures]float32{
-	xPass: 1.0, xSent: 1.0, xCover: 0.5, xCtx: 0.2, xProx: 0.5, xTyped: 0.5, xLead: 0.05,
+// FeatureNames names the second-stage features, in order, as Explain
+// reports them.
+var FeatureNames = [nFeatures]string{
+	xPass: "passage", xSent: "bm25", xCover: "cover", xCtx: "context", xTitle: "title",
+	xProx: "proximity", xAmount: "amount", xDate: "date", xName: "name", xReason: "reason", xLead: "lead", xNames: "names", xLen: "length",
+	xOrder: "order", xTopPass: "top-passage",
 }
 
 // A level accumulates the scores of one kind of document, passages or
@@ -177,7 +191,7 @@ func (b *Base) rank(s *scratch, q *query, total float32) []cand {
 		gs := s.next()
 		rest -= g.top * (b.maxPnorm + wTitle)
 		for _, a := range g.alts { // best first
-			v := a.w * b.idf[a.term] * g.scale()
+			v := a.v
 			list := b.passPost.list(a.term)
 			switch {
 			case !pruning:
@@ -207,18 +221,25 @@ func (b *Base) rank(s *scratch, q *query, total float32) []cand {
 	s.top = b.topPassages(s, s.top[:0])
 	s.table.reset(b, q)
 	s.cands = s.cands[:0]
+	var first scored
+	for _, p := range s.top {
+		if p.score > first.score || p.score == first.score && p.id < first.id {
+			first = p
+		}
+	}
 	for _, p := range s.top {
 		ps := &b.passages[p.id]
 		passRaw := s.pass.cells[p.id].acc
 		for f := ps.first; f < ps.first+ps.nfacts; f++ {
 			c := cand{fact: f}
-			b.rerank(s, q, &c, passRaw)
 			c.x[xPass] = p.score
-			for i := range c.x {
+			b.rerank(s, q, &c, passRaw)
+			for _, i := range []int{xPass, xSent, xCover, xCtx, xTitle, xProx, xNames} {
 				c.x[i] /= total
 			}
-			c.x[xTyped] *= total
-			c.x[xLead] *= total
+			if p.id == first.id {
+				c.x[xTopPass] = 1
+			}
 			for i, w := range featureWeights {
 				c.score += w * c.x[i]
 			}
@@ -313,9 +334,9 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 	for range ng {
 		best = append(best, hit{pos: -1})
 	}
-	var unmatched class // classes of tokens the question does not match
-	place := false      // a name after a place preposition ("in Seoul") that the question does not match
-	prevCap := false
+	var found kind // kinds of answer among the tokens the question does not match
+	vague := false // a number in words only ("thousands")
+	title := b.titles[ft.article]
 	pos := 0
 	for k, t := range seq {
 		cl := cls[k]
@@ -329,83 +350,117 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 					h.pos = pos
 				}
 			}
-			prevCap = false
 			continue
 		}
-		if cl&cAux != 0 || cl&cCap == 0 && b.termFlags[t]&fStop != 0 {
+		if cl&cAux != 0 {
 			continue
 		}
-		unmatched |= cl
-		if cl&cCap != 0 && k > 0 && !prevCap && b.termFlags[seq[k-1]]&fPlacePrep != 0 {
-			place = true
+		f := b.termFlags[t]
+		switch {
+		case cl&cMoney != 0:
+			found |= kMoney
+		case cl&cYear != 0:
+			found |= kDate
+		case cl&cVague != 0:
+			vague = true
+		case cl&cNum != 0:
+			found |= kCount
+		case cl&cDate != 0:
+			found |= kDate
+		case f&fPercent != 0:
+			found |= kPercent
+		case f&fReason != 0:
+			found |= kReason
+		case cl&cCap != 0 && !slices.Contains(title, t):
+			found |= kName // the article's subject is not what a question about it asks for
 		}
-		prevCap = cl&cCap != 0
 	}
 	s.found = best
 
-	var sent, sentRaw, cover, titleOnly float32
-	title := b.titles[ft.article]
+	var sent, sentRaw, cover, names, titleOnly float32
 	for gi := range ng {
 		g := &q.groups[gi]
 		if h := best[gi]; h.v > 0 {
 			sent += h.v * b.norm[c.fact]
 			sentRaw += h.v
 			if !g.chatter {
-				cover += g.imp
+				share := g.imp * min(1, h.v/(g.top+1e-9)) // an exact form counts in full, others less
+				cover += share
+				if g.name {
+					names += share
+				}
 			}
 			c.matched |= 1 << gi
 			continue
 		}
 		for _, a := range g.alts {
 			if slices.Contains(title, a.term) {
-				titleOnly += a.w * b.idf[a.term]
+				titleOnly += a.v
 				break
 			}
 		}
 	}
 	var prox float32
+	pairs, ordered := 0, 0
 	for gi := 1; gi < ng; gi++ {
 		x, y := best[gi-1], best[gi]
 		if x.v == 0 || y.v == 0 {
 			continue
 		}
+		pairs++
 		d := y.pos - x.pos
-		if d < 0 {
+		if d > 0 {
+			ordered++
+		} else {
 			d = -d
 		}
 		if d >= 1 && d <= proxReach {
 			prox += min(x.v, y.v) / float32(d)
 		}
 	}
-	c.typed = q.want != 0 && (answersKind(q.want, unmatched) || q.want&kPlace != 0 && place)
+	c.x[xAmount] = amountMatch(q.want, found, vague)
+	if q.want&kDate != 0 && found&kDate != 0 {
+		c.x[xDate] = 1
+	}
+	if q.want&(kName|kPlace) != 0 && found&kName != 0 {
+		c.x[xName] = 1
+	}
+	if q.want&kReason != 0 && found&kReason != 0 {
+		c.x[xReason] = 1
+	}
+	c.typed = c.x[xAmount]+c.x[xDate]+c.x[xName]+c.x[xReason] > 0
 	c.x[xSent] = sent
 	c.x[xCover] = cover
-	c.x[xCtx] = max(0, passRaw-sentRaw) + titleOnly
+	c.x[xCtx] = max(0, passRaw-sentRaw)
+	c.x[xTitle] = titleOnly
 	c.x[xProx] = prox
-	if c.typed {
-		c.x[xTyped] = 1
-	}
+	c.x[xNames] = names
 	if c.fact == 0 || b.facts[c.fact-1].para != ft.para || b.facts[c.fact-1].article != ft.article {
 		c.x[xLead] = 1
 	}
+	c.x[xLen] = float32(bits.Len(uint(ft.blen))) / 5
+	if pairs > 0 {
+		c.x[xOrder] = float32(ordered) / float32(pairs)
+	}
 }
 
-// answersKind reports whether tokens of the given classes answer a question
-// that asks for kind want.
-func answersKind(want kind, cl class) bool {
+// amountMatch grades how well a fact's kinds answer a question that asks
+// for an amount: 1 for the kind asked for, less for another number, less
+// still for a number in words ("thousands").
+func amountMatch(want, found kind, vague bool) float32 {
 	switch {
-	case want&kMoney != 0 && cl&cMoney != 0:
-		return true
-	case want&kCount != 0 && cl&cNum != 0 && cl&cYear == 0:
-		return true
-	case want&kPercent != 0 && cl&cNum != 0:
-		return true
-	case want&kDate != 0 && cl&(cYear|cDate) != 0:
-		return true
-	case want&kName != 0 && cl&cCap != 0:
-		return true
+	case want&(kMoney|kCount|kPercent) == 0:
+		return 0
+	case want&kMoney != 0 && found&kMoney != 0,
+		want&kPercent != 0 && found&kPercent != 0,
+		want&(kMoney|kPercent) == 0 && found&(kCount|kMoney) != 0:
+		return 1
+	case found&(kCount|kMoney|kPercent) != 0:
+		return 0.5
+	case vague:
+		return 0.25
 	}
-	return false
+	return 0
 }
 
 // An altTable maps the terms of a query to their concept group and value
@@ -442,12 +497,8 @@ func (t *altTable) reset(b *Base, q *query) {
 	t.mask = uint32(size - 1)
 	t.bloom = [16]uint64{}
 	for gi, g := range q.groups {
-		scale := float32(1)
-		if g.chatter {
-			scale = wChatter
-		}
 		for _, a := range g.alts {
-			t.put(a.term, gi, a.w*b.idf[a.term]*scale)
+			t.put(a.term, gi, a.v)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/factbot/factbot/facts"
@@ -19,6 +20,7 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	var bf baseFlags
 	bf.register(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object per question, one per line")
+	explain := fs.Bool("explain", false, "print how the engine read the question and scored each fact, as JSON")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: factbot ask [--articles DIR] [--json] [QUESTION]")
 		fmt.Fprintln(stderr, "\nAnswers QUESTION, or, without one, each line of standard input in order.")
@@ -34,6 +36,9 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	answer := func(q string) error {
+		if *explain {
+			return writeExplanation(out, b.Explain(q))
+		}
 		a := b.Ask(q)
 		if *asJSON {
 			return writeJSON(out, a)
@@ -115,4 +120,39 @@ func sourceLine(c facts.Citation) string {
 		s += " <" + c.URL + ">"
 	}
 	return s
+}
+
+// writeExplanation prints an explanation as indented JSON, with the
+// features named.
+func writeExplanation(w io.Writer, e facts.Explanation) error {
+	type named struct {
+		facts.Candidate
+		Features map[string]float64 `json:"features"`
+	}
+	out := struct {
+		facts.Explanation
+		ConfidenceInputs map[string]float64 `json:"confidence_inputs,omitempty"`
+		Candidates       []named            `json:"candidates"`
+	}{Explanation: e}
+	if e.ConfidenceInputs != nil {
+		out.ConfidenceInputs = map[string]float64{}
+		for i, v := range e.ConfidenceInputs {
+			out.ConfidenceInputs[facts.ConfidenceInputs[i]] = v
+		}
+	}
+	for _, c := range e.Candidates {
+		n := named{Candidate: c, Features: map[string]float64{}}
+		for i, v := range c.Features {
+			if v != 0 {
+				n.Features[facts.FeatureNames[i]] = math.Round(v*1000) / 1000
+			}
+		}
+		out.Candidates = append(out.Candidates, n)
+	}
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
 }

@@ -7,9 +7,13 @@ import (
 	"io"
 	"strings"
 	"unicode"
-
-	"github.com/factbot/factbot/facts"
 )
+
+// An Answer is what Score needs of an answer; facts.Answer has it.
+type Answer interface {
+	Abstained() bool
+	Quotes() []string // the citations' quotes, in order
+}
 
 // A Question is one line of a question file.
 type Question struct {
@@ -55,15 +59,16 @@ type Scores struct {
 	Answerable, NoneQs int
 }
 
-// Score scores answers against their questions, answers[i] for qs[i].
-func Score(qs []Question, answers []facts.Answer) Scores {
+// Score scores answers against their questions, answers[i] for qs[i]. A
+// missing answer counts as an abstention.
+func Score[A Answer](qs []Question, answers []A) Scores {
 	var c1, c3, nFacts, abOK, falseAb, nAns, nNone int
 	for i, q := range qs {
-		var a facts.Answer
+		abstained := true
+		var quotes []string
 		if i < len(answers) {
-			a = answers[i]
+			abstained, quotes = answers[i].Abstained(), answers[i].Quotes()
 		}
-		abstained := strings.TrimSpace(a.Text) == "" && len(a.Citations) == 0
 		if q.None {
 			nNone++
 			if abstained {
@@ -81,8 +86,8 @@ func Score(qs []Question, answers []facts.Answer) Scores {
 			continue
 		}
 		nFacts++
-		for k, c := range a.Citations[:min(3, len(a.Citations))] {
-			if HoldsAny(c.Quote, q.Facts) {
+		for k, quote := range quotes[:min(3, len(quotes))] {
+			if HoldsAny(quote, q.Facts) {
 				if k == 0 {
 					c1++
 				}

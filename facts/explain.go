@@ -1,0 +1,65 @@
+package facts
+
+// An Explanation shows how the engine ranked the facts for a question: how
+// it read the question and the features of each fact it scored.
+type Explanation struct {
+	Question string `json:"question"`
+	Type     string `json:"type,omitempty"`
+	// Concepts are the question's concept groups and the index terms each
+	// matches, with their weights.
+	Concepts []Concept `json:"concepts"`
+	// Confidence is the answer's confidence, and ConfidenceInputs what it
+	// was computed from, named by the package variable ConfidenceInputs.
+	Confidence       float64   `json:"confidence"`
+	ConfidenceInputs []float64 `json:"confidence_inputs,omitempty"`
+	// Candidates are the facts of the second stage, best first.
+	Candidates []Candidate `json:"candidates"`
+}
+
+// A Concept is one group of the question: a word or a name, and the terms
+// that match it.
+type Concept struct {
+	Word       string             `json:"word"`
+	Importance float64            `json:"importance"`
+	Terms      map[string]float64 `json:"terms"` // term → weight
+}
+
+// A Candidate is a fact the second stage scored.
+type Candidate struct {
+	Citation
+	Score float64 `json:"score"`
+	// Features are the fact's second-stage features, named by the package
+	// variable FeatureNames.
+	Features []float64 `json:"features"`
+	// Matched is true when the fact holds the kind of answer asked for.
+	Typed bool `json:"typed"`
+}
+
+// Explain ranks the facts for a question as Ask does, and returns how.
+func (b *Base) Explain(question string) Explanation {
+	e := Explanation{Question: question}
+	s := b.getScratch()
+	defer b.pool.Put(s)
+	r, ok := b.search(s, question)
+	e.Type = r.q.want.String()
+	for _, g := range r.q.groups {
+		c := Concept{Word: g.word, Importance: float64(g.imp), Terms: map[string]float64{}}
+		for _, a := range g.alts {
+			c.Terms[b.terms[a.term]] = float64(a.w)
+		}
+		e.Concepts = append(e.Concepts, c)
+	}
+	if !ok {
+		return e
+	}
+	e.Confidence = r.confidence
+	e.ConfidenceInputs = r.conf[:]
+	for i, c := range r.cands {
+		cand := Candidate{Citation: b.citation(c.fact, i+1), Score: float64(c.score), Typed: c.typed}
+		for _, x := range c.x {
+			cand.Features = append(cand.Features, float64(x))
+		}
+		e.Candidates = append(e.Candidates, cand)
+	}
+	return e
+}
