@@ -132,15 +132,15 @@ func covers(q *query, have, want uint64) bool {
 // The confidence model is a logistic function of what the ranking found:
 // see confInputs for its inputs and weights.go for their weights.
 const (
-	cBias       = iota // constant 1
-	cScore             // the best candidate's score
-	cMargin            // its lead over the next candidate
-	cCover             // share of the question's importance the best fact has
-	cContext           // share only its passage and title have
-	cTypedOK           // 1 if the question asks for no kind of answer, or the fact has it
-	cUnknown           // share of the question's importance in words no fact has
-	cNamesMiss         // share in the question's names that the best fact lacks
-	cFewWords          // 1 / the number of concepts in the question
+	cBias      = iota // constant 1
+	cScore            // the best candidate's score
+	cMargin           // its lead over the next candidate
+	cCover            // share of the question's importance the best fact has
+	cContext          // share only its passage and title have
+	cTypedOK          // 1 if the question asks for no kind of answer, or the fact has it
+	cUnknown          // share of the question's importance in words no fact has
+	cNamesMiss        // share in the question's names that the best fact lacks
+	cFewWords         // 1 / the number of concepts in the question
 	nConfInputs
 )
 

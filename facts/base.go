@@ -11,8 +11,8 @@ import (
 // that matches questions against them. A Base is immutable once built and
 // safe for concurrent use.
 type Base struct {
-	articles []Article
-	problems []Problem
+	articles    []Article
+	problems    []Problem
 	facts       []fact
 	passages    []passage
 	passArticle []uint32 // passage → article, apart for the first stage's sake

@@ -296,7 +296,7 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 		}
 		b.titles[ai] = b.phrases.markTerms(title)
 
-		next := 0    // the article's next fact
+		next := 0     // the article's next fact
 		open := false // whether the last passage may take more paragraphs
 		for _, n := range p.paraLen {
 			pieces := (n + maxPassageFacts - 1) / maxPassageFacts

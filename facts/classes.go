@@ -13,7 +13,7 @@ const (
 	cMoney                   // part of an amount of money ("$", "545", "million")
 	cYear                    // a year ("2015", "1990s")
 	cDate                    // a month or a day of the week
-	cVague                   // a number in words: "thousands", "several"
+	cVague                   // a number in words that gives no count: "thousands", "several"
 	cUnit                    // a magnitude or unit after a number ("million", "percent", "coins")
 )
 
@@ -62,10 +62,14 @@ bitcoin bitcoins btc ether eth`)
 var magnitudes = setOf(`hundred thousand thousands million millions billion billions trillion
 trillions percent per cent m bn k`)
 
+// numberWords are numbers in words; vagueNumbers are those that give no
+// exact count ("thousands", "several").
 var numberWords = setOf(`one two three four five six seven eight nine ten eleven twelve
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
-seventy eighty ninety hundred hundreds thousand thousands million millions billion billions
-dozen dozens several`)
+seventy eighty ninety hundred thousand million billion trillion dozen half`)
+
+var vagueNumbers = setOf(`hundreds thousands millions billions trillions dozens several few
+numerous countless`)
 
 var orgWords = setOf(`group institute institution council bureau university company
 corporation corp inc ltd agency ministry association party committee bank department
@@ -109,7 +113,9 @@ func classify(toks []token, words []string, cls []class) {
 		case t.flags&tPercent != 0:
 			c |= cUnit
 		case numberWords[w] && t.flags&tCap == 0:
-			c |= cNum | cVague // "thousands", "seventy"
+			c |= cNum // "seventy"
+		case vagueNumbers[w] && t.flags&tCap == 0:
+			c |= cNum | cVague // "thousands"
 		}
 		if t.flags&tAux == 0 && (t.flags&tCap != 0 || t.flags&tAllCaps != 0) && t.flags&(tNumber|tOrdinal) == 0 {
 			if months[w] && (w != "may" || i+1 < len(toks) && toks[i+1].flags&tNumber != 0) {
@@ -170,7 +176,7 @@ func kindOf(toks []token, words []string, cls []class) kind {
 		case c&cDate != 0:
 			k |= kDate
 		}
-		if numberWords[w] && c&cCap == 0 {
+		if (numberWords[w] || vagueNumbers[w]) && c&cCap == 0 {
 			k |= kCount
 		}
 		if reasonWords[w] {

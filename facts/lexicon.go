@@ -123,6 +123,7 @@ worth value
 crypto cryptocurrency
 leader head chief
 employee staff worker
+work employ
 salary wage pay
 attack assault strike`)
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Match weights: how much a question word counts when it matches a fact
@@ -299,10 +300,25 @@ func questionType(toks []token, words []string) (kind, string) {
 			}
 			return 0, w
 		case "what", "which":
-			return nounType(words[i+1:]), w
+			k := nounType(words[i+1:])
+			if n := focusNoun(words[i+1:]); len(n) > 3 && n[len(n)-1] == 's' && !strings.HasSuffix(n, "ss") {
+				k |= kList // "which countries", "what businesses"
+			}
+			return k, w
 		}
 	}
 	return 0, ""
+}
+
+// focusNoun returns the first word after "what" or "which" that is not a
+// stop word: the thing the question asks about.
+func focusNoun(rest []string) string {
+	for _, w := range rest {
+		if !stopwords[w] {
+			return w
+		}
+	}
+	return ""
 }
 
 // nounType reads the answer type off the noun after "what" or "which":

@@ -36,30 +36,30 @@ const (
 // rest are 0 or 1, or small numbers. Their weights are fitted on data: see
 // weights.go.
 const (
-	xPass    = iota // the passage's first-stage score
-	xSent           // the fact's own BM25 score
-	xCover          // importance of the concepts the fact has
-	xCtx            // importance of the concepts only its passage has
-	xTitle          // importance of the concepts only its article's title has
-	xProx           // neighbouring concepts of the question close together in the fact
-	xAmount         // 1 if it has the amount, count or share asked for, not named in the question
-	xDate           // 1 if it has the date asked for, not named in the question
-	xName           // 1 if it has a name asked for, not named in the question nor the article's title
-	xReason         // 1 if it has a word of cause asked for ("because", "due")
-	xLead           // 1 if it opens its paragraph
-	xNames          // importance of the question's names (capitalised words) the fact has
-	xLen            // log2 of the fact's length in words, over 5
-	xOrder          // share of the matched neighbouring concepts found in the question's order
-	xTopPass        // 1 if its passage came first in the first stage
+	xSent   = iota // the fact's own BM25 score
+	xCover         // importance of the concepts the fact has
+	xCtx           // importance of the concepts only its passage has
+	xTitle         // importance of the concepts only its article's title has
+	xProx          // neighbouring concepts of the question close together in the fact
+	xAmount        // 1 if it has the amount, count or share asked for, not named in the question
+	xDate          // 1 if it has the date asked for, not named in the question
+	xName          // 1 if it has a name asked for, not named in the question nor the article's title
+	xReason        // 1 if it has a word of cause asked for ("because", "due")
+	xNear          // 1/distance from an answer of the kind asked for to a word of the question, if close
+	xList          // 1 if the question asks for several things and the fact names several
+	xLead          // 1 if it opens its paragraph
+	xNames         // importance of the question's names (capitalised words) the fact has
+	xLen           // log2 of the fact's length in words, over 5
+	xOrder         // share of the matched neighbouring concepts found in the question's order
 	nFeatures
 )
 
 // FeatureNames names the second-stage features, in order, as Explain
 // reports them.
 var FeatureNames = [nFeatures]string{
-	xPass: "passage", xSent: "bm25", xCover: "cover", xCtx: "context", xTitle: "title",
-	xProx: "proximity", xAmount: "amount", xDate: "date", xName: "name", xReason: "reason", xLead: "lead", xNames: "names", xLen: "length",
-	xOrder: "order", xTopPass: "top-passage",
+	xSent: "bm25", xCover: "cover", xCtx: "context", xTitle: "title",
+	xProx: "proximity", xAmount: "amount", xDate: "date", xName: "name", xReason: "reason", xNear: "near", xList: "list", xLead: "lead", xNames: "names", xLen: "length",
+	xOrder: "order",
 }
 
 // A level accumulates the scores of one kind of document, passages or
@@ -221,24 +221,14 @@ func (b *Base) rank(s *scratch, q *query, total float32) []cand {
 	s.top = b.topPassages(s, s.top[:0])
 	s.table.reset(b, q)
 	s.cands = s.cands[:0]
-	var first scored
-	for _, p := range s.top {
-		if p.score > first.score || p.score == first.score && p.id < first.id {
-			first = p
-		}
-	}
 	for _, p := range s.top {
 		ps := &b.passages[p.id]
 		passRaw := s.pass.cells[p.id].acc
 		for f := ps.first; f < ps.first+ps.nfacts; f++ {
 			c := cand{fact: f}
-			c.x[xPass] = p.score
 			b.rerank(s, q, &c, passRaw)
-			for _, i := range []int{xPass, xSent, xCover, xCtx, xTitle, xProx, xNames} {
+			for _, i := range []int{xSent, xCover, xCtx, xTitle, xProx, xNames} {
 				c.x[i] /= total
-			}
-			if p.id == first.id {
-				c.x[xTopPass] = 1
 			}
 			for i, w := range featureWeights {
 				c.score += w * c.x[i]
@@ -337,6 +327,15 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 	var found kind // kinds of answer among the tokens the question does not match
 	vague := false // a number in words only ("thousands")
 	title := b.titles[ft.article]
+	want := q.want
+	if want&(kMoney|kCount|kPercent) != 0 {
+		want |= kMoney | kCount | kPercent
+	}
+	// How close the nearest answer of the kind asked for comes to a word of
+	// the question, and how many separate names the fact has.
+	near := proxReach + 1
+	lastMatch, lastTyped := -1<<20, -1<<20
+	nameRuns, prevName := 0, false
 	pos := 0
 	for k, t := range seq {
 		cl := cls[k]
@@ -350,29 +349,47 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 					h.pos = pos
 				}
 			}
+			if cl&cAux == 0 {
+				lastMatch = pos
+				near = min(near, pos-lastTyped)
+			}
+			prevName = false
 			continue
 		}
 		if cl&cAux != 0 {
 			continue
 		}
 		f := b.termFlags[t]
+		var k kind
 		switch {
 		case cl&cMoney != 0:
-			found |= kMoney
+			k = kMoney
 		case cl&cYear != 0:
-			found |= kDate
+			k = kDate
 		case cl&cVague != 0:
 			vague = true
+			k = kCount
 		case cl&cNum != 0:
-			found |= kCount
+			k = kCount
 		case cl&cDate != 0:
-			found |= kDate
+			k = kDate
 		case f&fPercent != 0:
-			found |= kPercent
+			k = kPercent
 		case f&fReason != 0:
-			found |= kReason
+			k = kReason
 		case cl&cCap != 0 && !slices.Contains(title, t):
-			found |= kName // the article's subject is not what a question about it asks for
+			k = kName // the article's subject is not what a question about it asks for
+		}
+		if k == kName && !prevName {
+			nameRuns++
+		}
+		prevName = cl&cCap != 0
+		if k != kCount || cl&cVague == 0 {
+			found |= k
+		}
+		if k&want != 0 {
+			lastTyped = pos
+			near = min(near, pos-lastMatch)
 		}
 	}
 	s.found = best
@@ -429,6 +446,12 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 		c.x[xReason] = 1
 	}
 	c.typed = c.x[xAmount]+c.x[xDate]+c.x[xName]+c.x[xReason] > 0
+	if c.typed && near <= proxReach {
+		c.x[xNear] = 1 / float32(near)
+	}
+	if q.want&kList != 0 && nameRuns >= 2 {
+		c.x[xList] = 1
+	}
 	c.x[xSent] = sent
 	c.x[xCover] = cover
 	c.x[xCtx] = max(0, passRaw-sentRaw)

@@ -186,17 +186,19 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
-// abbreviations returns the terms that q abbreviates ("grp" for "group"),
-// best first: frequent terms of the same first letter that hold q's letters
-// in order, ranked by github.com/sahilm/fuzzy.
+// abbreviations returns the terms that q abbreviates ("grp" for "group",
+// "govt" for "government"), best first: frequent terms of the same first
+// letter that hold q's letters in order, ranked by github.com/sahilm/fuzzy.
+// An abbreviation is all consonants, or shares its first two letters with
+// the word: "cup" is not short for "couple".
 func (v *vocabulary) abbreviations(q string, max int) []uint32 {
 	if len(q) < 2 {
 		return nil
 	}
-	cands := v.abbrev[q[0]]
+	consonants := !strings.ContainsAny(q, "aeiouy")
 	var out []uint32
-	for _, m := range fuzzy.Find(q, cands) {
-		if len(m.Str) <= len(q) || m.Score <= 0 {
+	for _, m := range fuzzy.Find(q, v.abbrev[q[0]]) {
+		if len(m.Str) <= len(q) || m.Score <= 0 || !consonants && m.Str[:2] != q[:2] {
 			continue
 		}
 		out = append(out, v.abbrID[m.Str])

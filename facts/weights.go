@@ -5,37 +5,37 @@ package facts
 // featureWeights are the weights of the second-stage features, fitted by
 // softmax regression on SQuAD train questions (see fit_test.go).
 var featureWeights = [nFeatures]float32{
-	xPass: 8.5979,
-	xSent: 0.6746,
-	xCover: 9.2673,
-	xCtx: 1.7019,
-	xTitle: 5.1148,
-	xProx: 1.7788,
-	xAmount: 2.3708,
-	xDate: 2.1028,
-	xName: 1.4565,
-	xReason: 1.2751,
-	xLead: 0.0075,
-	xNames: -2.2690,
-	xLen: -0.6302,
-	xOrder: 0.3434,
-	xTopPass: 0.0860,
+	xSent:   2.1455,
+	xCover:  15.3861,
+	xCtx:    9.1801,
+	xTitle:  5.8004,
+	xProx:   1.8091,
+	xAmount: 2.9852,
+	xDate:   1.8529,
+	xName:   1.2295,
+	xReason: 1.0793,
+	xNear:   0.7335,
+	xList:   -0.2247,
+	xLead:   0.0377,
+	xNames:  -1.9857,
+	xLen:    -0.5207,
+	xOrder:  0.3529,
 }
 
 // confWeights are the weights of the confidence model's inputs, fitted by
 // logistic regression on SQuAD train questions, answerable and not.
 var confWeights = [nConfInputs]float64{
-	cBias: -2.9529,
-	cScore: 0.0977,
-	cMargin: 0.6672,
-	cCover: 1.7019,
-	cContext: 0.4238,
-	cTypedOK: 0.5192,
-	cUnknown: -1.0187,
-	cNamesMiss: -0.0851,
-	cFewWords: -4.3834,
+	cBias:      -2.6852,
+	cScore:     0.0901,
+	cMargin:    0.6607,
+	cCover:     1.9814,
+	cContext:   0.4853,
+	cTypedOK:   0.2335,
+	cUnknown:   -1.2188,
+	cNamesMiss: -0.0277,
+	cFewWords:  -4.2891,
 }
 
 // abstainBelow is the confidence under which the engine abstains: the
-// highest that keeps abstentions on answerable training questions under 4%.
-const abstainBelow = 0.18
+// highest that keeps abstentions on answerable training questions under 2%.
+const abstainBelow = 0.14
