@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/answerjson"
 )
 
 func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -36,7 +36,7 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	answer := func(q string) error {
 		a := b.Ask(q)
 		if *asJSON {
-			return writeJSON(out, a)
+			return answerjson.Write(out, a)
 		}
 		writeAnswer(out, a)
 		return nil
@@ -66,16 +66,6 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			return err
 		}
 	}
-}
-
-func writeJSON(w io.Writer, a facts.Answer) error {
-	data, err := json.Marshal(a)
-	if err != nil {
-		return err
-	}
-	data = append(data, '\n')
-	_, err = w.Write(data)
-	return err
 }
 
 // writeAnswer prints an answer for a person: the short answer, the quotes
