@@ -9,6 +9,8 @@ require (
 	golang.org/x/text v0.43.0
 )
 
+require github.com/fsnotify/fsnotify v1.10.1
+
 require (
 	github.com/beorn7/perks v1.0.1 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
