@@ -1,0 +1,8 @@
+// Package drain lets a service stop taking new questions and wait for the
+// ones in flight before it exits.
+//
+// A Gate is shared by everything that answers (the Discord bot and the
+// HTTP /ask endpoint): each question Enters and leaves it, and shutdown
+// Closes it, which turns new questions away, fails the readiness check,
+// and waits for those in flight, up to a deadline.
+package drain
