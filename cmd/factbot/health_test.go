@@ -23,12 +23,7 @@ func TestHealth(t *testing.T) {
 	addr := srv.Listener.Addr().String()
 	_, port, _ := net.SplitHostPort(addr)
 
-	closed, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	closedAddr := closed.Addr().String()
-	closed.Close()
+	closedAddr := unusedAddr(t)
 
 	tests := []struct {
 		name    string
@@ -68,4 +63,15 @@ func TestHealth(t *testing.T) {
 			}
 		})
 	}
+}
+
+// unusedAddr returns a local address that nothing listens on.
+func unusedAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
 }

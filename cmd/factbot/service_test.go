@@ -202,12 +202,7 @@ func TestServiceStartFails(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer busy.Close()
-	free, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	freeAddr := free.Addr().String()
-	free.Close()
+	freeAddr := unusedAddr(t)
 
 	tests := []struct {
 		name    string
