@@ -114,7 +114,7 @@ func TestServiceLifecycle(t *testing.T) {
 		return strings.Contains(ask("When was the comet Brannock discovered?"), `"source":"comet"`)
 	})
 	_, m := get(svc.addr, "/metrics")
-	for _, want := range []string{"\nfactbot_articles_loaded 2\n", "\nfactbot_reload_failures_total 0\n", `factbot_questions_total{outcome="answered"}`} {
+	for _, want := range []string{"\nfactbot_articles_loaded 2\n", "\nfactbot_reload_failures_total 0\n", `factbot_questions_total{outcome="answered",via="http"}`} {
 		if !strings.Contains(m, want) {
 			t.Errorf("/metrics has no %q", strings.TrimSpace(want))
 		}

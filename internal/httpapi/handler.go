@@ -13,6 +13,9 @@ import (
 	"github.com/factbot/factbot/internal/metrics"
 )
 
+// Via is where /ask questions come from, in metrics and logs.
+const Via = "http"
+
 // An Engine answers questions. *live.Base and *facts.Base are Engines.
 type Engine interface {
 	Ask(question string) facts.Answer
@@ -102,8 +105,8 @@ func (h *handler) ask(w http.ResponseWriter, r *http.Request) {
 	a := h.Engine.Ask(q)
 	took := time.Since(start)
 	outcome := metrics.Outcome(a)
-	h.Metrics.Answered(outcome, took)
-	h.Logger.Info("question answered", "via", "http", "outcome", outcome,
+	h.Metrics.Question(Via, outcome, took)
+	h.Logger.Info("question answered", "via", Via, "outcome", outcome,
 		"confidence", a.Confidence, "took", took)
 
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

@@ -142,16 +142,17 @@ func TestMetrics(t *testing.T) {
 		t.Fatalf("GET /metrics: status %d", got.Status)
 	}
 	for _, name := range []string{
-		`factbot_questions_total{outcome="answered"} 1`,
-		"factbot_answer_duration_seconds_bucket",
-		"factbot_answer_duration_seconds_count 1",
+		`factbot_questions_total{outcome="answered",via="http"} 1`,
+		`factbot_answer_duration_seconds_bucket{via="http",le="0.0005"} `,
+		`factbot_answer_duration_seconds_count{via="http"} 1`,
+		"factbot_autocomplete_duration_seconds_count 0",
+		`factbot_feedback_total{vote="up"} 0`,
 		"factbot_facts_loaded ",
 		"factbot_articles_loaded 2",
 		"factbot_reloads_total 0",
 		"factbot_reload_failures_total 0",
-		"factbot_gateway_ready_total 0",
-		"factbot_gateway_reconnects_total 0",
-		"factbot_discord_rest_errors_total 0",
+		`factbot_gateway_events_total{event="reconnect"} 0`,
+		`factbot_discord_rest_errors_total{call="reply"} 0`,
 		`factbot_build_info{version="test"} 1`,
 		"go_goroutines ",
 		"process_start_time_seconds ",
@@ -188,7 +189,7 @@ func TestAsk(t *testing.T) {
 			if diff := cmp.Diff(response{Status: 200, ContentType: "application/json; charset=utf-8", Body: want.String()}, got); diff != "" {
 				t.Errorf("GET /ask (-want +got):\n%s", diff)
 			}
-			counted := `factbot_questions_total{outcome="` + metrics.Outcome(a) + `"} 1`
+			counted := `factbot_questions_total{outcome="` + metrics.Outcome(a) + `",via="http"} 1`
 			if m := do(rec.Handler(), http.MethodGet, "/metrics"); !strings.Contains(m.Body, counted) {
 				t.Errorf("/metrics does not count the question: no %q", counted)
 			}

@@ -11,8 +11,8 @@ import (
 	"github.com/factbot/factbot/facts"
 )
 
-// The outcomes of a question that the engine answers by itself. Callers
-// may record others (a cooldown, an error) under names of their own.
+// The outcomes of a question that the engine decides, as the bot names
+// them too. The bot records others ("cooldown", "error").
 const (
 	Answered  = "answered"
 	Abstained = "abstained"
@@ -43,12 +43,13 @@ type Options struct {
 type Recorder struct {
 	reg            *prometheus.Registry
 	questions      *prometheus.CounterVec
-	latency        prometheus.Histogram
+	latency        *prometheus.HistogramVec
+	autocomplete   prometheus.Histogram
+	feedback       *prometheus.CounterVec
 	reloads        prometheus.Counter
 	reloadFailures prometheus.Counter
-	readies        prometheus.Counter
-	reconnects     prometheus.Counter
-	restErrors     prometheus.Counter
+	gateway        *prometheus.CounterVec
+	restErrors     *prometheus.CounterVec
 }
 
 // latencyBuckets span an answer from the engine alone (well under a
@@ -59,6 +60,9 @@ var latencyBuckets = []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25
 func New(opt Options) *Recorder {
 	counter := func(name, help string) prometheus.Counter {
 		return prometheus.NewCounter(prometheus.CounterOpts{Namespace: "factbot", Name: name, Help: help})
+	}
+	counters := func(name, help string, labels ...string) *prometheus.CounterVec {
+		return prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: "factbot", Name: name, Help: help}, labels)
 	}
 	size := func(name, help string, of func(*facts.Base) int) prometheus.GaugeFunc {
 		return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: "factbot", Name: name, Help: help}, func() float64 {
@@ -72,28 +76,39 @@ func New(opt Options) *Recorder {
 		})
 	}
 	r := &Recorder{
-		reg: prometheus.NewRegistry(),
-		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Namespace: "factbot", Name: "questions_total",
-			Help: "Questions answered, by outcome.",
-		}, []string{"outcome"}),
-		latency: prometheus.NewHistogram(prometheus.HistogramOpts{
+		reg:       prometheus.NewRegistry(),
+		questions: counters("questions_total", "Questions, by where they were asked and how they ended.", "via", "outcome"),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Namespace: "factbot", Name: "answer_duration_seconds",
-			Help: "Time from a question to its answer.", Buckets: latencyBuckets,
+			Help: "Time from a question to its answer sent, by where it was asked.", Buckets: latencyBuckets,
+		}, []string{"via"}),
+		autocomplete: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Namespace: "factbot", Name: "autocomplete_duration_seconds",
+			Help: "Time to answer an autocomplete request.", Buckets: latencyBuckets,
 		}),
+		feedback:       counters("feedback_total", "Feedback buttons pressed on answers: up (helpful) or down.", "vote"),
 		reloads:        counter("reloads_total", "Rebuilds of the fact base after the first load."),
 		reloadFailures: counter("reload_failures_total", "Rebuilds of the fact base that failed; the old base stayed in service."),
-		readies:        counter("gateway_ready_total", "Discord gateway sessions that became ready."),
-		reconnects:     counter("gateway_reconnects_total", "Discord gateway reconnects."),
-		restErrors:     counter("discord_rest_errors_total", "Discord REST calls that failed."),
+		gateway:        counters("gateway_events_total", "Discord gateway events: ready, resumed, disconnect, reconnect.", "event"),
+		restErrors:     counters("discord_rest_errors_total", "Discord REST calls that failed, by call.", "call"),
 	}
+	// Known labels start at 0, so that rates and alerts have a series
+	// before the first event.
+	for _, e := range []string{"ready", "resumed", "disconnect", "reconnect"} {
+		r.gateway.WithLabelValues(e)
+	}
+	for _, call := range []string{"reply", "register", "autocomplete"} {
+		r.restErrors.WithLabelValues(call)
+	}
+	r.feedback.WithLabelValues("up")
+	r.feedback.WithLabelValues("down")
 	buildInfo := prometheus.NewGauge(prometheus.GaugeOpts{
 		Namespace: "factbot", Name: "build_info", Help: "Always 1; the version is a label.",
 		ConstLabels: prometheus.Labels{"version": opt.Version},
 	})
 	buildInfo.Set(1)
 	r.reg.MustRegister(
-		r.questions, r.latency, r.reloads, r.reloadFailures, r.readies, r.reconnects, r.restErrors, buildInfo,
+		r.questions, r.latency, r.autocomplete, r.feedback, r.reloads, r.reloadFailures, r.gateway, r.restErrors, buildInfo,
 		size("facts_loaded", "Facts in the fact base being served.", (*facts.Base).Len),
 		size("articles_loaded", "Articles in the fact base being served.", func(b *facts.Base) int { return len(b.Articles()) }),
 		collectors.NewGoCollector(),
@@ -110,14 +125,33 @@ func (r *Recorder) Handler() http.Handler {
 	return promhttp.HandlerFor(r.reg, promhttp.HandlerOpts{Registry: r.reg})
 }
 
-// Answered records a question with its outcome and the time it took to
-// answer.
-func (r *Recorder) Answered(outcome string, d time.Duration) {
+// Question records a question: where it was asked (via), how it ended
+// (outcome), and the time from its arrival to its answer sent.
+func (r *Recorder) Question(via, outcome string, d time.Duration) {
 	if r == nil {
 		return
 	}
-	r.questions.WithLabelValues(outcome).Inc()
-	r.latency.Observe(d.Seconds())
+	r.questions.WithLabelValues(via, outcome).Inc()
+	r.latency.WithLabelValues(via).Observe(d.Seconds())
+}
+
+// Autocomplete records an autocomplete request answered in d.
+func (r *Recorder) Autocomplete(d time.Duration) {
+	if r != nil {
+		r.autocomplete.Observe(d.Seconds())
+	}
+}
+
+// Feedback records a feedback button pressed on an answer.
+func (r *Recorder) Feedback(helpful bool) {
+	if r == nil {
+		return
+	}
+	vote := "down"
+	if helpful {
+		vote = "up"
+	}
+	r.feedback.WithLabelValues(vote).Inc()
 }
 
 // Reloaded records a successful rebuild of the fact base.
@@ -134,23 +168,17 @@ func (r *Recorder) ReloadFailed() {
 	}
 }
 
-// Ready records a Discord gateway session that became ready.
-func (r *Recorder) Ready() {
+// Gateway records an event of the Discord gateway connection: "ready",
+// "resumed", "disconnect" or "reconnect".
+func (r *Recorder) Gateway(event string) {
 	if r != nil {
-		r.readies.Inc()
+		r.gateway.WithLabelValues(event).Inc()
 	}
 }
 
-// Reconnected records a Discord gateway reconnect.
-func (r *Recorder) Reconnected() {
+// RESTError records a failed Discord REST call, named by call.
+func (r *Recorder) RESTError(call string) {
 	if r != nil {
-		r.reconnects.Inc()
-	}
-}
-
-// RESTError records a failed Discord REST call.
-func (r *Recorder) RESTError() {
-	if r != nil {
-		r.restErrors.Inc()
+		r.restErrors.WithLabelValues(call).Inc()
 	}
 }

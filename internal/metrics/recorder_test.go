@@ -45,32 +45,49 @@ func TestRecorder(t *testing.T) {
 		name:   "nothing recorded",
 		record: func(*Recorder) {},
 		want: map[string]string{
-			"factbot_reloads_total":                 "0",
-			"factbot_reload_failures_total":         "0",
-			"factbot_gateway_ready_total":           "0",
-			"factbot_gateway_reconnects_total":      "0",
-			"factbot_discord_rest_errors_total":     "0",
-			"factbot_answer_duration_seconds_count": "0",
-			"factbot_facts_loaded":                  "0",
-			"factbot_articles_loaded":               "0",
-			`factbot_build_info{version="test"}`:    "1",
+			"factbot_reloads_total":                                "0",
+			"factbot_reload_failures_total":                        "0",
+			`factbot_gateway_events_total{event="ready"}`:          "0",
+			`factbot_gateway_events_total{event="reconnect"}`:      "0",
+			`factbot_feedback_total{vote="up"}`:                    "0",
+			`factbot_feedback_total{vote="down"}`:                  "0",
+			"factbot_autocomplete_duration_seconds_count":          "0",
+			"factbot_facts_loaded":                                 "0",
+			"factbot_articles_loaded":                              "0",
+			`factbot_build_info{version="test"}`:                   "1",
+			`factbot_questions_total{outcome="answered",via="dm"}`: "", // no question yet
 		},
 	}, {
-		name: "questions by outcome, with their latency",
+		name: "questions by where and how, with their latency",
 		record: func(r *Recorder) {
-			r.Answered(Answered, 2*time.Millisecond)
-			r.Answered(Answered, 3*time.Millisecond)
-			r.Answered(Abstained, 20*time.Millisecond)
-			r.Answered("cooldown", 0)
+			r.Question("slash", Answered, 2*time.Millisecond)
+			r.Question("slash", Answered, 3*time.Millisecond)
+			r.Question("http", Abstained, 20*time.Millisecond)
+			r.Question("mention", "cooldown", 0)
 		},
 		want: map[string]string{
-			`factbot_questions_total{outcome="answered"}`:        "2",
-			`factbot_questions_total{outcome="abstained"}`:       "1",
-			`factbot_questions_total{outcome="cooldown"}`:        "1",
-			"factbot_answer_duration_seconds_count":              "4",
-			`factbot_answer_duration_seconds_bucket{le="0.001"}`: "1",
-			`factbot_answer_duration_seconds_bucket{le="0.005"}`: "3",
-			`factbot_answer_duration_seconds_bucket{le="0.025"}`: "4",
+			`factbot_questions_total{outcome="answered",via="slash"}`:         "2",
+			`factbot_questions_total{outcome="abstained",via="http"}`:         "1",
+			`factbot_questions_total{outcome="cooldown",via="mention"}`:       "1",
+			`factbot_answer_duration_seconds_count{via="slash"}`:              "2",
+			`factbot_answer_duration_seconds_bucket{via="slash",le="0.0025"}`: "1",
+			`factbot_answer_duration_seconds_bucket{via="slash",le="0.005"}`:  "2",
+			`factbot_answer_duration_seconds_bucket{via="http",le="0.01"}`:    "0",
+			`factbot_answer_duration_seconds_bucket{via="http",le="0.025"}`:   "1",
+			`factbot_answer_duration_seconds_count{via="mention"}`:            "1",
+		},
+	}, {
+		name: "autocomplete and feedback",
+		record: func(r *Recorder) {
+			r.Autocomplete(time.Millisecond)
+			r.Feedback(true)
+			r.Feedback(true)
+			r.Feedback(false)
+		},
+		want: map[string]string{
+			"factbot_autocomplete_duration_seconds_count": "1",
+			`factbot_feedback_total{vote="up"}`:           "2",
+			`factbot_feedback_total{vote="down"}`:         "1",
 		},
 	}, {
 		name: "reloads, gateway and REST",
@@ -78,18 +95,25 @@ func TestRecorder(t *testing.T) {
 			r.Reloaded()
 			r.Reloaded()
 			r.ReloadFailed()
-			r.Ready()
-			r.Reconnected()
-			r.Reconnected()
-			r.Reconnected()
-			r.RESTError()
+			r.Gateway("ready")
+			r.Gateway("disconnect")
+			r.Gateway("reconnect")
+			r.Gateway("resumed")
+			r.Gateway("disconnect")
+			r.Gateway("reconnect")
+			r.RESTError("reply")
+			r.RESTError("register")
+			r.RESTError("reply")
 		},
 		want: map[string]string{
-			"factbot_reloads_total":             "2",
-			"factbot_reload_failures_total":     "1",
-			"factbot_gateway_ready_total":       "1",
-			"factbot_gateway_reconnects_total":  "3",
-			"factbot_discord_rest_errors_total": "1",
+			"factbot_reloads_total":                              "2",
+			"factbot_reload_failures_total":                      "1",
+			`factbot_gateway_events_total{event="ready"}`:        "1",
+			`factbot_gateway_events_total{event="resumed"}`:      "1",
+			`factbot_gateway_events_total{event="disconnect"}`:   "2",
+			`factbot_gateway_events_total{event="reconnect"}`:    "2",
+			`factbot_discord_rest_errors_total{call="reply"}`:    "2",
+			`factbot_discord_rest_errors_total{call="register"}`: "1",
 		},
 	}}
 	for _, tt := range tests {
@@ -131,12 +155,13 @@ func TestRecorderSizes(t *testing.T) {
 
 func TestNilRecorder(t *testing.T) {
 	var r *Recorder
-	r.Answered(Answered, time.Second)
+	r.Question("slash", Answered, time.Second)
+	r.Autocomplete(time.Second)
+	r.Feedback(true)
 	r.Reloaded()
 	r.ReloadFailed()
-	r.Ready()
-	r.Reconnected()
-	r.RESTError()
+	r.Gateway("ready")
+	r.RESTError("reply")
 	rec := httptest.NewRecorder()
 	r.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
 	if rec.Code != http.StatusNotFound {
