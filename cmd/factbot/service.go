@@ -19,14 +19,15 @@ import (
 
 // A service is what `factbot serve` runs beside the Discord bot: the live
 // fact base and what rebuilds it, the metrics, the gate that counts the
-// questions in flight, and the HTTP side port. serve uses it so:
+// /ask questions in flight, and the HTTP side port. serve uses it so:
 //
 //	svc := newService(cfg, log)
-//	// The bot answers through svc.base, reports to svc.metrics and, to be
-//	// drained at shutdown, Enters svc.gate around each question.
-//	if err := svc.start(ctx, hup, bot.Connected); err != nil { … }
-//	// Open the gateway; wait for SIGINT or SIGTERM.
-//	svc.stop(bot.Close)
+//	// The bot answers through svc.base and reports to svc.metrics.
+//	if err := svc.start(ctx, hup, bot.Ready); err != nil { … }
+//	ran := make(chan error, 1)
+//	go func() { ran <- bot.Run(ctx) }() // until SIGINT or SIGTERM ends ctx
+//	// Once ctx is done (or Run has failed):
+//	svc.stop(func() error { return <-ran })
 type service struct {
 	cfg     serveConfig
 	log     *slog.Logger
@@ -128,20 +129,22 @@ func (s *service) checks(connected func() bool) []httpapi.Check {
 }
 
 // stop shuts the service down, in order: it closes the gate, so that
-// /readyz fails and new questions are turned away; waits up to the
-// shutdown timeout for the questions in flight; closes the Discord gateway
-// with closeGateway (nil for none); then stops the HTTP side port and the
-// rebuilds. What goes wrong is logged: the process still exits 0.
-func (s *service) stop(closeGateway func() error) {
+// /readyz fails and new /ask questions are turned away; waits up to the
+// shutdown timeout for those in flight; calls stopBot (nil for none),
+// which closes the Discord gateway and lets the bot's replies finish, or
+// waits for the bot to have done so; then stops the HTTP side port and the
+// rebuilds, which serve probes and scrapes until the end. What goes wrong
+// is logged: the process still exits 0.
+func (s *service) stop(stopBot func() error) {
 	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
 	defer cancel()
 	s.log.Info("shutting down: finishing the questions in flight", "timeout", s.cfg.ShutdownTimeout)
 	if err := s.gate.Close(ctx); err != nil {
 		s.log.Warn("stopping with questions unanswered", "err", err)
 	}
-	if closeGateway != nil {
-		if err := closeGateway(); err != nil {
-			s.log.Warn("closing the Discord gateway", "err", err)
+	if stopBot != nil {
+		if err := stopBot(); err != nil {
+			s.log.Warn("stopping the Discord bot", "err", err)
 		}
 	}
 	s.stopWork()

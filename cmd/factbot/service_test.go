@@ -120,16 +120,16 @@ func TestServiceLifecycle(t *testing.T) {
 		}
 	}
 
-	// Shutdown: when the gateway closes, the gate is already closed and
+	// Shutdown: when the bot is stopped, the gate is already closed and
 	// the side port still up; after stop, the port is closed.
-	var atGatewayClose []string
+	var atBotStop []string
 	svc.stop(func() error {
 		_, body := get(svc.addr, "/readyz")
-		atGatewayClose = append(atGatewayClose, body)
+		atBotStop = append(atBotStop, body)
 		code, _ := get(svc.addr, "/healthz")
-		atGatewayClose = append(atGatewayClose, http.StatusText(code))
+		atBotStop = append(atBotStop, http.StatusText(code))
 		_, body = get(svc.addr, "/ask?q=hi")
-		atGatewayClose = append(atGatewayClose, body)
+		atBotStop = append(atBotStop, body)
 		return nil
 	})
 	want := []string{
@@ -137,16 +137,16 @@ func TestServiceLifecycle(t *testing.T) {
 		"OK",
 		`{"error":"shutting down: ask again shortly"}` + "\n",
 	}
-	if diff := cmp.Diff(want, atGatewayClose); diff != "" {
-		t.Errorf("/readyz, /healthz, /ask when the gateway closes (-want +got):\n%s", diff)
+	if diff := cmp.Diff(want, atBotStop); diff != "" {
+		t.Errorf("/readyz, /healthz, /ask when the bot is stopped (-want +got):\n%s", diff)
 	}
 	if code, _ := get(svc.addr, "/healthz"); code != 0 {
 		t.Errorf("/healthz after stop: %d, want no answer", code)
 	}
 }
 
-// TestServiceStopWaitsForQuestions holds a question in flight, as the bot
-// does, and checks that the gateway closes only once it is answered.
+// TestServiceStopWaitsForQuestions holds an /ask question in flight and
+// checks that the bot is stopped only once it is answered.
 func TestServiceStopWaitsForQuestions(t *testing.T) {
 	svc, _ := testService(t, testOptions{})
 	leave, ok := svc.gate.Enter()
@@ -162,15 +162,15 @@ func TestServiceStopWaitsForQuestions(t *testing.T) {
 	}
 	stopped := make(chan struct{})
 	go func() {
-		svc.stop(func() error { record("gateway closed"); return nil })
+		svc.stop(func() error { record("bot stopped"); return nil })
 		close(stopped)
 	}()
 	poll(t, "shutdown begins", func() bool { return svc.gate.Ready() != nil })
-	time.Sleep(20 * time.Millisecond) // room for a stop that does not wait to close the gateway too soon
+	time.Sleep(20 * time.Millisecond) // room for a stop that does not wait to stop the bot too soon
 	record("question answered")
 	leave()
 	<-stopped
-	if diff := cmp.Diff([]string{"question answered", "gateway closed"}, events); diff != "" {
+	if diff := cmp.Diff([]string{"question answered", "bot stopped"}, events); diff != "" {
 		t.Errorf("shutdown order (-want +got):\n%s", diff)
 	}
 }
@@ -186,10 +186,10 @@ func TestServiceStopTimeout(t *testing.T) {
 	if _, ok := svc.gate.Enter(); !ok {
 		t.Fatal("the gate turned a question away before shutdown")
 	}
-	closed := false
-	svc.stop(func() error { closed = true; return nil })
-	if !closed {
-		t.Error("the gateway was not closed")
+	stopped := false
+	svc.stop(func() error { stopped = true; return nil })
+	if !stopped {
+		t.Error("the bot was not stopped")
 	}
 	if want := "drain: 1 questions still in flight: context deadline exceeded"; !strings.Contains(logs.String(), want) {
 		t.Errorf("log %q does not say %q", logs.String(), want)
