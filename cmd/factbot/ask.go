@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/answerjson"
 )
 
 func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -41,7 +42,7 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		}
 		a := b.Ask(q)
 		if *asJSON {
-			return writeJSON(out, a)
+			return answerjson.Write(out, a)
 		}
 		writeAnswer(out, a)
 		return nil
@@ -71,16 +72,6 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			return err
 		}
 	}
-}
-
-func writeJSON(w io.Writer, a facts.Answer) error {
-	data, err := json.Marshal(a)
-	if err != nil {
-		return err
-	}
-	data = append(data, '\n')
-	_, err = w.Write(data)
-	return err
 }
 
 // writeAnswer prints an answer for a person: the short answer, the quotes

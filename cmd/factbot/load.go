@@ -5,9 +5,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/factbot/factbot/facts"
+)
+
+// Help for the options every command that loads a fact base shares.
+const (
+	articlesUsage = "folder of article files (.txt, .md) to answer from, instead of the built-in seed articles"
+	strictUsage   = "fail when any article file cannot be read or parsed, instead of skipping it"
 )
 
 // baseFlags are the options of every command that loads a fact base.
@@ -17,8 +24,8 @@ type baseFlags struct {
 }
 
 func (f *baseFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.articles, "articles", "", "folder of article files (.txt, .md) to answer from, instead of the built-in seed articles")
-	fs.BoolVar(&f.strict, "strict", false, "fail when any article file cannot be read or parsed, instead of skipping it")
+	fs.StringVar(&f.articles, "articles", "", articlesUsage)
+	fs.BoolVar(&f.strict, "strict", false, strictUsage)
 }
 
 // load builds the fact base the flags ask for, reporting skipped files on
@@ -27,29 +34,49 @@ func (f *baseFlags) load(stderr io.Writer) (*facts.Base, error) {
 	if f.articles == "" {
 		return facts.Seeds()
 	}
-	return loadDir(f.articles, f.strict, stderr)
+	b, err := loadDir(f.articles, f.strict)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range b.Problems() {
+		fmt.Fprintf(stderr, "factbot: skipped %s: %v\n", p.File, p.Err)
+	}
+	return b, nil
 }
 
-// loadDir builds a fact base from a folder, reporting skipped files on w.
-func loadDir(dir string, strict bool, w io.Writer) (*facts.Base, error) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		return nil, fmt.Errorf("articles folder: %w", err)
-	}
-	if !info.IsDir() {
-		return nil, fmt.Errorf("articles folder: %s is not a folder", dir)
+// loadDir builds a fact base from a folder. The files it skips are in the
+// base's Problems; with strict, any skipped file fails the load, and the
+// error lists them.
+func loadDir(dir string, strict bool) (*facts.Base, error) {
+	if err := checkDir(dir); err != nil {
+		return nil, fmt.Errorf("articles folder %s: %w", dir, err)
 	}
 	b, err := facts.Load(os.DirFS(dir))
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range b.Problems() {
-		fmt.Fprintf(w, "factbot: skipped %s: %v\n", p.File, p.Err)
-	}
-	if strict && len(b.Problems()) > 0 {
-		return nil, fmt.Errorf("--strict: %d article files could not be loaded", len(b.Problems()))
+	if ps := b.Problems(); strict && len(ps) > 0 {
+		errs := make([]error, len(ps))
+		for i, p := range ps {
+			errs[i] = p
+		}
+		return nil, fmt.Errorf("strict: %d article files could not be loaded:\n%w", len(ps), errors.Join(errs...))
 	}
 	return b, nil
+}
+
+// checkDir returns an error unless dir is a folder.
+func checkDir(dir string) error {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such folder")
+	case err != nil:
+		return err
+	case !info.IsDir():
+		return errors.New("not a folder")
+	}
+	return nil
 }
 
 // parseFlags parses a command's flags, turning flag errors into usage errors.

@@ -2,6 +2,7 @@
 //
 //	factbot ask "How much crypto has North Korea stolen?"
 //	factbot facts
+//	factbot version
 //
 // Run "factbot help" for every command.
 package main
@@ -49,6 +50,8 @@ Usage:
   factbot ask [--articles DIR] [--json] [QUESTION]   answer a question (or each line of standard input)
   factbot facts [--articles DIR]                     list the facts it knows and the files it skipped
   factbot bench [--articles DIR] [--questions FILE]  measure build time, memory and answer latency
+  factbot health [--http-addr ADDR]                  probe a running server's /healthz: exit 0 if alive, 1 if not
+  factbot version                                    print the version
 
 Without --articles, factbot answers from the two seed articles built into it.
 Run "factbot COMMAND --help" for a command's options.
@@ -69,6 +72,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runFacts(ctx, rest, stdout, stderr)
 	case "bench":
 		return runBench(ctx, rest, stdout, stderr)
+	case "health":
+		return runHealth(ctx, rest, getenv, stdout, stderr)
+	case "version", "--version":
+		return runVersion(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

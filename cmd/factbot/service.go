@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/drain"
+	"github.com/factbot/factbot/internal/httpapi"
+	"github.com/factbot/factbot/internal/live"
+	"github.com/factbot/factbot/internal/metrics"
+)
+
+// A service is what `factbot serve` runs beside the Discord bot: the live
+// fact base and what rebuilds it, the metrics, the gate that counts the
+// /ask questions in flight, and the HTTP side port. serve uses it so:
+//
+//	svc := newService(cfg, log)
+//	// The bot answers through svc.base and reports to svc.metrics.
+//	if err := svc.start(ctx, hup, bot.Ready); err != nil { … }
+//	ran := make(chan error, 1)
+//	go func() { ran <- bot.Run(ctx) }() // until SIGINT or SIGTERM ends ctx
+//	// Once ctx is done (or Run has failed):
+//	svc.stop(func() error { return <-ran })
+type service struct {
+	cfg     serveConfig
+	log     *slog.Logger
+	base    *live.Base
+	metrics *metrics.Recorder
+	gate    drain.Gate
+
+	addr     string             // where the HTTP side port listens, once started; "" when off
+	stopWork context.CancelFunc // stops the HTTP side port and the rebuilds
+	work     sync.WaitGroup
+}
+
+// httpGrace is how long the HTTP side port waits, once the questions in
+// flight are done, for the requests still open (scrapes, probes).
+const httpGrace = time.Second
+
+// errNotConnected is the readiness error while the gateway is down.
+var errNotConnected = errors.New("not connected")
+
+// newService returns the service for cfg, logging to log (nil logs
+// nothing). It starts nothing and loads nothing.
+func newService(cfg serveConfig, log *slog.Logger) *service {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &service{cfg: cfg, log: log}
+	s.metrics = metrics.New(metrics.Options{Version: version, Base: func() *facts.Base { return s.base.Current() }})
+	s.base = live.New(cfg.loader(), live.Options{Logger: log, Hook: s.metrics})
+	return s
+}
+
+// start opens the HTTP side port if there is one, loads the fact base,
+// and starts the rebuilds: one for each signal on hup, and one when files
+// in the articles folder change, if they are watched. connected reports
+// whether the Discord gateway is connected, for /readyz; nil leaves it out.
+// start fails if the port cannot be opened or no fact base can be loaded.
+// The service runs until stop, not until ctx ends: it must outlive the
+// signal that stops it, to drain.
+func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected func() bool) error {
+	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	s.stopWork = cancel
+	if s.cfg.HTTPAddr != "" {
+		ln, err := net.Listen("tcp", s.cfg.HTTPAddr)
+		if err != nil {
+			cancel()
+			return fmt.Errorf("HTTP side port: %w", err)
+		}
+		s.addr = ln.Addr().String()
+		h := httpapi.NewHandler(httpapi.Options{
+			Engine: s.base, Checks: s.checks(connected), Metrics: s.metrics, Gate: &s.gate, Logger: s.log,
+		})
+		s.work.Go(func() {
+			if err := httpapi.Serve(work, ln, h, httpGrace, s.log); err != nil {
+				s.log.Error("HTTP side port", "err", err)
+			}
+		})
+		s.log.Info("HTTP side port listening", "addr", s.addr)
+	}
+	if err := s.base.Reload(); err != nil {
+		s.stopWork()
+		s.work.Wait()
+		return err
+	}
+	s.work.Go(func() { s.base.Run(work) })
+	s.work.Go(func() {
+		for {
+			select {
+			case <-work.Done():
+				return
+			case <-hup:
+				s.log.Info("SIGHUP: rebuilding the fact base")
+				s.base.Trigger()
+			}
+		}
+	})
+	if s.cfg.Watch && s.cfg.Articles != "" {
+		w, err := live.NewWatcher(s.cfg.Articles, s.cfg.ReloadDebounce, s.log)
+		if err != nil {
+			s.log.Warn("not watching the articles folder; SIGHUP still rebuilds", "err", err)
+		} else {
+			s.work.Go(func() { w.Run(work, s.base.Trigger) })
+		}
+	}
+	return nil
+}
+
+// checks are the conditions of /readyz.
+func (s *service) checks(connected func() bool) []httpapi.Check {
+	cs := []httpapi.Check{{Name: "facts", Ready: s.base.Ready}}
+	if connected != nil {
+		cs = append(cs, httpapi.Check{Name: "gateway", Ready: func() error {
+			if !connected() {
+				return errNotConnected
+			}
+			return nil
+		}})
+	}
+	return append(cs, httpapi.Check{Name: "questions", Ready: s.gate.Ready})
+}
+
+// stop shuts the service down, in order: it closes the gate, so that
+// /readyz fails and new /ask questions are turned away; waits up to the
+// shutdown timeout for those in flight; calls stopBot (nil for none),
+// which closes the Discord gateway and lets the bot's replies finish, or
+// waits for the bot to have done so; then stops the HTTP side port and the
+// rebuilds, which serve probes and scrapes until the end. What goes wrong
+// is logged: the process still exits 0.
+func (s *service) stop(stopBot func() error) {
+	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	s.log.Info("shutting down: finishing the questions in flight", "timeout", s.cfg.ShutdownTimeout)
+	if err := s.gate.Close(ctx); err != nil {
+		s.log.Warn("stopping with questions unanswered", "err", err)
+	}
+	if stopBot != nil {
+		if err := stopBot(); err != nil {
+			s.log.Warn("stopping the Discord bot", "err", err)
+		}
+	}
+	s.stopWork()
+	s.work.Wait()
+	s.log.Info("stopped")
+}

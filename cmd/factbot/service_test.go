@@ -1,0 +1,255 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const (
+	bridgeArticle = "Harbor Times\n\nArlen Opens The Tallis Bridge\n\nThe Tallis Bridge cost $40 million to build.\n"
+	cometArticle  = "Sky Weekly\n\nAstronomers Name A New Comet\n\nAstronomers at the Kelso Observatory discovered the comet Brannock on March 3.\n"
+)
+
+// testOptions vary a test's service.
+type testOptions struct {
+	connected       func() bool
+	hup             <-chan os.Signal
+	log             *slog.Logger
+	shutdownTimeout time.Duration
+}
+
+// testService starts a service over a folder holding the bridge article,
+// with the HTTP side port on a free port, and returns it with the folder.
+func testService(t *testing.T, opt testOptions) (*service, string) {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "bridge.txt"), bridgeArticle)
+	cfg := defaults()
+	cfg.Articles, cfg.HTTPAddr, cfg.ReloadDebounce = dir, "127.0.0.1:0", 10*time.Millisecond
+	if opt.shutdownTimeout > 0 {
+		cfg.ShutdownTimeout = opt.shutdownTimeout
+	}
+	svc := newService(cfg, opt.log)
+	if err := svc.start(context.Background(), opt.hup, opt.connected); err != nil {
+		t.Fatal(err)
+	}
+	return svc, dir
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// get returns the status and body of GET http://addr+path, or status 0
+// when nothing answers.
+func get(addr, path string) (int, string) {
+	resp, err := http.Get("http://" + addr + path)
+	if err != nil {
+		return 0, err.Error()
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// poll checks cond every few milliseconds until it holds, failing the test
+// after a generous deadline.
+func poll(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+	}
+}
+
+func TestServiceLifecycle(t *testing.T) {
+	var connected atomic.Bool
+	hup := make(chan os.Signal, 1)
+	svc, dir := testService(t, testOptions{connected: connected.Load, hup: hup})
+	ask := func(q string) string {
+		_, body := get(svc.addr, "/ask?q="+url.QueryEscape(q))
+		return body
+	}
+
+	if code, _ := get(svc.addr, "/healthz"); code != 200 {
+		t.Errorf("/healthz: %d, want 200", code)
+	}
+	if code, body := get(svc.addr, "/readyz"); code != 503 || body != "facts: ok\ngateway: not connected\nquestions: ok\n" {
+		t.Errorf("/readyz before the gateway connects: %d %q", code, body)
+	}
+	connected.Store(true)
+	if code, body := get(svc.addr, "/readyz"); code != 200 {
+		t.Errorf("/readyz once connected: %d %q, want 200", code, body)
+	}
+	if body := ask("How much did the Tallis Bridge cost?"); !strings.Contains(body, `"source":"bridge"`) {
+		t.Errorf("/ask does not answer from the bridge article: %s", body)
+	}
+
+	// SIGHUP rebuilds the fact base.
+	before := svc.base.Current()
+	hup <- os.Interrupt // any signal value: the channel is what serve feeds SIGHUP into
+	poll(t, "SIGHUP rebuilds the fact base", func() bool { return svc.base.Current() != before })
+
+	// A new article is picked up by the watcher.
+	writeFile(t, filepath.Join(dir, "comet.txt"), cometArticle)
+	poll(t, "the new article answers", func() bool {
+		return strings.Contains(ask("When was the comet Brannock discovered?"), `"source":"comet"`)
+	})
+	_, m := get(svc.addr, "/metrics")
+	for _, want := range []string{"\nfactbot_articles_loaded 2\n", "\nfactbot_reload_failures_total 0\n", `factbot_questions_total{outcome="answered",via="http"}`} {
+		if !strings.Contains(m, want) {
+			t.Errorf("/metrics has no %q", strings.TrimSpace(want))
+		}
+	}
+
+	// Shutdown: when the bot is stopped, the gate is already closed and
+	// the side port still up; after stop, the port is closed.
+	var atBotStop []string
+	svc.stop(func() error {
+		_, body := get(svc.addr, "/readyz")
+		atBotStop = append(atBotStop, body)
+		code, _ := get(svc.addr, "/healthz")
+		atBotStop = append(atBotStop, http.StatusText(code))
+		_, body = get(svc.addr, "/ask?q=hi")
+		atBotStop = append(atBotStop, body)
+		return nil
+	})
+	want := []string{
+		"facts: ok\ngateway: ok\nquestions: drain: shutting down\n",
+		"OK",
+		`{"error":"shutting down: ask again shortly"}` + "\n",
+	}
+	if diff := cmp.Diff(want, atBotStop); diff != "" {
+		t.Errorf("/readyz, /healthz, /ask when the bot is stopped (-want +got):\n%s", diff)
+	}
+	if code, _ := get(svc.addr, "/healthz"); code != 0 {
+		t.Errorf("/healthz after stop: %d, want no answer", code)
+	}
+}
+
+// TestServiceStopWaitsForQuestions holds an /ask question in flight and
+// checks that the bot is stopped only once it is answered.
+func TestServiceStopWaitsForQuestions(t *testing.T) {
+	svc, _ := testService(t, testOptions{})
+	leave, ok := svc.gate.Enter()
+	if !ok {
+		t.Fatal("the gate turned a question away before shutdown")
+	}
+	var mu sync.Mutex
+	var events []string
+	record := func(e string) {
+		mu.Lock()
+		events = append(events, e)
+		mu.Unlock()
+	}
+	stopped := make(chan struct{})
+	go func() {
+		svc.stop(func() error { record("bot stopped"); return nil })
+		close(stopped)
+	}()
+	poll(t, "shutdown begins", func() bool { return svc.gate.Ready() != nil })
+	time.Sleep(20 * time.Millisecond) // room for a stop that does not wait to stop the bot too soon
+	record("question answered")
+	leave()
+	<-stopped
+	if diff := cmp.Diff([]string{"question answered", "bot stopped"}, events); diff != "" {
+		t.Errorf("shutdown order (-want +got):\n%s", diff)
+	}
+}
+
+// TestServiceStopTimeout checks that a question that outlasts the
+// shutdown timeout does not hold the shutdown up.
+func TestServiceStopTimeout(t *testing.T) {
+	var logs lockedBuffer
+	svc, _ := testService(t, testOptions{
+		log:             slog.New(slog.NewTextHandler(&logs, nil)),
+		shutdownTimeout: 10 * time.Millisecond,
+	})
+	if _, ok := svc.gate.Enter(); !ok {
+		t.Fatal("the gate turned a question away before shutdown")
+	}
+	stopped := false
+	svc.stop(func() error { stopped = true; return nil })
+	if !stopped {
+		t.Error("the bot was not stopped")
+	}
+	if want := "drain: 1 questions still in flight: context deadline exceeded"; !strings.Contains(logs.String(), want) {
+		t.Errorf("log %q does not say %q", logs.String(), want)
+	}
+}
+
+func TestServiceStartFails(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	freeAddr := unusedAddr(t)
+
+	tests := []struct {
+		name    string
+		addr    string
+		files   map[string]string
+		wantErr string // a prefix
+	}{
+		{"port in use", busy.Addr().String(), map[string]string{"a.txt": bridgeArticle}, "HTTP side port: listen tcp "},
+		{"no readable article", freeAddr, map[string]string{"a.txt": ""}, "live: load: facts: no readable articles"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, text := range tt.files {
+				writeFile(t, filepath.Join(dir, name), text)
+			}
+			cfg := defaults()
+			cfg.Articles, cfg.HTTPAddr = dir, tt.addr
+			err := newService(cfg, nil).start(context.Background(), nil, nil)
+			if err == nil || !strings.HasPrefix(err.Error(), tt.wantErr) {
+				t.Fatalf("start = %v, want an error starting %q", err, tt.wantErr)
+			}
+			// A failed start releases the port.
+			ln, err := net.Listen("tcp", freeAddr)
+			if err != nil {
+				t.Errorf("after a failed start: %v", err)
+			} else {
+				ln.Close()
+			}
+		})
+	}
+}
+
+// lockedBuffer collects log output from several goroutines.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

@@ -1,0 +1,135 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/answerjson"
+	"github.com/factbot/factbot/internal/metrics"
+)
+
+// Via is where /ask questions come from, in metrics and logs.
+const Via = "http"
+
+// An Engine answers questions. *live.Base and *facts.Base are Engines.
+type Engine interface {
+	Ask(question string) facts.Answer
+}
+
+// A Gate admits questions, or turns them away while the service shuts
+// down. *drain.Gate is one.
+type Gate interface {
+	Enter() (leave func(), ok bool)
+}
+
+// A Check is one readiness condition: Ready returns nil when it holds, or
+// an error that says why not.
+type Check struct {
+	Name  string
+	Ready func() error
+}
+
+// Options configure the handler. Engine is required; the rest may be left
+// out.
+type Options struct {
+	Engine  Engine            // answers /ask
+	Checks  []Check           // must all pass for /readyz; none: always ready
+	Metrics *metrics.Recorder // served at /metrics, and counts /ask answers; nil: no /metrics
+	Gate    Gate              // admits /ask questions; nil: all are admitted
+	Logger  *slog.Logger      // nil logs nothing
+}
+
+// NewHandler returns the side port's handler.
+func NewHandler(opt Options) http.Handler {
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	h := &handler{opt}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		writeText(w, http.StatusOK, "ok\n")
+	})
+	mux.HandleFunc("GET /readyz", h.readyz)
+	mux.Handle("GET /metrics", opt.Metrics.Handler())
+	mux.HandleFunc("/ask", h.ask)
+	return mux
+}
+
+// handler serves the endpoints that need the options.
+type handler struct{ Options }
+
+// readyz runs every check, and reports each.
+func (h *handler) readyz(w http.ResponseWriter, _ *http.Request) {
+	var b strings.Builder
+	status := http.StatusOK
+	for _, c := range h.Checks {
+		if err := c.Ready(); err != nil {
+			status = http.StatusServiceUnavailable
+			fmt.Fprintf(&b, "%s: %v\n", c.Name, err)
+		} else {
+			fmt.Fprintf(&b, "%s: ok\n", c.Name)
+		}
+	}
+	if len(h.Checks) == 0 {
+		b.WriteString("ok\n")
+	}
+	writeText(w, status, b.String())
+}
+
+// ask answers the question in the q parameter.
+func (h *handler) ask(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed: use GET /ask?q=…")
+		return
+	}
+	q := r.URL.Query().Get("q")
+	if strings.TrimSpace(q) == "" {
+		writeError(w, http.StatusBadRequest, "missing question: pass it as /ask?q=…")
+		return
+	}
+	if h.Gate != nil {
+		leave, ok := h.Gate.Enter()
+		if !ok {
+			writeError(w, http.StatusServiceUnavailable, "shutting down: ask again shortly")
+			return
+		}
+		defer leave()
+	}
+	start := time.Now()
+	a := h.Engine.Ask(q)
+	took := time.Since(start)
+	outcome := metrics.Outcome(a)
+	h.Metrics.Question(Via, outcome, took)
+	h.Logger.Info("question answered", "via", Via, "outcome", outcome,
+		"confidence", a.Confidence, "took", took)
+
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if err := answerjson.Write(w, a); err != nil {
+		h.Logger.Warn("writing /ask answer", "err", err)
+	}
+}
+
+// writeText writes a plain-text response that no cache keeps.
+func writeText(w http.ResponseWriter, status int, text string) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	fmt.Fprint(w, text)
+}
+
+// writeError writes {"error": msg} with the status.
+func writeError(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(struct {
+		Error string `json:"error"`
+	}{msg})
+}

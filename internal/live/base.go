@@ -1,0 +1,145 @@
+package live
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/factbot/factbot/facts"
+)
+
+// ErrNotLoaded is the readiness error of a Base that has no fact base yet.
+var ErrNotLoaded = errors.New("live: fact base not loaded yet")
+
+// A Loader builds a fact base from scratch: from the seeds or from an
+// articles folder. A file it skips belongs in the base's Problems; an error
+// means that no base could be built.
+type Loader func() (*facts.Base, error)
+
+// A Hook hears about rebuilds after the first load. *metrics.Recorder is
+// one.
+type Hook interface {
+	Reloaded()
+	ReloadFailed()
+}
+
+// Options configure a Base. The zero value logs nothing and reports to no
+// hook.
+type Options struct {
+	Logger *slog.Logger
+	Hook   Hook
+}
+
+// A Base is a fact base that can be rebuilt while it serves. It answers
+// with the base most recently loaded; before the first load it abstains.
+// Its methods are safe for concurrent use.
+type Base struct {
+	load Loader
+	log  *slog.Logger
+	hook Hook
+
+	cur     atomic.Pointer[facts.Base]
+	mu      sync.Mutex    // held during a build, so that builds run one at a time
+	pending chan struct{} // holds a token while a background rebuild is due
+}
+
+// New returns a Base that builds with load. It loads nothing yet: call
+// Reload for the first load.
+func New(load Loader, opt Options) *Base {
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Base{load: load, log: log, hook: opt.Hook, pending: make(chan struct{}, 1)}
+}
+
+// Current returns the fact base in service, or nil before the first load.
+func (b *Base) Current() *facts.Base { return b.cur.Load() }
+
+// Ready returns ErrNotLoaded until the first load has succeeded, then nil.
+func (b *Base) Ready() error {
+	if b.cur.Load() == nil {
+		return ErrNotLoaded
+	}
+	return nil
+}
+
+// Ask answers question from the current fact base. Before the first load
+// it abstains.
+func (b *Base) Ask(question string) facts.Answer {
+	if fb := b.cur.Load(); fb != nil {
+		return fb.Ask(question)
+	}
+	return facts.Answer{Question: question, Citations: []facts.Citation{}}
+}
+
+// Suggest returns up to n suggestions for the typed text from the current
+// fact base; before the first load, none.
+func (b *Base) Suggest(typed string, n int) []string {
+	if fb := b.cur.Load(); fb != nil {
+		return fb.Suggest(typed, n)
+	}
+	return nil
+}
+
+// Reload builds a new fact base and swaps it in. Each skipped file is
+// logged. If the build fails, the old base stays in service, and the
+// failure is logged, counted and returned; a failed first load is only
+// returned, for the caller to stop on. Builds run one at a time.
+func (b *Base) Reload() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	start := time.Now()
+	first := b.cur.Load() == nil
+	fb, err := b.load()
+	if err == nil && fb == nil {
+		err = errors.New("loader returned no fact base")
+	}
+	if err != nil {
+		if first {
+			return fmt.Errorf("live: load: %w", err)
+		}
+		if b.hook != nil {
+			b.hook.ReloadFailed()
+		}
+		b.log.Error("fact base reload failed; the old one stays in service", "err", err)
+		return fmt.Errorf("live: reload: %w", err)
+	}
+	for _, p := range fb.Problems() {
+		b.log.Warn("skipped article file", "file", p.File, "err", p.Err)
+	}
+	b.cur.Store(fb)
+	if !first && b.hook != nil {
+		b.hook.Reloaded()
+	}
+	b.log.Info("fact base loaded", "facts", fb.Len(), "articles", len(fb.Articles()),
+		"skipped", len(fb.Problems()), "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// Trigger asks Run for a rebuild and returns at once. Triggers that come
+// while a rebuild is due are merged into it; one that comes during a
+// rebuild gets another, so that no change is missed.
+func (b *Base) Trigger() {
+	select {
+	case b.pending <- struct{}{}:
+	default:
+	}
+}
+
+// Run rebuilds the fact base after each Trigger until ctx is done. A
+// failed rebuild is logged and counted by Reload; Run carries on.
+func (b *Base) Run(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-b.pending:
+			_ = b.Reload()
+		}
+	}
+}
