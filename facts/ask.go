@@ -11,8 +11,9 @@ const (
 	maxSuggestions = 3
 	// corroborateRatio is how close to the best fact's score another fact
 	// must come to be cited beside it.
-	corroborateRatio = 0.55
+	corroborateRatio = 0.6
 )
+
 
 // Ask answers a question from the fact base. The answer quotes the best
 // fact and every fact that says the same, or abstains, with the closest
@@ -86,47 +87,51 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 }
 
 // corroborate returns the best fact and the other candidates that say the
-// same thing: close in score, with most of the best fact's concepts, and,
-// when the question asks for a kind of answer, with one of that kind. Facts
-// from other articles come before more facts from the same one.
+// same thing, best first: close in score and, when the question asks for a
+// kind of answer, with one of that kind. When there are more than maxCitations, each article's
+// best fact still makes the list, so that every source that agrees is
+// cited.
 func (b *Base) corroborate(q *query, cands []cand) []uint32 {
 	best := cands[0]
 	out := []uint32{best.fact}
 	seen := map[string]bool{b.facts[best.fact].text: true}
-	var same []uint32
+	articles := map[uint32]bool{b.facts[best.fact].article: true}
+	var extra []uint32 // the best fact of articles past the cut
 	for _, c := range cands[1:] {
-		if c.score < corroborateRatio*best.score || len(out)+len(same) >= 2*maxCitations {
+		if c.score < corroborateRatio*best.score {
 			break
 		}
-		text := b.facts[c.fact].text
-		if seen[text] || q.want != 0 && !c.typed || !covers(q, c.matched, best.matched) {
+		f := &b.facts[c.fact]
+		if seen[f.text] || q.want != 0 && !c.typed {
 			continue
 		}
-		seen[text] = true
-		if b.facts[c.fact].article != b.facts[best.fact].article {
+		seen[f.text] = true
+		switch {
+		case len(out) < maxCitations:
 			out = append(out, c.fact)
-		} else {
-			same = append(same, c.fact)
+		case !articles[f.article]:
+			extra = append(extra, c.fact)
+		}
+		articles[f.article] = true
+	}
+	// Make room for the articles past the cut, in place of later facts of
+	// articles already cited.
+	for i := len(out) - 1; i > 0 && len(extra) > 0; i-- {
+		if dupArticle(b, out[:i], b.facts[out[i]].article) {
+			out[i], extra = extra[0], extra[1:]
 		}
 	}
-	out = append(out, same...)
-	return out[:min(len(out), maxCitations)]
+	return out
 }
 
-// covers reports whether the concepts in have at least half the importance
-// of the concepts in want.
-func covers(q *query, have, want uint64) bool {
-	var w, h float32
-	for gi, g := range q.groups {
-		if gi >= 64 || want&(1<<gi) == 0 {
-			continue
-		}
-		w += g.imp
-		if have&(1<<gi) != 0 {
-			h += g.imp
+// dupArticle reports whether one of facts is from article a.
+func dupArticle(b *Base, facts []uint32, a uint32) bool {
+	for _, f := range facts {
+		if b.facts[f].article == a {
+			return true
 		}
 	}
-	return h >= 0.5*w
+	return false
 }
 
 // The confidence model is a logistic function of what the ranking found:
