@@ -14,7 +14,6 @@ const (
 	corroborateRatio = 0.6
 )
 
-
 // Ask answers a question from the fact base. The answer quotes the best
 // fact and every fact that says the same, or abstains, with the closest
 // facts as suggestions, when its confidence is under the abstention

@@ -128,6 +128,17 @@ func classify(toks []token, words []string, cls []class) {
 		}
 		cls[i] = c
 	}
+	// Days: "April 12", "12 April" are dates, not counts.
+	for i := range toks {
+		if cls[i]&cDate == 0 {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j >= 0 && j < len(toks) && cls[j]&cNum != 0 && cls[j]&cYear == 0 && len(words[j]) <= 2 {
+				cls[j] = cls[j]&^cNum | cDate
+			}
+		}
+	}
 	// Amounts: "$545 million", "700 million USD", "70 Monero coins".
 	for i := range toks {
 		if cls[i]&cNum == 0 {

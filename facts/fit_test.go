@@ -359,7 +359,7 @@ const abstainBelow = %.2f
 
 var featureConst = [nFeatures]string{
 	xSent: "xSent", xCover: "xCover", xCtx: "xCtx", xTitle: "xTitle",
-	xProx: "xProx", xAmount: "xAmount", xDate: "xDate", xName: "xName", xReason: "xReason", xNear: "xNear", xList: "xList", xLead: "xLead", xNames: "xNames", xLen: "xLen",
+	xProx: "xProx", xAmount: "xAmount", xDate: "xDate", xName: "xName", xReason: "xReason", xNear: "xNear", xList: "xList", xFocus: "xFocus", xLead: "xLead", xNames: "xNames", xLen: "xLen",
 	xOrder: "xOrder",
 }
 

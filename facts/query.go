@@ -38,6 +38,7 @@ type group struct {
 	top     float32 // the most any of its alts adds to a score: the best alt's value
 	pos     int     // position of its first word in the question
 	chatter bool    // request phrasing, not content
+	focus   bool    // part of the thing asked about: "exchanges" in "which crypto exchanges…"
 	name    bool    // capitalised in the question
 	number  bool    // a number
 	word    string  // folded form, for suggestions and debugging
@@ -75,6 +76,7 @@ func (b *Base) analyze(s *scratch, question string) query {
 	}
 	s.ids = ids
 	skip := func(j int) bool { return toks[j].flags&tAux != 0 }
+	focusFrom, focusTo := focusRun(toks, words)
 
 	pos := 0
 	for i := 0; i < len(toks); i++ {
@@ -106,9 +108,35 @@ func (b *Base) analyze(s *scratch, question string) query {
 		}
 		g := b.wordGroup(s, w, ids[i], t)
 		g.pos = pos
+		g.focus = i >= focusFrom && i < focusTo
 		q.groups = append(q.groups, g)
 	}
 	return q
+}
+
+// focusRun returns the tokens [from, to) of the noun phrase after "which",
+// "what", "how many" or "how much": the thing the question asks about
+// ("Which crypto exchanges were…", "How many hackers…"), at most three
+// words, up to the first stop word.
+func focusRun(toks []token, words []string) (int, int) {
+	for i, w := range words {
+		if w != "which" && w != "what" && w != "how" {
+			continue
+		}
+		j := i + 1
+		if w == "how" {
+			if j >= len(words) || words[j] != "many" && words[j] != "much" {
+				return 0, 0
+			}
+			j++
+		}
+		k := j
+		for k < len(words) && k < j+3 && !stopwords[words[k]] && !questionWords[words[k]] {
+			k++
+		}
+		return j, k
+	}
+	return 0, 0
 }
 
 // maxQuestionBytes bounds the part of a question that is read.

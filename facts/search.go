@@ -47,6 +47,7 @@ const (
 	xReason        // 1 if it has a word of cause asked for ("because", "due")
 	xNear          // 1/distance from an answer of the kind asked for to a word of the question, if close
 	xList          // 1 if the question asks for several things and the fact names several
+	xFocus         // 1/distance from an answer of the kind asked for to the thing asked about, if close
 	xLead          // 1 if it opens its paragraph
 	xNames         // importance of the question's names (capitalised words) the fact has
 	xLen           // log2 of the fact's length in words, over 5
@@ -58,7 +59,7 @@ const (
 // reports them.
 var FeatureNames = [nFeatures]string{
 	xSent: "bm25", xCover: "cover", xCtx: "context", xTitle: "title",
-	xProx: "proximity", xAmount: "amount", xDate: "date", xName: "name", xReason: "reason", xNear: "near", xList: "list", xLead: "lead", xNames: "names", xLen: "length",
+	xProx: "proximity", xAmount: "amount", xDate: "date", xName: "name", xReason: "reason", xNear: "near", xList: "list", xFocus: "focus", xLead: "lead", xNames: "names", xLen: "length",
 	xOrder: "order",
 }
 
@@ -230,13 +231,21 @@ func (b *Base) rank(s *scratch, q *query, total float32) []cand {
 			for _, i := range []int{xSent, xCover, xCtx, xTitle, xProx, xNames} {
 				c.x[i] /= total
 			}
+
 			for i, w := range featureWeights {
 				c.score += w * c.x[i]
 			}
 			s.cands = append(s.cands, c)
 		}
 	}
+	gate := q.want&gatedKinds != 0
 	slices.SortFunc(s.cands, func(x, y cand) int {
+		if gate && x.typed != y.typed {
+			if x.typed {
+				return -1
+			}
+			return 1
+		}
 		if c := cmp.Compare(y.score, x.score); c != 0 {
 			return c
 		}
@@ -271,6 +280,11 @@ func (b *Base) kthScore(s *scratch) float32 {
 	s.kth = b.topPassages(s, s.kth[:0])
 	return s.kth[0].score
 }
+
+// gatedKinds are the kinds of answer that a fact must have to answer a
+// question that asks for them: a fact with no amount in it cannot say "how
+// much". Such facts rank below every fact that has one.
+var gatedKinds = kMoney | kCount | kPercent
 
 // pushTop adds c to top, which keeps the k best as a min-heap on score
 // (ties: the later id is the smaller).
@@ -333,8 +347,8 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 	}
 	// How close the nearest answer of the kind asked for comes to a word of
 	// the question, and how many separate names the fact has.
-	near := proxReach + 1
-	lastMatch, lastTyped := -1<<20, -1<<20
+	near, focus := proxReach+1, proxReach+1
+	lastMatch, lastFocus, lastTyped := -1<<20, -1<<20, -1<<20
 	nameRuns, prevName := 0, false
 	pos := 0
 	for k, t := range seq {
@@ -352,6 +366,10 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 			if cl&cAux == 0 {
 				lastMatch = pos
 				near = min(near, pos-lastTyped)
+				if q.groups[gi].focus {
+					lastFocus = pos
+					focus = min(focus, pos-lastTyped)
+				}
 			}
 			prevName = false
 			continue
@@ -390,6 +408,7 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 		if k&want != 0 {
 			lastTyped = pos
 			near = min(near, pos-lastMatch)
+			focus = min(focus, pos-lastFocus)
 		}
 	}
 	s.found = best
@@ -448,6 +467,9 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 	c.typed = c.x[xAmount]+c.x[xDate]+c.x[xName]+c.x[xReason] > 0
 	if c.typed && near <= proxReach {
 		c.x[xNear] = 1 / float32(near)
+	}
+	if c.typed && focus <= proxReach {
+		c.x[xFocus] = 1 / float32(focus)
 	}
 	if q.want&kList != 0 && nameRuns >= 2 {
 		c.x[xList] = 1
