@@ -125,7 +125,7 @@ leader head chief
 employee staff worker
 work employ
 salary wage pay
-attack assault strike`)
+attack assault strike hit`)
 
 // questionWords open questions; they are stop words, but tell the
 // question's type.
