@@ -34,15 +34,13 @@ type Base struct {
 	titles  [][]uint32 // article → term ids of its title
 	surface []string   // term id → the shortest word that has it
 
-	topics         []*topic          // names the facts mention, most mentioned first
-	topicByKey     map[string]*topic // by folded name
-	topicsByLetter map[rune][]*topic // by the first letter of each of their words
-	phrases        phraseTable
-	norm           []float32 // fact → BM25 length factor, (k1+1) / (1 + k1·(1-b+b·len/avgLen))
-	pnorm          []float32 // passage → BM25 length factor
-	maxPnorm       float32   // the largest pnorm
-	pool           sync.Pool // of *scratch
-	maxIDF         float32   // the idf of a term no passage has
+	topics   topicIndex // names the facts mention, for suggestions
+	phrases  phraseTable
+	norm     []float32 // fact → BM25 length factor, (k1+1) / (1 + k1·(1-b+b·len/avgLen))
+	pnorm    []float32 // passage → BM25 length factor
+	maxPnorm float32   // the largest pnorm
+	pool     sync.Pool // of *scratch
+	maxIDF   float32   // the idf of a term no passage has
 }
 
 // A termFlag tells what kind of word a term is.
@@ -64,7 +62,6 @@ type fact struct {
 	tok     uint32 // its tokens are seq[tok : tok+ntok]
 	ntok    uint16
 	blen    uint16 // BM25 length: indexed tokens, without extra forms
-	kinds   kind
 }
 
 // A passage is the unit of first-stage retrieval: a paragraph, or a piece

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"bytes"
 	"runtime"
 	"slices"
 	"strings"
@@ -53,7 +54,7 @@ func New(articles []Article, aliases [][]string) *Base {
 	b.index()
 	b.vocab = newVocabulary(b)
 	b.synonyms = synonymTerms(b)
-	b.topics, b.topicByKey, b.topicsByLetter = mergeTopics(parsed)
+	b.topics = mergeTopics(parsed)
 	return b
 }
 
@@ -61,6 +62,7 @@ func New(articles []Article, aliases [][]string) *Base {
 // of its own: seq holds indexes into words.
 type parsedArticle struct {
 	words    []string
+	lf       []lexFlag // of each word
 	seq      []int32
 	cls      []class
 	facts    []fact // tok is relative to seq; para is the paragraph's index in the article
@@ -104,6 +106,7 @@ type parser struct {
 	z     *tokenizer
 	index map[string]int32
 	words []string
+	lf    []lexFlag
 	cls   []class
 }
 
@@ -114,17 +117,16 @@ func newParser() *parser {
 func (p *parser) parse(a *Article) parsedArticle {
 	clear(p.index)
 	out := parsedArticle{names: map[string]nameUse{}}
-	out.title, _ = p.add(&out, a.Title, nil)
+	out.title = p.add(&out, a.Title, false)
 	for pi, text := range a.Paragraphs {
 		n := 0
 		for _, sp := range splitSentences(text) {
 			for _, piece := range pieces(text[sp.start:sp.end]) {
 				tok := len(out.seq)
-				var k kind
-				_, k = p.add(&out, piece, &out.acronyms)
+				p.add(&out, piece, true)
 				out.facts = append(out.facts, fact{
 					text: collapseSpace(piece), para: uint32(pi),
-					tok: uint32(tok), ntok: uint16(len(out.seq) - tok), kinds: k,
+					tok: uint32(tok), ntok: uint16(len(out.seq) - tok),
 				})
 				n++
 			}
@@ -134,32 +136,37 @@ func (p *parser) parse(a *Article) parsedArticle {
 	return out
 }
 
-// add tokenizes one sentence into out and returns its word ids and kind.
-// When acros is not nil, acronyms defined in the sentence are added to it.
-func (p *parser) add(out *parsedArticle, s string, acros *[]acronym) ([]int32, kind) {
+// add tokenizes one sentence into out and returns its word ids. For body
+// sentences (body set), the acronyms and names they hold are collected.
+func (p *parser) add(out *parsedArticle, s string, body bool) []int32 {
 	toks := p.z.tokenize(s)
-	p.words = p.words[:0]
-	for _, t := range toks {
-		p.words = append(p.words, wordKey(p.z.word(t), t.flags))
-	}
-	p.cls = append(p.cls[:0], make([]class, len(toks))...)
-	classify(toks, p.words, p.cls)
+	p.words, p.lf = p.words[:0], p.lf[:0]
 	start := len(out.seq)
-	for i, w := range p.words {
-		id, ok := p.index[w]
+	for _, t := range toks {
+		w := p.z.word(t)
+		if t.flags&tAllCaps != 0 && stopwords[string(w)] {
+			w = bytes.ToUpper(w) // see wordKey
+		}
+		id, ok := p.index[string(w)]
 		if !ok {
+			key := string(w)
 			id = int32(len(out.words))
-			p.index[w] = id
-			out.words = append(out.words, w)
+			p.index[key] = id
+			out.words = append(out.words, key)
+			out.lf = append(out.lf, lexFlagsOf(key))
 		}
 		out.seq = append(out.seq, id)
-		out.cls = append(out.cls, p.cls[i])
+		p.words = append(p.words, out.words[id])
+		p.lf = append(p.lf, out.lf[id])
 	}
-	if acros != nil {
-		*acros = findAcronyms(s, toks, p.words, *acros)
-		collectNames(s, toks, p.words, p.cls, out.names)
+	p.cls = append(p.cls[:0], make([]class, len(toks))...)
+	classify(toks, p.words, p.lf, p.cls)
+	out.cls = append(out.cls, p.cls...)
+	if body {
+		out.acronyms = findAcronyms(s, toks, p.words, out.acronyms)
+		collectNames(s, toks, p.lf, p.cls, out.names)
 	}
-	return out.seq[start:], kindOf(toks, p.words, p.cls)
+	return out.seq[start:]
 }
 
 // wordKey is the vocabulary key of a folded word: the word itself, except

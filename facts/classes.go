@@ -89,12 +89,51 @@ between outside inside`)
 var reasonWords = setOf(`because due reason reasons cause caused causes order impetus motive
 motivation aim purpose so thanks result owing since why tactic`)
 
+// A lexFlag tells which of the word lists a word is on, so that the lists
+// are looked up once a word, not once a token.
+type lexFlag uint16
+
+const (
+	lMonth lexFlag = 1 << iota
+	lNumber
+	lVague
+	lMagnitude
+	lCurrency
+	lStop
+	lQuestion
+	lPlacePrep
+	lOrg
+	lPlace
+	lNameJoin
+)
+
+// lexFlagsOf returns the lists a folded word is on.
+func lexFlagsOf(w string) lexFlag { return wordLists[w] }
+
+// wordLists merges the word lists into one table, for one lookup a word.
+var wordLists = func() map[string]lexFlag {
+	m := map[string]lexFlag{}
+	for _, l := range []struct {
+		set  map[string]bool
+		flag lexFlag
+	}{
+		{months, lMonth}, {numberWords, lNumber}, {vagueNumbers, lVague}, {magnitudes, lMagnitude},
+		{currencies, lCurrency}, {stopwords, lStop}, {questionWords, lQuestion}, {placePreps, lPlacePrep},
+		{orgWords, lOrg}, {placeWords, lPlace}, {nameJoins, lNameJoin},
+	} {
+		for w := range l.set {
+			m[w] |= l.flag
+		}
+	}
+	return m
+}()
+
 // classify sets the class of each token of a sentence from its shape and
-// its neighbours. words[i] is token i's folded form.
-func classify(toks []token, words []string, cls []class) {
+// its neighbours. words[i] is token i's folded form, lf[i] its lexFlags.
+func classify(toks []token, words []string, lf []lexFlag, cls []class) {
 	for i, t := range toks {
 		var c class
-		w := words[i]
+		w, f := words[i], lf[i]
 		switch {
 		case t.flags&tAux != 0:
 			c |= cAux
@@ -112,17 +151,17 @@ func classify(toks []token, words []string, cls []class) {
 			}
 		case t.flags&tPercent != 0:
 			c |= cUnit
-		case numberWords[w] && t.flags&tCap == 0:
+		case f&lNumber != 0 && t.flags&tCap == 0:
 			c |= cNum // "seventy"
-		case vagueNumbers[w] && t.flags&tCap == 0:
+		case f&lVague != 0 && t.flags&tCap == 0:
 			c |= cNum | cVague // "thousands"
 		}
 		if t.flags&tAux == 0 && (t.flags&tCap != 0 || t.flags&tAllCaps != 0) && t.flags&(tNumber|tOrdinal) == 0 {
-			if months[w] && (w != "may" || i+1 < len(toks) && toks[i+1].flags&tNumber != 0) {
+			if f&lMonth != 0 && (w != "may" || i+1 < len(toks) && toks[i+1].flags&tNumber != 0) {
 				c |= cDate
 			} else if t.flags&tFirst == 0 || t.flags&tAllCaps != 0 {
 				c |= cCap
-			} else if i+1 < len(toks) && toks[i+1].flags&(tCap|tAllCaps) != 0 && !stopwords[w] && !questionWords[w] {
+			} else if i+1 < len(toks) && toks[i+1].flags&(tCap|tAllCaps) != 0 && f&(lStop|lQuestion) == 0 {
 				c |= cCap // a name that opens the sentence: "Sergei Neverov …"
 			}
 		}
@@ -145,12 +184,12 @@ func classify(toks []token, words []string, cls []class) {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && j <= i+2 && magnitudes[words[j]] {
+		for j < len(toks) && j <= i+2 && lf[j]&lMagnitude != 0 {
 			cls[j] |= cUnit
 			j++
 		}
 		money := cls[i]&cMoney != 0
-		if j < len(toks) && currencies[words[j]] {
+		if j < len(toks) && lf[j]&lCurrency != 0 {
 			cls[j] |= cUnit
 			money = true
 		}
@@ -160,63 +199,4 @@ func classify(toks []token, words []string, cls []class) {
 			}
 		}
 	}
-}
-
-// kindOf returns what a sentence mentions, from its tokens and classes.
-func kindOf(toks []token, words []string, cls []class) kind {
-	var k kind
-	caps := 0 // length of the current run of name tokens
-	names := 0
-	for i := range toks {
-		c := cls[i]
-		if c&cAux != 0 {
-			continue
-		}
-		w := words[i]
-		switch {
-		case c&cMoney != 0:
-			k |= kMoney
-		case c&cYear != 0:
-			k |= kDate
-		case c&cNum != 0:
-			if i+1 < len(toks) && words[i+1] == "percent" {
-				k |= kPercent
-			} else {
-				k |= kCount
-			}
-		case c&cDate != 0:
-			k |= kDate
-		}
-		if (numberWords[w] || vagueNumbers[w]) && c&cCap == 0 {
-			k |= kCount
-		}
-		if reasonWords[w] {
-			k |= kReason
-		}
-		if c&cCap != 0 {
-			k |= kName
-			if caps == 0 {
-				names++
-				if i > 0 && placePreps[words[i-1]] {
-					k |= kPlace
-				}
-			}
-			caps++
-			if orgWords[w] || toks[i].flags&tAllCaps != 0 {
-				k |= kOrg
-			}
-			if placeWords[w] {
-				k |= kPlace
-			}
-			if caps >= 2 && !orgWords[w] {
-				k |= kPerson
-			}
-			continue
-		}
-		caps = 0
-	}
-	if names >= 2 {
-		k |= kList
-	}
-	return k
 }

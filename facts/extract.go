@@ -43,7 +43,11 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 		e.words = append(e.words, wordKey(s.z.word(t), t.flags))
 	}
 	e.cls = make([]class, len(e.toks))
-	classify(e.toks, e.words, e.cls)
+	lf := make([]lexFlag, len(e.toks))
+	for i, w := range e.words {
+		lf[i] = lexFlagsOf(w)
+	}
+	classify(e.toks, e.words, lf, e.cls)
 	e.inQ = make([]bool, len(e.toks))
 	for i, w := range e.words {
 		if id, ok := b.lookup(w); ok {

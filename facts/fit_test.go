@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"go/format"
 	"math"
 	"os"
 	"path/filepath"
@@ -285,7 +286,11 @@ func TestFit(t *testing.T) {
 	t.Logf("confidence weights %v; threshold %.2f: abstains on %.3f of held-out questions, %.3f of answerable ones",
 		fmtWeights(cw, ConfidenceInputs[:]), threshold, float64(abstainOK)/float64(nOut), float64(falseAb)/float64(nIn))
 
-	if err := os.WriteFile("weights.go", []byte(weightsFile(w, cw, threshold)), 0o644); err != nil {
+	src, err := format.Source([]byte(weightsFile(w, cw, threshold)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("weights.go", src, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

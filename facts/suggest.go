@@ -23,7 +23,14 @@ type topic struct {
 	name  string // as written: "Lazarus Group"
 	kinds kind   // kPerson, kOrg or kPlace, from its words and uses
 	count int
-	key   string // folded, for matching
+}
+
+// topicIndex holds the names the facts mention, most mentioned first: all
+// of them (to the first maxTopicCandidates) under the first letter and
+// under the first two letters of each of their words, lower-cased.
+type topicIndex struct {
+	top     []*topic // the most mentioned, for an empty question
+	byStart map[string][]*topic
 }
 
 // Suggest returns up to n questions for the partly typed text, best first:
@@ -31,7 +38,7 @@ type topic struct {
 // questions about names that match what has been typed. With nothing typed,
 // it returns questions about the names the facts mention most.
 func (b *Base) Suggest(typed string, n int) []string {
-	if n <= 0 || len(b.topics) == 0 && len(b.vocab.sorted) == 0 {
+	if n <= 0 || len(b.topics.top) == 0 && len(b.vocab.sorted) == 0 {
 		return nil
 	}
 	typed = truncate(strings.TrimLeftFunc(typed, unicode.IsSpace), maxQuestionBytes)
@@ -43,7 +50,7 @@ func (b *Base) Suggest(typed string, n int) []string {
 		}
 	}
 	if strings.TrimSpace(typed) == "" {
-		for _, t := range b.topics {
+		for _, t := range b.topics.top {
 			add(topicQuestion(t))
 		}
 		return out
@@ -53,8 +60,8 @@ func (b *Base) Suggest(typed string, n int) []string {
 
 	// Names that the last word begins or abbreviates.
 	var names []*topic
-	if cands := b.topicCandidates(folded); len(cands) > 0 {
-		for _, m := range fuzzy.FindFrom(folded, topicKeys(cands)) {
+	if cands := b.topics.byStart[wordStart(folded)]; len(cands) > 0 {
+		for _, m := range fuzzy.FindFrom(folded, topicNames(cands)) {
 			names = append(names, cands[m.Index])
 		}
 	}
@@ -82,23 +89,27 @@ func splitLast(s string) (head, last string) {
 	return s[:i+1], s[i+1:]
 }
 
-// topicCandidates returns the topics whose words start with the letter the
-// typed word starts with, most mentioned first, at most a few hundred.
-func (b *Base) topicCandidates(w string) []*topic {
-	if w == "" {
-		return nil
-	}
-	r := []rune(w)[0]
-	cands := b.topicsByLetter[unicode.ToLower(r)]
-	return cands[:min(len(cands), maxTopicCandidates)]
-}
-
+// maxTopicCandidates bounds the names an autocomplete request is matched
+// against: the most mentioned of those whose words start as the typed
+// word does.
 const maxTopicCandidates = 400
 
-type topicKeys []*topic
+// wordStart returns the first two letters of a lower-case word, or its one.
+func wordStart(w string) string {
+	n := 0
+	for i := range w {
+		if n == 2 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
 
-func (t topicKeys) String(i int) string { return t[i].key }
-func (t topicKeys) Len() int            { return len(t) }
+type topicNames []*topic
+
+func (t topicNames) String(i int) string { return t[i].name }
+func (t topicNames) Len() int            { return len(t) }
 
 // topicQuestion turns a name into a question the facts may answer.
 func topicQuestion(t *topic) string {
@@ -113,7 +124,7 @@ func topicQuestion(t *topic) string {
 
 // collectNames adds the names in one sentence to names: runs of capitalised
 // words, which may hold "of" or "the".
-func collectNames(s string, toks []token, words []string, cls []class, names map[string]nameUse) {
+func collectNames(s string, toks []token, lf []lexFlag, cls []class, names map[string]nameUse) {
 	for i := 0; i < len(toks); i++ {
 		if cls[i]&cCap == 0 || cls[i]&cAux != 0 {
 			continue
@@ -127,19 +138,19 @@ func collectNames(s string, toks []token, words []string, cls []class, names map
 			case cls[j]&cCap != 0:
 				end = j
 				n++
-				if orgWords[words[j]] || toks[j].flags&tAllCaps != 0 {
+				if lf[j]&lOrg != 0 || toks[j].flags&tAllCaps != 0 {
 					u.kinds |= kOrg
 				}
-				if placeWords[words[j]] {
+				if lf[j]&lPlace != 0 {
 					u.kinds |= kPlace
 				}
 				continue
-			case nameJoins[words[j]] && j+1 < len(toks) && cls[j+1]&cCap != 0:
+			case lf[j]&lNameJoin != 0 && j+1 < len(toks) && cls[j+1]&cCap != 0:
 				continue
 			}
 			break
 		}
-		if i > 0 && placePreps[words[i-1]] {
+		if i > 0 && lf[i-1]&lPlacePrep != 0 {
 			u.kinds |= kPlace
 		}
 		if n >= 2 && u.kinds == 0 {
@@ -153,22 +164,28 @@ func collectNames(s string, toks []token, words []string, cls []class, names map
 	}
 }
 
-// mergeTopics merges the names of all articles into topics, most mentioned
-// first, and indexes them by the first letter of each of their words.
-func mergeTopics(parsed []parsedArticle) ([]*topic, map[string]*topic, map[rune][]*topic) {
-	byName := map[string]*topic{}
-	var all []*topic
+// mergeTopics merges the names of all articles into a topicIndex.
+func mergeTopics(parsed []parsedArticle) topicIndex {
+	n := 0
+	for _, p := range parsed {
+		n += len(p.names)
+	}
+	byName := make(map[string]*topic, n)
+	store := make([]topic, 0, n)
 	for _, p := range parsed {
 		for name, u := range p.names {
-			t := byName[name]
-			if t == nil {
-				t = &topic{name: name, key: strings.ToLower(name)}
-				byName[name] = t
-				all = append(all, t)
+			if t := byName[name]; t != nil {
+				t.count += u.count
+				t.kinds |= u.kinds
+				continue
 			}
-			t.count += u.count
-			t.kinds |= u.kinds
+			store = append(store, topic{name: name, count: u.count, kinds: u.kinds})
+			byName[name] = &store[len(store)-1]
 		}
+	}
+	all := make([]*topic, len(store))
+	for i := range store {
+		all[i] = &store[i]
 	}
 	slices.SortFunc(all, func(a, b *topic) int {
 		if a.count != b.count {
@@ -176,24 +193,40 @@ func mergeTopics(parsed []parsedArticle) ([]*topic, map[string]*topic, map[rune]
 		}
 		return strings.Compare(a.name, b.name)
 	})
-	byKey := make(map[string]*topic, len(all))
-	byLetter := map[rune][]*topic{}
+	idx := topicIndex{byStart: map[string][]*topic{}}
+	seen := make(map[string]bool, len(all))
+	var starts []string
 	for _, t := range all {
-		if _, dup := byKey[t.key]; dup {
-			continue
+		key := strings.ToLower(t.name)
+		if seen[key] {
+			continue // "the Lazarus Group" and "The Lazarus Group"
 		}
-		byKey[t.key] = t
-		seen := map[rune]bool{}
-		for _, w := range strings.Fields(t.key) {
-			r := []rune(w)[0]
-			if unicode.IsLetter(r) && !seen[r] {
-				seen[r] = true
-				byLetter[r] = append(byLetter[r], t)
+		seen[key] = true
+		if len(idx.top) < maxTopTopics {
+			idx.top = append(idx.top, t)
+		}
+		starts = starts[:0]
+		for _, w := range strings.Fields(key) {
+			if r := []rune(w)[0]; !unicode.IsLetter(r) {
+				continue
+			}
+			s2 := wordStart(w)
+			s1 := s2[:len(string([]rune(s2)[0]))]
+			for _, st := range []string{s1, s2} {
+				if !slices.Contains(starts, st) {
+					starts = append(starts, st)
+					if l := idx.byStart[st]; len(l) < maxTopicCandidates {
+						idx.byStart[st] = append(l, t)
+					}
+				}
 			}
 		}
 	}
-	return all, byKey, byLetter
+	return idx
 }
+
+// maxTopTopics is how many names suggest questions when nothing is typed.
+const maxTopTopics = 25
 
 // commonStem returns the part of a partly typed word that its completions'
 // terms share: the word's stem, cut to the word's length.

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -39,27 +40,35 @@ func newVocabulary(b *Base) vocabulary {
 		if len(b.passPost.list(uint32(id))) == 0 || t == "" || t[0] == '=' {
 			continue
 		}
-		v.sorted = append(v.sorted, t)
+		v.ids = append(v.ids, uint32(id))
 	}
-	sort.Strings(v.sorted)
-	v.ids = make([]uint32, len(v.sorted))
+	slices.SortFunc(v.ids, func(x, y uint32) int { return strings.Compare(b.terms[x], b.terms[y]) })
+	v.sorted = make([]string, len(v.ids))
+	for i, id := range v.ids {
+		v.sorted[i] = b.terms[id]
+	}
 	v.at = make([]int32, len(b.terms))
 	for i := range v.at {
 		v.at[i] = -1
 	}
 	v.end = make([]uint32, len(v.sorted))
 	var open []int // terms that are prefixes of the current one
-	byLetter := map[byte][]string{}
+	type entry struct {
+		term string
+		id   uint32
+		df   int
+	}
+	byLetter := map[byte][]entry{}
 	for i, t := range v.sorted {
 		for len(open) > 0 && !strings.HasPrefix(t, v.sorted[open[len(open)-1]]) {
 			v.end[open[len(open)-1]] = uint32(i)
 			open = open[:len(open)-1]
 		}
 		open = append(open, i)
-		v.ids[i] = b.termID[t]
-		v.at[v.ids[i]] = int32(i)
+		id := v.ids[i]
+		v.at[id] = int32(i)
 		if c := t[0]; 'a' <= c && c <= 'z' && len(t) >= 3 {
-			byLetter[c] = append(byLetter[c], t)
+			byLetter[c] = append(byLetter[c], entry{t, id, len(b.passPost.list(id))})
 		}
 	}
 	for _, i := range open {
@@ -67,14 +76,12 @@ func newVocabulary(b *Base) vocabulary {
 	}
 	v.abbrev = map[byte][]string{}
 	v.abbrID = map[string]uint32{}
-	for c, ts := range byLetter {
-		sort.SliceStable(ts, func(i, j int) bool {
-			return len(b.passPost.list(b.termID[ts[i]])) > len(b.passPost.list(b.termID[ts[j]]))
-		})
-		ts = ts[:min(len(ts), maxAbbrevCandidates)]
-		v.abbrev[c] = ts
-		for _, t := range ts {
-			v.abbrID[t] = b.termID[t]
+	for c, es := range byLetter {
+		slices.SortStableFunc(es, func(x, y entry) int { return y.df - x.df })
+		es = es[:min(len(es), maxAbbrevCandidates)]
+		for _, e := range es {
+			v.abbrev[c] = append(v.abbrev[c], e.term)
+			v.abbrID[e.term] = e.id
 		}
 	}
 	return v
