@@ -93,25 +93,21 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 func (b *Base) corroborate(q *query, cands []cand) []uint32 {
 	best := cands[0]
 	out := []uint32{best.fact}
-	seen := map[string]bool{b.facts[best.fact].text: true}
-	articles := map[uint32]bool{b.facts[best.fact].article: true}
 	var extra []uint32 // the best fact of articles past the cut
 	for _, c := range cands[1:] {
 		if c.score < corroborateRatio*best.score {
 			break
 		}
 		f := &b.facts[c.fact]
-		if seen[f.text] || q.want != 0 && !c.typed {
+		if q.want != 0 && !c.typed || b.quoted(out, f.text) || b.quoted(extra, f.text) {
 			continue
 		}
-		seen[f.text] = true
 		switch {
 		case len(out) < maxCitations:
 			out = append(out, c.fact)
-		case !articles[f.article]:
+		case !dupArticle(b, out, f.article) && !dupArticle(b, extra, f.article):
 			extra = append(extra, c.fact)
 		}
-		articles[f.article] = true
 	}
 	// Make room for the articles past the cut, in place of later facts of
 	// articles already cited.
@@ -121,6 +117,16 @@ func (b *Base) corroborate(q *query, cands []cand) []uint32 {
 		}
 	}
 	return out
+}
+
+// quoted reports whether one of facts says text, word for word.
+func (b *Base) quoted(facts []uint32, text string) bool {
+	for _, f := range facts {
+		if b.facts[f].text == text {
+			return true
+		}
+	}
+	return false
 }
 
 // dupArticle reports whether one of facts is from article a.

@@ -284,13 +284,23 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 	nfacts, ntoks := 0, 0
 	for _, p := range parsed {
 		nfacts += len(p.facts)
-		ntoks += len(p.seq)
+		for _, w := range p.seq {
+			if p.lf[w]&lStop == 0 {
+				ntoks++
+			}
+		}
 	}
 	b.facts = make([]fact, 0, nfacts)
 	b.passages = make([]passage, 0, nfacts/3)
 	b.seq = make([]uint32, 0, ntoks+ntoks/16)
 	b.cls = make([]class, 0, ntoks+ntoks/16)
 	b.titles = make([][]uint32, len(parsed))
+	// Stop words are not kept: phrases have been marked, and matching,
+	// answer kinds and proximity need only the words that count.
+	stop := make([]bool, len(b.terms))
+	for id, t := range b.terms {
+		stop[id] = stopwords[t]
+	}
 	var local []uint32
 	for ai, p := range parsed {
 		local = local[:0]
@@ -323,6 +333,7 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 						b.cls = append(b.cls, p.cls[t])
 					}
 					b.seq, b.cls = b.phrases.markFact(b.seq, b.cls, start)
+					b.seq, b.cls = dropStopwords(b.seq, b.cls, start, stop)
 					f.article = uint32(ai)
 					f.para++ // numbered from 1
 					f.passage = uint32(len(b.passages) - 1)
@@ -334,6 +345,18 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 			}
 		}
 	}
+}
+
+// dropStopwords removes the tokens of seq[start:] whose term is a stop word.
+func dropStopwords(seq []uint32, cls []class, start int, stop []bool) ([]uint32, []class) {
+	j := start
+	for i := start; i < len(seq); i++ {
+		if !stop[seq[i]] {
+			seq[j], cls[j] = seq[i], cls[i]
+			j++
+		}
+	}
+	return seq[:j], cls[:j]
 }
 
 // index counts and fills the postings and computes the term weights.

@@ -27,8 +27,9 @@ type extract struct {
 	text  string
 	toks  []token
 	words []string
+	lf    []lexFlag
 	cls   []class
-	inQ   []bool // the question matches this token
+	inQ   []bool // the question matches this token (checked only for numbers, dates and names)
 }
 
 // shortAnswer returns the part of fact f that answers q, or "" when q asks
@@ -37,19 +38,22 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 	if q.want == 0 {
 		return ""
 	}
-	e := extract{text: b.facts[f].text}
+	e := &s.extract
+	e.text = b.facts[f].text
 	e.toks = s.z.tokenize(e.text)
+	e.words, e.lf = e.words[:0], e.lf[:0]
 	for _, t := range e.toks {
-		e.words = append(e.words, wordKey(s.z.word(t), t.flags))
+		w := wordKey(s.z.word(t), t.flags)
+		e.words = append(e.words, w)
+		e.lf = append(e.lf, lexFlagsOf(w))
 	}
-	e.cls = make([]class, len(e.toks))
-	lf := make([]lexFlag, len(e.toks))
+	e.cls = append(e.cls[:0], make([]class, len(e.toks))...)
+	classify(e.toks, e.words, e.lf, e.cls)
+	e.inQ = append(e.inQ[:0], make([]bool, len(e.toks))...)
 	for i, w := range e.words {
-		lf[i] = lexFlagsOf(w)
-	}
-	classify(e.toks, e.words, lf, e.cls)
-	e.inQ = make([]bool, len(e.toks))
-	for i, w := range e.words {
+		if e.cls[i]&(cNum|cCap|cDate|cYear) == 0 {
+			continue // only what could be an answer needs to be told apart from the question
+		}
 		if id, ok := b.lookup(w); ok {
 			_, _, e.inQ[i] = s.table.find(id)
 		}

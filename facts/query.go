@@ -21,6 +21,9 @@ const (
 	// maxPrefixTerms is how many longer terms a prefix may stand for; a
 	// prefix of more is too vague to expand.
 	maxPrefixTerms = 12
+	// maxTypoTerms is how many terms, the most frequent, stand in for a
+	// word with a typo.
+	maxTypoTerms = 6
 )
 
 // An alt is one index term a question word matches, with its weight and
@@ -204,14 +207,25 @@ func (b *Base) wordGroup(s *scratch, w string, id uint32, t token) group {
 		}
 	}
 	if !known {
-		if typos := maxTypos(len(w)); typos > 0 {
-			b.vocab.fuzzy(term, typos, func(id uint32, edits int) {
-				if edits == 1 {
-					add(id, wTypo1)
-				} else {
-					add(id, wTypo2)
-				}
+		// One typo first; two only for a long word that one does not
+		// mend. Of the terms found, the most frequent few stand in.
+		for typos := 1; typos <= maxTypos(len(w)); typos++ {
+			s.typos = s.typos[:0]
+			b.vocab.fuzzy(term, typos, func(id uint32, _ int) { s.typos = append(s.typos, id) })
+			if len(s.typos) == 0 {
+				continue
+			}
+			slices.SortFunc(s.typos, func(x, y uint32) int {
+				return cmp.Or(cmp.Compare(b.idf[x], b.idf[y]), cmp.Compare(x, y))
 			})
+			wt := float32(wTypo1)
+			if typos == 2 {
+				wt = wTypo2
+			}
+			for _, id := range s.typos[:min(len(s.typos), maxTypoTerms)] {
+				add(id, wt)
+			}
+			break
 		}
 		if len(g.alts) == 0 && len(w) <= 4 {
 			for _, id := range b.vocab.abbreviations(w, 2) {

@@ -27,7 +27,7 @@ const (
 	sentB  = 0.5 // and for facts
 
 	wTitle      = 0.3 // stage 1: a concept in the article title, against one in the passage
-	topPassages = 10  // passages that go on to the second stage
+	topPassages = 6   // passages that go on to the second stage
 	proxReach   = 4   // tokens apart, at most, for proximity to count
 )
 
@@ -103,35 +103,32 @@ func (l *level) add(id uint32, v float32, gs uint32) {
 	c.gmark = gs
 }
 
-// bump is add for a document already touched; others stay out.
-func (l *level) bump(id uint32, v float32, gs uint32) {
-	if c := &l.cells[id]; c.acc != 0 && c.gmark != gs {
-		c.acc += v
-		c.gmark = gs
-	}
-}
-
 // scratch is the working memory of one question, reused through a pool.
 type scratch struct {
-	z      *tokenizer
-	words  []string
-	ids    []uint32
-	pass   level
-	arts   level
-	serial uint32
-	order  []int
-	top    []scored
-	kth    []scored
-	cands  []cand
-	table  altTable
-	found  []hit
+	z       *tokenizer
+	words   []string
+	ids     []uint32
+	typos   []uint32 // terms within a typo of a question word
+	pass    level
+	arts    level
+	serial  uint32
+	order   []int
+	top     []scored
+	kth     []scored
+	live    []uint32 // the passages still in the running, once pruning starts
+	cands   []cand
+	feats   [][nFeatures]float32
+	extract extract
+	table   altTable
+	found   []hit
 }
 
 func (b *Base) newScratch() *scratch {
 	return &scratch{
-		z:    newTokenizer(),
-		pass: newLevel(len(b.passages)),
-		arts: newLevel(len(b.articles)),
+		z:     newTokenizer(),
+		feats: make([][nFeatures]float32, 0, topPassages*maxPassageFacts),
+		pass:  newLevel(len(b.passages)),
+		arts:  newLevel(len(b.articles)),
 	}
 }
 
@@ -162,7 +159,7 @@ type scored struct {
 type cand struct {
 	fact    uint32
 	score   float32
-	x       [nFeatures]float32
+	x       *[nFeatures]float32 // in scratch.feats
 	typed   bool
 	matched uint64 // bit i: concept group i is in the fact
 }
@@ -171,18 +168,20 @@ type cand struct {
 //
 // The first stage is exhaustive in effect but skips work the way MaxScore
 // does: concept groups are taken from the most to the least important, and
-// once the groups left could not lift a passage they have not touched into
-// the best topPassages, they only add to passages already touched, found by
-// binary search in their postings when that is cheaper than a scan.
+// once the groups left could not lift a passage to the best topPassages so
+// far, only the passages they could still lift stay in the running, and the
+// remaining groups look those up in their postings by binary search instead
+// of scanning the postings whole.
 func (b *Base) rank(s *scratch, q *query, total float32) []cand {
 	s.pass.reset()
 	s.arts.reset()
 	order := s.order[:0]
-	var rest float32 // the most that the groups not yet taken can add to a passage's score
+	var restTop float32 // the sum of the tops of the groups not yet taken
 	for gi := range q.groups {
 		order = append(order, gi)
-		rest += q.groups[gi].top * (b.maxPnorm + wTitle)
+		restTop += q.groups[gi].top
 	}
+	rest := restTop * (b.maxPnorm + wTitle) // the most they can add to a passage's score
 	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(q.groups[y].top, q.groups[x].top) })
 	s.order = order
 	pruning := false
@@ -190,48 +189,65 @@ func (b *Base) rank(s *scratch, q *query, total float32) []cand {
 	for _, gi := range order {
 		g := &q.groups[gi]
 		gs := s.next()
-		rest -= g.top * (b.maxPnorm + wTitle)
+		restTop -= g.top
+		rest = restTop * (b.maxPnorm + wTitle)
 		for _, a := range g.alts { // best first
-			v := a.v
 			list := b.passPost.list(a.term)
 			switch {
-			case !pruning:
-				for _, p := range list {
-					s.pass.add(p, v, gs)
-				}
-			case len(s.pass.touched)*bitsLen(len(list)) < len(list):
-				for _, p := range s.pass.touched {
+			case pruning && len(s.live)*bits.Len(uint(len(list))) < len(list):
+				for _, p := range s.live {
 					if _, ok := slices.BinarySearch(list, p); ok {
-						s.pass.bump(p, v, gs)
+						s.pass.add(p, a.v, gs)
+					}
+				}
+			case pruning:
+				for _, p := range list {
+					if s.pass.cells[p].acc != 0 { // touched: the live are among them
+						s.pass.add(p, a.v, gs)
 					}
 				}
 			default:
 				for _, p := range list {
-					s.pass.bump(p, v, gs)
+					s.pass.add(p, a.v, gs)
 				}
 			}
 			for _, ar := range b.titlePost.list(a.term) {
-				s.arts.add(ar, v, gs)
+				s.arts.add(ar, a.v, gs)
 			}
 		}
 		if !pruning && rest > 0 && rest < tryBelow && len(s.pass.touched) >= topPassages {
-			pruning = rest < b.kthScore(s)
 			tryBelow = rest / 2
+			s.kth = b.topPassages(s, s.pass.touched, s.kth[:0])
+			if floor := s.kth[0].score; rest < floor {
+				// Only passages that the rest could lift to the floor stay.
+				pruning = true
+				s.live = s.live[:0]
+				for _, p := range s.pass.touched {
+					if b.passScore(s, p)+restTop*(b.pnorm[p]+wTitle) >= floor {
+						s.live = append(s.live, p)
+					}
+				}
+			}
 		}
 	}
-	s.top = b.topPassages(s, s.top[:0])
+	passages := s.pass.touched
+	if pruning {
+		passages = s.live
+	}
+	s.top = b.topPassages(s, passages, s.top[:0])
 	s.table.reset(b, q)
 	s.cands = s.cands[:0]
+	s.feats = s.feats[:0]
 	for _, p := range s.top {
 		ps := &b.passages[p.id]
 		passRaw := s.pass.cells[p.id].acc
 		for f := ps.first; f < ps.first+ps.nfacts; f++ {
-			c := cand{fact: f}
+			s.feats = append(s.feats, [nFeatures]float32{}) // no growth: cap is the most facts of topPassages
+			c := cand{fact: f, x: &s.feats[len(s.feats)-1]}
 			b.rerank(s, q, &c, passRaw)
 			for _, i := range []int{xSent, xCover, xCtx, xTitle, xProx, xNames} {
 				c.x[i] /= total
 			}
-
 			for i, w := range featureWeights {
 				c.score += w * c.x[i]
 			}
@@ -254,31 +270,24 @@ func (b *Base) rank(s *scratch, q *query, total float32) []cand {
 	return s.cands
 }
 
-// bitsLen is the number of steps of a binary search over n items.
-func bitsLen(n int) int { return bits.Len(uint(n)) }
+// passScore is passage p's first-stage score so far.
+func (b *Base) passScore(s *scratch, p uint32) float32 {
+	return s.pass.cells[p].acc*b.pnorm[p] + wTitle*s.arts.cells[b.passArticle[p]].acc
+}
 
-// topPassages returns the best topPassages touched passages.
-func (b *Base) topPassages(s *scratch, top []scored) []scored {
+// topPassages returns the best topPassages of the passages ids.
+func (b *Base) topPassages(s *scratch, ids []uint32, top []scored) []scored {
 	var maxArt float32
 	for _, a := range s.arts.touched {
 		maxArt = max(maxArt, s.arts.cells[a].acc)
 	}
-	for _, p := range s.pass.touched {
-		acc := s.pass.cells[p].acc
-		if len(top) == topPassages && acc*b.maxPnorm+wTitle*maxArt < top[0].score {
+	for _, p := range ids {
+		if len(top) == topPassages && s.pass.cells[p].acc*b.maxPnorm+wTitle*maxArt < top[0].score {
 			continue // cannot make it
 		}
-		sc := acc*b.pnorm[p] + wTitle*s.arts.cells[b.passArticle[p]].acc
-		top = pushTop(top, scored{p, sc}, topPassages)
+		top = pushTop(top, scored{p, b.passScore(s, p)}, topPassages)
 	}
 	return top
-}
-
-// kthScore returns the topPassages-th best score of the passages touched so
-// far: a floor under the final one, since scores only grow.
-func (b *Base) kthScore(s *scratch) float32 {
-	s.kth = b.topPassages(s, s.kth[:0])
-	return s.kth[0].score
 }
 
 // gatedKinds are the kinds of answer that a fact must have to answer a

@@ -24,6 +24,7 @@ type vocabulary struct {
 	ids    []uint32 // term id of sorted[i]
 	at     []int32  // term id → index in sorted, or -1
 	end    []uint32 // index in sorted → end of the run of terms it is a prefix of
+	trie   trie     // the sorted terms, for typo tolerance
 	// abbrev holds, for each first letter, the more frequent terms, for
 	// subsequence matching of abbreviations ("grp" for "group").
 	abbrev map[byte][]string
@@ -74,6 +75,7 @@ func newVocabulary(b *Base) vocabulary {
 	for _, i := range open {
 		v.end[i] = uint32(len(v.sorted))
 	}
+	v.trie = newTrie(v.sorted)
 	v.abbrev = map[byte][]string{}
 	v.abbrID = map[string]uint32{}
 	for c, es := range byLetter {
@@ -120,67 +122,129 @@ func maxTypos(n int) int {
 // fuzzy calls fn for each term within maxEdits Damerau–Levenshtein edits of
 // q that shares its first letter, with the distance.
 func (v *vocabulary) fuzzy(q string, maxEdits int, fn func(id uint32, edits int)) {
-	if maxEdits == 0 || q == "" {
+	if maxEdits == 0 || q == "" || len(q) > maxFuzzyLen {
 		return
 	}
-	lo, hi := v.span(q[:1])
-	if lo == hi {
+	var f fuzzySearch
+	f.v, f.q, f.max, f.fn = v, q, maxEdits, fn
+	f.far = uint8(maxEdits + 1)
+	for j := 0; j <= len(q); j++ {
+		f.rows[0][j] = min(uint8(j), f.far)
+	}
+	for c := v.trie.child(0); c != 0; c = v.trie.next[c] {
+		if v.trie.label[c] == q[0] {
+			f.walk(c, 1)
+		}
+	}
+}
+
+// maxFuzzyLen bounds the words that typo tolerance looks at.
+const maxFuzzyLen = 40
+
+// A fuzzySearch walks the trie of terms depth first, keeping one row of the
+// edit-distance table per depth, and leaves a subtree as soon as no cell of
+// its row is within reach.
+type fuzzySearch struct {
+	v    *vocabulary
+	q    string
+	max  int
+	far  uint8 // "too far": max+1
+	fn   func(id uint32, edits int)
+	rows [maxFuzzyLen + 1][maxFuzzyLen + 2]uint8
+	path [maxFuzzyLen + 1]byte
+}
+
+// walk computes the row for node at depth d (its letter is the d-th of the
+// term) and descends into its children while some cell is within reach.
+// Only the band of cells within max of the diagonal can hold a distance of
+// max or less; the cells just outside it are set to "too far" for the next
+// row to read.
+func (f *fuzzySearch) walk(node uint32, d int) {
+	t := &f.v.trie
+	c := t.label[node]
+	f.path[d] = c
+	q, n := f.q, len(f.q)
+	row, up := &f.rows[d], &f.rows[d-1]
+	row[0] = min(uint8(d), f.far)
+	lo, hi := max(1, d-f.max), min(n, d+f.max)
+	if lo > 1 {
+		row[lo-1] = f.far
+	}
+	best := row[0]
+	for j := lo; j <= hi; j++ {
+		cost := uint8(1)
+		if c == q[j-1] {
+			cost = 0
+		}
+		x := min(up[j]+1, row[j-1]+1, up[j-1]+cost)
+		if d >= 2 && j >= 2 && c == q[j-2] && f.path[d-1] == q[j-1] {
+			x = min(x, f.rows[d-2][j-2]+1)
+		}
+		row[j] = x
+		best = min(best, x)
+	}
+	if hi+1 <= n {
+		row[hi+1] = f.far
+	}
+	if best > uint8(f.max) {
 		return
 	}
-	n := len(q)
-	// rows[d] is the edit-distance row for the candidate's first d letters.
-	const maxDepth = 40
-	var rowsBuf [maxDepth + 1][maxDepth + 2]uint8
-	rows := rowsBuf[:]
-	if n > maxDepth {
+	if id := t.term[node]; id >= 0 && d >= n-f.max && row[n] <= uint8(f.max) && row[n] > 0 {
+		f.fn(f.v.ids[id], int(row[n]))
+	}
+	if d == maxFuzzyLen {
 		return
 	}
-	for j := 0; j <= n; j++ {
-		rows[0][j] = uint8(j)
+	for ch := t.child(node); ch != 0; ch = t.next[ch] {
+		f.walk(ch, d+1)
 	}
+}
+
+// A trie holds the sorted terms letter by letter, nodes in depth-first
+// order: a node's first child, if it has one, is the node after it.
+type trie struct {
+	label    []byte
+	next     []uint32 // next sibling, or 0
+	term     []int32  // index in vocabulary.sorted of the term that ends here, or -1
+	hasChild []bool
+}
+
+func (t *trie) child(node uint32) uint32 {
+	if t.hasChild[node] {
+		return node + 1
+	}
+	return 0
+}
+
+// newTrie builds the trie of sorted terms.
+func newTrie(sorted []string) trie {
+	t := trie{label: []byte{0}, next: []uint32{0}, term: []int32{-1}, hasChild: []bool{false}}
+	path := []uint32{0} // path[d] is the node at depth d of the last term
+	last := []uint32{0} // last[d] is the last child added under path[d]
 	prev := ""
-	for i := lo; i < hi; {
-		w := v.sorted[i]
-		if len(w) > maxDepth {
-			i++
-			continue
-		}
+	for i, w := range sorted {
 		d := commonPrefix(prev, w)
-		pruned := -1
-		for ; d < len(w); d++ {
-			row, up := &rows[d+1], &rows[d]
-			row[0] = uint8(d + 1)
-			best := row[0]
-			for j := 1; j <= n; j++ {
-				cost := uint8(1)
-				if w[d] == q[j-1] {
-					cost = 0
-				}
-				x := min(up[j]+1, row[j-1]+1, up[j-1]+cost)
-				if d >= 1 && j >= 2 && w[d] == q[j-2] && w[d-1] == q[j-1] {
-					x = min(x, rows[d-1][j-2]+1)
-				}
-				row[j] = x
-				best = min(best, x)
+		path, last = path[:d+1], last[:d+1]
+		for k := d; k < len(w); k++ {
+			node := uint32(len(t.label))
+			t.label = append(t.label, w[k])
+			t.next = append(t.next, 0)
+			t.term = append(t.term, -1)
+			t.hasChild = append(t.hasChild, false)
+			parent := path[k]
+			if t.hasChild[parent] {
+				t.next[last[k]] = node
+			} else {
+				t.hasChild[parent] = true
 			}
-			if int(best) > maxEdits || d == 0 && w[0] != q[0] {
-				pruned = d + 1
-				break
-			}
+			last[k] = node
+			path = append(path, node)
+			last = append(last, 0)
 		}
-		if pruned >= 0 {
-			// No term under w[:pruned] can match: skip them all.
-			skip := w[:pruned]
-			i += sort.Search(hi-i, func(k int) bool { return !strings.HasPrefix(v.sorted[i+k], skip) })
-			prev = w[:pruned-1]
-			continue
-		}
-		if e := int(rows[len(w)][n]); e <= maxEdits && w != q {
-			fn(v.ids[i], e)
-		}
+		t.term[path[len(w)]] = int32(i)
 		prev = w
-		i++
 	}
+	return t
 }
 
 func commonPrefix(a, b string) int {

@@ -5,36 +5,36 @@ package facts
 // featureWeights are the weights of the second-stage features, fitted by
 // softmax regression on SQuAD train questions (see fit_test.go).
 var featureWeights = [nFeatures]float32{
-	xSent:   2.1355,
-	xCover:  15.3634,
-	xCtx:    9.1755,
-	xTitle:  5.8013,
-	xProx:   1.8164,
-	xAmount: 2.8779,
-	xDate:   1.9073,
-	xName:   1.2676,
-	xReason: 1.1468,
-	xNear:   0.5185,
-	xList:   -0.2300,
-	xFocus:  1.0194,
-	xLead:   0.0373,
-	xNames:  -1.9325,
-	xLen:    -0.5184,
-	xOrder:  0.3547,
+	xSent:   1.6975,
+	xCover:  14.7570,
+	xCtx:    8.4671,
+	xTitle:  5.4351,
+	xProx:   2.0641,
+	xAmount: 2.6218,
+	xDate:   1.6709,
+	xName:   1.0939,
+	xReason: 0.4538,
+	xNear:   0.9110,
+	xList:   -0.3933,
+	xFocus:  0.5942,
+	xLead:   -0.0097,
+	xNames:  -2.0914,
+	xLen:    -0.4636,
+	xOrder:  0.2782,
 }
 
 // confWeights are the weights of the confidence model's inputs, fitted by
 // logistic regression on SQuAD train questions, answerable and not.
 var confWeights = [nConfInputs]float64{
-	cBias:      -2.6796,
-	cScore:     0.0860,
-	cMargin:    0.6607,
-	cCover:     2.0397,
-	cContext:   0.5388,
-	cTypedOK:   0.2443,
-	cUnknown:   -1.2291,
-	cNamesMiss: -0.0518,
-	cFewWords:  -4.3265,
+	cBias:      -2.7210,
+	cScore:     0.0765,
+	cMargin:    0.6273,
+	cCover:     2.5607,
+	cContext:   0.7353,
+	cTypedOK:   0.2115,
+	cUnknown:   -1.1605,
+	cNamesMiss: 0.0595,
+	cFewWords:  -4.7097,
 }
 
 // abstainBelow is the confidence under which the engine abstains: the
