@@ -48,6 +48,7 @@ const usage = `factbot answers questions from news articles, and cites its sourc
 Usage:
   factbot ask [--articles DIR] [--json] [QUESTION]   answer a question (or each line of standard input)
   factbot facts [--articles DIR]                     list the facts it knows and the files it skipped
+  factbot serve [--articles DIR] [--log-json]        run the Discord bot (needs DISCORD_TOKEN)
 
 Without --articles, factbot answers from the two seed articles built into it.
 Run "factbot COMMAND --help" for a command's options.
@@ -66,6 +67,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runAsk(ctx, rest, stdin, stdout, stderr)
 	case "facts":
 		return runFacts(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, getenv, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
