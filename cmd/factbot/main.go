@@ -49,6 +49,7 @@ const usage = `factbot answers questions from news articles, and cites its sourc
 Usage:
   factbot ask [--articles DIR] [--json] [QUESTION]   answer a question (or each line of standard input)
   factbot facts [--articles DIR]                     list the facts it knows and the files it skipped
+  factbot serve [--articles DIR]                     run the Discord bot (needs DISCORD_TOKEN); see --help
   factbot bench [--articles DIR] [--questions FILE]  measure build time, memory and answer latency
   factbot health [--http-addr ADDR]                  probe a running server's /healthz: exit 0 if alive, 1 if not
   factbot version                                    print the version
@@ -70,6 +71,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runAsk(ctx, rest, stdin, stdout, stderr)
 	case "facts":
 		return runFacts(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, getenv, stderr)
 	case "bench":
 		return runBench(ctx, rest, stdout, stderr)
 	case "health":

@@ -1,0 +1,131 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"runtime/debug"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/factbot/factbot/facts"
+)
+
+// What the bot says in its own words, besides answers.
+const (
+	noteFailed    = "Sorry, something went wrong while I was answering. Please try again later."
+	noteTooSlow   = "Sorry, I took too long to answer. Please try again later."
+	noteCooldown  = "You're asking faster than I can answer well. Please wait %d seconds, then ask again."
+	noteForgotten = "I no longer have the sources of that answer. Ask the question again to see them."
+)
+
+// followupWindow is how long a deferred answer may take: an interaction's
+// token lasts 15 minutes, and the answer must be sent before it ends.
+const followupWindow = 14 * time.Minute
+
+// errTooSlow is the error of an answer that took longer than followupWindow.
+var errTooSlow = errors.New("bot: the answer took too long")
+
+// A result is the engine's answer to a question, or why there is none.
+type result struct {
+	answer facts.Answer
+	err    error
+}
+
+// ask asks the engine, turning a panic into an error.
+func (b *Bot) ask(question string) (res result) {
+	defer func() {
+		if p := recover(); p != nil {
+			b.log.Error("panic in the engine", "panic", p, "stack", string(debug.Stack()))
+			res = result{err: fmt.Errorf("bot: engine panic: %v", p)}
+		}
+	}()
+	return result{answer: b.engine.Ask(question)}
+}
+
+// askAsync asks the engine in a goroutine of its own.
+func (b *Bot) askAsync(question string) <-chan result {
+	c := make(chan result, 1)
+	go func() { c <- b.ask(question) }()
+	return c
+}
+
+// await waits for an answer until ctx is done or the follow-up window of
+// an interaction received at start ends.
+func await(ctx context.Context, answer <-chan result, start time.Time) result {
+	t := time.NewTimer(time.Until(start.Add(followupWindow)))
+	defer t.Stop()
+	select {
+	case res := <-answer:
+		return res
+	case <-t.C:
+		return result{err: errTooSlow}
+	case <-ctx.Done():
+		return result{err: ctx.Err()}
+	}
+}
+
+// answerMessage renders a result as a message, remembering the answer
+// under key for the buttons under it.
+func (b *Bot) answerMessage(res result, key string, ephemeral bool) message {
+	switch {
+	case errors.Is(res.err, errTooSlow):
+		return message{content: noteTooSlow, ephemeral: ephemeral}
+	case res.err != nil:
+		return message{content: noteFailed, ephemeral: ephemeral}
+	}
+	b.answers.put(key, res.answer)
+	return message{
+		embeds:     []*discordgo.MessageEmbed{answerEmbed(res.answer)},
+		components: answerButtons(key),
+		ephemeral:  ephemeral,
+	}
+}
+
+// cooldownNote tells a user how long to wait.
+func cooldownNote(wait time.Duration) string {
+	return fmt.Sprintf(noteCooldown, max(1, int(math.Ceil(wait.Seconds()))))
+}
+
+// finished counts and logs a question: its outcome follows from the
+// engine's result and the error of the reply, if any.
+func (b *Bot) finished(ctx context.Context, via Via, question string, res result, start time.Time, err error) {
+	latency := time.Since(start)
+	outcome := OutcomeAnswered
+	switch {
+	case err != nil || res.err != nil:
+		outcome = OutcomeError
+	case res.answer.Abstained():
+		outcome = OutcomeAbstained
+	}
+	b.metrics.Question(via, outcome, latency)
+	attrs := []any{"via", via, "outcome", outcome, "latency", latency,
+		"confidence", math.Round(res.answer.Confidence*1000) / 1000, "abstained", res.answer.Abstained()}
+	if b.log.Enabled(ctx, slog.LevelDebug) {
+		attrs = append(attrs, "question", question)
+	}
+	if err == nil {
+		err = res.err
+	}
+	if err != nil {
+		if res.err == nil {
+			b.metrics.RESTError("reply")
+		}
+		b.log.Error("question", append(attrs, "err", redact(err))...)
+		return
+	}
+	b.log.Info("question", attrs...)
+}
+
+// cooledDown counts and logs a question refused for the cooldown.
+func (b *Bot) cooledDown(via Via, start time.Time, err error) {
+	b.metrics.Question(via, OutcomeCooldown, time.Since(start))
+	if err != nil {
+		b.metrics.RESTError("reply")
+		b.log.Error("question", "via", via, "outcome", OutcomeCooldown, "err", redact(err))
+		return
+	}
+	b.log.Info("question", "via", via, "outcome", OutcomeCooldown)
+}

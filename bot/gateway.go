@@ -1,0 +1,183 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+)
+
+// The gateway connection. discordgo opens the connection, heartbeats,
+// answers op 1, re-identifies on op 9 (invalid session) and resumes a
+// session it has when it opens again. What it does not do well is
+// reconnect: it retries forever, even when Discord has said never to
+// (a refused token, refused intents), logs only to the global logger, and
+// can reopen the session after Close during shutdown. So the bot turns its
+// reconnection off (Session.ShouldReconnectOnError) and reconnects itself:
+// every lost connection emits discordgo's Disconnect event (after op 7,
+// a read error or missed heartbeat ACKs), and serve then calls Open again,
+// which resumes the session, with a growing pause between failed attempts,
+// until ctx is done or Discord closes with a code that forbids reconnecting.
+
+// Gateway close codes after which Discord forbids reconnecting.
+const (
+	closeAuthFailed       = 4004
+	closeInvalidShard     = 4010
+	closeShardingRequired = 4011
+	closeInvalidVersion   = 4012
+	closeInvalidIntents   = 4013
+	closeDisallowedIntent = 4014
+)
+
+// Pauses between failed connection attempts.
+const (
+	minBackoff = time.Second
+	maxBackoff = time.Minute
+)
+
+// connect opens the gateway connection, retrying until it succeeds, ctx is
+// done, or Discord refuses the bot. When Discord refuses the message content
+// intent it logs an error and connects without it.
+func (b *Bot) connect(ctx context.Context) error {
+	pause := minBackoff
+	for {
+		err := b.session.Open()
+		if err == nil || errors.Is(err, discordgo.ErrWSAlreadyOpen) {
+			b.ready.Store(true)
+			return nil
+		}
+		code := closeCode(err)
+		switch {
+		case code == closeAuthFailed || status(err) == http.StatusUnauthorized:
+			return fmt.Errorf("%w (gateway close %d)", ErrTokenRejected, closeAuthFailed)
+		case code == closeDisallowedIntent && b.session.Identify.Intents&discordgo.IntentsMessageContent != 0:
+			b.log.Error("Discord refused the message content intent (gateway close 4014), which answering every question in the configured channels needs: "+
+				"turn on MESSAGE CONTENT INTENT under Bot in the Discord developer portal. Until then the bot answers only /ask, mentions and direct messages.",
+				"channels", len(b.channels))
+			b.session.Lock()
+			b.session.Identify.Intents &^= discordgo.IntentsMessageContent
+			b.session.Unlock()
+			continue
+		case code >= closeInvalidShard && code <= closeDisallowedIntent:
+			return fmt.Errorf("bot: Discord closed the gateway and forbids reconnecting: %w", err)
+		}
+		b.log.Warn("cannot connect to the Discord gateway; retrying", "err", redact(err), "in", pause)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, maxBackoff)
+	}
+}
+
+// serve reconnects each time the connection is lost, until ctx is done or
+// a reconnection fails for good.
+func (b *Bot) serve(ctx context.Context) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-b.lost:
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		b.metrics.Gateway(GatewayReconnect)
+		b.log.Info("reconnecting to the Discord gateway")
+		if err := b.connect(ctx); err != nil {
+			return err
+		}
+	}
+}
+
+// onReady logs a new gateway session.
+func (b *Bot) onReady(r *discordgo.Ready) {
+	b.metrics.Gateway(GatewayReady)
+	user := ""
+	if r.User != nil {
+		user = r.User.Username
+	}
+	b.log.Info("connected to Discord", "user", user, "guilds", len(r.Guilds))
+}
+
+// onResumed logs a resumed gateway session.
+func (b *Bot) onResumed() {
+	b.metrics.Gateway(GatewayResumed)
+	b.log.Info("resumed the Discord gateway session")
+}
+
+// onDisconnect notes a lost connection for serve to reconnect.
+func (b *Bot) onDisconnect() {
+	b.ready.Store(false)
+	if b.closing.Load() {
+		return
+	}
+	b.metrics.Gateway(GatewayDisconnect)
+	b.log.Warn("lost the Discord gateway connection")
+	select {
+	case b.lost <- struct{}{}:
+	default: // a reconnection is already due
+	}
+}
+
+// onRateLimit logs a REST call that Discord rate-limited; discordgo waits
+// and sends it again.
+func (b *Bot) onRateLimit(r *discordgo.RateLimit) {
+	var wait time.Duration
+	if r.TooManyRequests != nil {
+		wait = r.RetryAfter
+	}
+	b.log.Warn("rate limited by Discord; retrying", "route", redactURL(r.URL), "retry_after", wait)
+}
+
+// closeCode returns the close code of a gateway error, or 0.
+func closeCode(err error) int {
+	var ce *websocket.CloseError
+	if errors.As(err, &ce) {
+		return ce.Code
+	}
+	return 0
+}
+
+// status returns the HTTP status of a REST error, or 0.
+func status(err error) int {
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Response != nil {
+		return re.Response.StatusCode
+	}
+	return 0
+}
+
+// redact returns err with any URL in it redacted by redactURL: the URLs of
+// interaction replies hold the interaction's token.
+func redact(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return &url.Error{Op: ue.Op, URL: redactURL(ue.URL), Err: ue.Err}
+	}
+	return err
+}
+
+// redactURL returns a REST URL's path with the token of an interaction or
+// webhook (in /interactions/{id}/{token}/… and /webhooks/{id}/{token}/…)
+// replaced by "…".
+func redactURL(raw string) string {
+	path := raw
+	if u, err := url.Parse(raw); err == nil {
+		path = u.Path
+	}
+	segs := strings.Split(path, "/")
+	for i := 0; i+2 < len(segs); i++ {
+		if segs[i] == "interactions" || segs[i] == "webhooks" {
+			segs[i+2] = ellipsis
+		}
+	}
+	return strings.Join(segs, "/")
+}

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/internal/fakediscord"
+)
+
+// serve runs "factbot serve args" with vars, and returns its error and
+// what it wrote on stderr.
+func serve(ctx context.Context, vars map[string]string, args ...string) (error, string) {
+	var stderr lockedBuffer
+	err := serveTo(ctx, &stderr, vars, args...)
+	return err, stderr.String()
+}
+
+// serveTo runs "factbot serve args" with vars, writing on stderr.
+func serveTo(ctx context.Context, stderr *lockedBuffer, vars map[string]string, args ...string) error {
+	var stdout bytes.Buffer
+	return run(ctx, append([]string{"serve"}, args...), env(vars), strings.NewReader(""), &stdout, stderr)
+}
+
+// TestServeRefuses checks that serve stops at once, with a message naming
+// the variable to fix, when it cannot run, and without reaching Discord.
+func TestServeRefuses(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	if err := os.WriteFile(empty, []byte("\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		vars map[string]string
+		args []string
+		want string
+	}{
+		{"no token", nil, nil, "no bot token: set DISCORD_TOKEN"},
+		{"blank token", map[string]string{"DISCORD_TOKEN": "  "}, nil, "no bot token: set DISCORD_TOKEN"},
+		{"two tokens", map[string]string{"DISCORD_TOKEN": "a", "DISCORD_TOKEN_FILE": empty}, nil, "the token is set by DISCORD_TOKEN or --token too"},
+		{"empty token file", map[string]string{"DISCORD_TOKEN_FILE": empty}, nil, `DISCORD_TOKEN_FILE "` + empty + `": the file is empty`},
+		{"missing token file", map[string]string{"DISCORD_TOKEN_FILE": filepath.Join(dir, "nope")}, nil, `DISCORD_TOKEN_FILE "` + filepath.Join(dir, "nope") + `": open`},
+		{"bad channels", map[string]string{"DISCORD_TOKEN": "a", "FACTBOT_CHANNELS": "123,#general"}, nil, `FACTBOT_CHANNELS "123,#general": channel "#general": want a numeric Discord id`},
+		{"two guilds", map[string]string{"DISCORD_TOKEN": "a", "DISCORD_GUILD_ID": "1,2"}, nil, `DISCORD_GUILD_ID "1,2": want a numeric Discord id`},
+		{"bad API URL", map[string]string{"DISCORD_TOKEN": "a", "DISCORD_API_URL": "127.0.0.1:8790"}, nil, `DISCORD_API_URL "127.0.0.1:8790": want a scheme and a host only`},
+		{"arguments", map[string]string{"DISCORD_TOKEN": "a"}, []string{"now"}, `unexpected argument "now"`},
+		{"bad cooldown", map[string]string{"DISCORD_TOKEN": "a"}, []string{"--cooldown-window=0s"}, "--cooldown-window"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			err, _ := serve(ctx, tc.vars, tc.args...)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("serve: %v, want an error with %q", err, tc.want)
+			}
+			if ctx.Err() != nil {
+				t.Errorf("serve did not stop at once")
+			}
+		})
+	}
+}
+
+// TestServeTokenRefused runs serve against a fake Discord that refuses the
+// token, over REST (401) or on the gateway (close 4004).
+func TestServeTokenRefused(t *testing.T) {
+	t.Parallel()
+	const token = "wrong-token-123"
+	dir := t.TempDir()
+	tokenFile := filepath.Join(dir, "token")
+	if err := os.WriteFile(tokenFile, []byte(token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		opts fakediscord.Options
+		vars map[string]string
+		want string
+	}{
+		{"HTTP 401", fakediscord.Options{Token: "right-token"}, map[string]string{"DISCORD_TOKEN": token},
+			"serve: bot: Discord refused the bot token (HTTP 401): check DISCORD_TOKEN (or DISCORD_TOKEN_FILE)"},
+		{"HTTP 401, token from a file", fakediscord.Options{Token: "right-token"}, map[string]string{"DISCORD_TOKEN_FILE": tokenFile},
+			"serve: bot: Discord refused the bot token (HTTP 401): check DISCORD_TOKEN (or DISCORD_TOKEN_FILE)"},
+		{"gateway close 4004", fakediscord.Options{CloseIdentify: 4004}, map[string]string{"DISCORD_TOKEN": token},
+			"serve: bot: Discord refused the bot token (gateway close 4004): check DISCORD_TOKEN (or DISCORD_TOKEN_FILE)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fake := fakediscord.New(tc.opts)
+			defer fake.Close()
+			tc.vars["DISCORD_API_URL"] = fake.URL
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			err, logs := serve(ctx, tc.vars)
+			if err == nil || err.Error() != tc.want {
+				t.Fatalf("serve: %v\nwant: %s", err, tc.want)
+			}
+			if !errors.Is(err, bot.ErrTokenRejected) {
+				t.Errorf("serve: %v is not bot.ErrTokenRejected", err)
+			}
+			if exitCode(err) != 1 {
+				t.Errorf("exit code %d, want 1", exitCode(err))
+			}
+			if strings.Contains(logs, token) {
+				t.Errorf("logs hold the token:\n%s", logs)
+			}
+		})
+	}
+}
+
+// TestServe runs serve against a fake Discord until its context ends, as
+// main's does at SIGINT or SIGTERM, and checks that it stops cleanly.
+func TestServe(t *testing.T) {
+	t.Parallel()
+	const token = "good-token-456"
+	fake := fakediscord.New(fakediscord.Options{Token: token})
+	defer fake.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stderr lockedBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- serveTo(ctx, &stderr, map[string]string{
+			"DISCORD_TOKEN": token, "DISCORD_API_URL": fake.URL,
+			"DISCORD_GUILD_ID": "600000000000000001", "FACTBOT_CHANNELS": "300000000000000001, 300000000000000002",
+		}, "--log-format=json")
+	}()
+	registered := func() bool { return strings.Contains(stderr.String(), `"msg":"registered /ask"`) }
+	for deadline := time.Now().Add(10 * time.Second); !registered() && time.Now().Before(deadline); {
+		fake.Wait(5*time.Millisecond, registered)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve: %v\n%s", err, stderr.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop when its context ended")
+	}
+	logs := stderr.String()
+	for _, want := range []string{`"msg":"fact base loaded"`, `"articles":2`, `"msg":"connected to Discord"`, `"msg":"registered /ask","scope":"guild 600000000000000001"`, `"msg":"disconnected from Discord"`} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("logs lack %s:\n%s", want, logs)
+		}
+	}
+	if strings.Contains(logs, token) {
+		t.Errorf("logs hold the token:\n%s", logs)
+	}
+	if !fake.Wait(time.Second, func() bool { return !fake.Stats().Connected }) {
+		t.Error("the gateway session is still open")
+	}
+}

@@ -1,0 +1,161 @@
+package fakediscord
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// apiPrefix matches the start of every REST path: /api/v<version>/.
+var apiPrefix = regexp.MustCompile(`^/api/v\d+/`)
+
+// serveREST records a REST call and answers it.
+func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	call := Call{
+		Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
+		Auth: r.Header.Get("Authorization"), Body: body, At: time.Now(),
+	}
+	s.mu.Lock()
+	status, header, answer := s.answerLocked(r, call)
+	call.Status = status
+	s.calls = append(s.calls, call)
+	s.changedLocked()
+	s.mu.Unlock()
+
+	for k, v := range header {
+		w.Header()[k] = v
+	}
+	if status == http.StatusNoContent {
+		w.WriteHeader(status)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, answer)
+}
+
+// answerLocked returns the status, headers and body that answer a call;
+// s.mu is held.
+func (s *Server) answerLocked(r *http.Request, c Call) (int, http.Header, string) {
+	if f, ok := s.faultLocked(r); ok {
+		return f.Status, f.Header, f.Body
+	}
+	route := strings.Split(apiPrefix.ReplaceAllString(r.URL.Path, ""), "/")
+	if !apiPrefix.MatchString(r.URL.Path) {
+		return notFound()
+	}
+	needsAuth := route[0] != "interactions" && route[0] != "webhooks" && route[0] != "gateway"
+	if needsAuth && !s.tokenOK(c.Auth) {
+		return errorJSON(http.StatusUnauthorized, 0, "401: Unauthorized", nil)
+	}
+	switch {
+	case r.Method == "GET" && (match(route, "gateway") || match(route, "gateway", "bot")):
+		return jsonOK(map[string]any{"url": s.wsURL(), "shards": 1})
+	case r.Method == "GET" && match(route, "users", "@me"):
+		return jsonOK(map[string]any{"id": BotID, "username": "factbot", "discriminator": "0", "bot": true})
+	case r.Method == "PUT" && (match(route, "applications", "*", "commands") || match(route, "applications", "*", "guilds", "*", "commands")):
+		return s.overwriteCommandsLocked(c)
+	case r.Method == "POST" && match(route, "interactions", "*", "*", "callback"):
+		return s.callbackLocked(route[1], route[2], c)
+	case r.Method == "PATCH" && match(route, "webhooks", "*", "*", "messages", "*"):
+		return s.webhookMessageLocked(route[2], c)
+	case r.Method == "POST" && match(route, "webhooks", "*", "*"):
+		return s.webhookMessageLocked(route[2], c)
+	case r.Method == "POST" && match(route, "channels", "*", "messages"):
+		if problems := checkMessage(c.Body); len(problems) > 0 {
+			return invalidForm(problems)
+		}
+		return jsonOK(map[string]any{"id": s.newIDLocked(), "channel_id": route[1], "type": 0, "content": ""})
+	}
+	return notFound()
+}
+
+// match reports whether a route is pattern, where "*" matches one segment.
+func match(route []string, pattern ...string) bool {
+	if len(route) != len(pattern) {
+		return false
+	}
+	for i, p := range pattern {
+		if p != "*" && p != route[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// callbackLocked answers an interaction response: once per interaction,
+// for interactions dispatched by the test.
+func (s *Server) callbackLocked(id, token string, c Call) (int, http.Header, string) {
+	switch {
+	case s.answered[token]:
+		return errorJSON(http.StatusBadRequest, 40060, "Interaction has already been acknowledged.", nil)
+	case s.pending[token] != id:
+		return errorJSON(http.StatusNotFound, 10062, "Unknown interaction", nil)
+	}
+	if problems := checkCallback(c.Body); len(problems) > 0 {
+		return invalidForm(problems)
+	}
+	delete(s.pending, token)
+	s.answered[token] = true
+	return http.StatusNoContent, nil, ""
+}
+
+// webhookMessageLocked answers a follow-up or an edit of an interaction's
+// response: only after the interaction has been answered.
+func (s *Server) webhookMessageLocked(token string, c Call) (int, http.Header, string) {
+	if !s.answered[token] {
+		return errorJSON(http.StatusNotFound, 10015, "Unknown Webhook", nil)
+	}
+	if problems := checkMessage(c.Body); len(problems) > 0 {
+		return invalidForm(problems)
+	}
+	return jsonOK(map[string]any{"id": s.newIDLocked(), "type": 0, "content": ""})
+}
+
+// overwriteCommandsLocked answers a bulk overwrite of commands with the
+// commands, given ids.
+func (s *Server) overwriteCommandsLocked(c Call) (int, http.Header, string) {
+	var cmds []map[string]any
+	if err := json.Unmarshal(c.Body, &cmds); err != nil {
+		return invalidForm([]string{"body: " + err.Error()})
+	}
+	if problems := checkCommands(cmds); len(problems) > 0 {
+		return invalidForm(problems)
+	}
+	for _, cmd := range cmds {
+		cmd["id"] = s.newIDLocked()
+		cmd["application_id"] = AppID
+		cmd["version"] = "1"
+	}
+	return jsonOK(cmds)
+}
+
+func jsonOK(v any) (int, http.Header, string) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return http.StatusOK, nil, string(data)
+}
+
+func errorJSON(status, code int, msg string, errs any) (int, http.Header, string) {
+	m := map[string]any{"code": code, "message": msg}
+	if errs != nil {
+		m["errors"] = errs
+	}
+	data, _ := json.Marshal(m)
+	return status, nil, string(data)
+}
+
+func notFound() (int, http.Header, string) {
+	return errorJSON(http.StatusNotFound, 0, "404: Not Found", nil)
+}
+
+func invalidForm(problems []string) (int, http.Header, string) {
+	return errorJSON(http.StatusBadRequest, 50035, fmt.Sprintf("Invalid Form Body: %s", strings.Join(problems, "; ")), problems)
+}
