@@ -1,7 +1,6 @@
 package facts
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -50,15 +49,20 @@ const maxPublisherWords = 5
 // ("BTC Wires") followed by a headline, in which case the first block is the
 // publisher and the second the title. The remaining blocks are the body.
 func ParseArticle(id string, data []byte, markdown bool) (Article, error) {
+	return parseArticle(id, string(data), markdown)
+}
+
+// parseArticle is ParseArticle on text that the article may keep: its
+// title and paragraphs are parts of it.
+func parseArticle(id, text string, markdown bool) (Article, error) {
 	a := Article{ID: id}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if !utf8.Valid(data) {
+	text = strings.TrimPrefix(text, "\ufeff")
+	if !utf8.ValidString(text) {
 		return a, ErrNotUTF8
 	}
-	if looksBinary(data) {
+	if looksBinary(text) {
 		return a, ErrBinary
 	}
-	text := string(data)
 	if strings.TrimSpace(text) == "" {
 		return a, ErrEmpty
 	}
@@ -206,13 +210,13 @@ func isHeadline(b string) bool {
 
 // looksBinary reports whether data has NUL bytes or is mostly control
 // characters, as binary files are.
-func looksBinary(data []byte) bool {
-	if bytes.IndexByte(data, 0) >= 0 {
+func looksBinary(data string) bool {
+	if strings.IndexByte(data, 0) >= 0 {
 		return true
 	}
 	n := min(len(data), 8192)
 	ctl := 0
-	for _, c := range data[:n] {
+	for _, c := range []byte(data[:n]) {
 		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
 			ctl++
 		}

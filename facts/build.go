@@ -23,7 +23,7 @@ const maxFactBytes = 1200
 // and acronym phrases are marked, and the postings are counted and filled.
 func New(articles []Article, aliases [][]string) *Base {
 	b := &Base{articles: articles}
-	parsed := parseAll(articles)
+	parsed, names := parseAll(articles)
 
 	// Alias and acronym phrases join the vocabulary like any other words.
 	z := newTokenizer()
@@ -41,7 +41,8 @@ func New(articles []Article, aliases [][]string) *Base {
 	}
 	for _, p := range parsed {
 		for _, a := range p.acronyms {
-			groups = append(groups, [][]string{{a.short}, a.long})
+			long := slices.DeleteFunc(slices.Clone(a.long), func(w string) bool { return stopwords[w] })
+			groups = append(groups, [][]string{{a.short}, long})
 		}
 	}
 
@@ -50,11 +51,11 @@ func New(articles []Article, aliases [][]string) *Base {
 	b.phrases = newPhraseTable(b, groups, lex)
 
 	b.surface = surfaceForms(len(b.terms), lex)
-	b.assemble(parsed, lex)
+	b.topics = newTopicIndex(names)
+	b.assemble(parsed, lex) // and frees parsed as it goes
 	b.index()
 	b.vocab = newVocabulary(b)
 	b.synonyms = synonymTerms(b)
-	b.topics = mergeTopics(parsed)
 	return b
 }
 
@@ -69,7 +70,6 @@ type parsedArticle struct {
 	paraLen  []int  // facts per paragraph
 	title    []int32
 	acronyms []acronym
-	names    map[string]nameUse // names the facts mention, for suggestions
 }
 
 // nameUse counts the mentions of one name and what they suggest it is.
@@ -78,16 +78,18 @@ type nameUse struct {
 	kinds kind
 }
 
-// parseAll splits every article into facts and tokens, on all cores.
-func parseAll(articles []Article) []parsedArticle {
+// parseAll splits every article into facts and tokens, on all cores, and
+// gathers the names they mention.
+func parseAll(articles []Article) ([]parsedArticle, map[string]nameUse) {
 	out := make([]parsedArticle, len(articles))
+	names := &sharedNames{m: map[string]nameUse{}}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(articles)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p := newParser()
+			p := newParser(names)
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(articles) {
@@ -98,25 +100,48 @@ func parseAll(articles []Article) []parsedArticle {
 		}()
 	}
 	wg.Wait()
-	return out
+	return out, names.m
 }
 
 // A parser turns articles into parsedArticles; one parser serves one goroutine.
 type parser struct {
-	z     *tokenizer
-	index map[string]int32
-	words []string
-	lf    []lexFlag
-	cls   []class
+	z      *tokenizer
+	index  map[string]int32
+	names  map[string]nameUse // of the article being parsed
+	shared *sharedNames
+	ids    []int32
+	words  []string
+	lf     []lexFlag
+	cls    []class
 }
 
-func newParser() *parser {
-	return &parser{z: newTokenizer(), index: make(map[string]int32)}
+func newParser(shared *sharedNames) *parser {
+	return &parser{z: newTokenizer(), index: make(map[string]int32), names: map[string]nameUse{}, shared: shared}
+}
+
+// sharedNames gathers the names of all articles as they are parsed, so that
+// no article keeps its own: the counts are sums, so the order in which
+// articles come does not change them.
+type sharedNames struct {
+	mu sync.Mutex
+	m  map[string]nameUse
+}
+
+// shareNames adds the names of the article just parsed to the shared ones.
+func (p *parser) shareNames() {
+	p.shared.mu.Lock()
+	defer p.shared.mu.Unlock()
+	for name, u := range p.names {
+		old := p.shared.m[name]
+		p.shared.m[name] = nameUse{count: old.count + u.count, kinds: old.kinds | u.kinds}
+	}
 }
 
 func (p *parser) parse(a *Article) parsedArticle {
 	clear(p.index)
-	out := parsedArticle{names: map[string]nameUse{}}
+	clear(p.names)
+	var out parsedArticle
+	defer p.shareNames()
 	out.title = p.add(&out, a.Title, false)
 	for pi, text := range a.Paragraphs {
 		n := 0
@@ -140,7 +165,7 @@ func (p *parser) parse(a *Article) parsedArticle {
 // sentences (body set), the acronyms and names they hold are collected.
 func (p *parser) add(out *parsedArticle, s string, body bool) []int32 {
 	toks := p.z.tokenize(s)
-	p.words, p.lf = p.words[:0], p.lf[:0]
+	p.ids, p.words, p.lf = p.ids[:0], p.words[:0], p.lf[:0]
 	start := len(out.seq)
 	for _, t := range toks {
 		w := p.z.word(t)
@@ -155,16 +180,23 @@ func (p *parser) add(out *parsedArticle, s string, body bool) []int32 {
 			out.words = append(out.words, key)
 			out.lf = append(out.lf, lexFlagsOf(key))
 		}
-		out.seq = append(out.seq, id)
+		p.ids = append(p.ids, id)
 		p.words = append(p.words, out.words[id])
 		p.lf = append(p.lf, out.lf[id])
 	}
 	p.cls = append(p.cls[:0], make([]class, len(toks))...)
 	classify(toks, p.words, p.lf, p.cls)
-	out.cls = append(out.cls, p.cls...)
+	// Stop words have done their work (in classes, acronyms and names):
+	// matching, answer kinds and proximity need only the words that count.
+	for i, id := range p.ids {
+		if p.lf[i]&lStop == 0 {
+			out.seq = append(out.seq, id)
+			out.cls = append(out.cls, p.cls[i])
+		}
+	}
 	if body {
 		out.acronyms = findAcronyms(s, toks, p.words, out.acronyms)
-		collectNames(s, toks, p.lf, p.cls, out.names)
+		collectNames(s, toks, p.lf, p.cls, p.names)
 	}
 	return out.seq[start:]
 }
@@ -200,12 +232,13 @@ func pieces(s string) []string {
 	return out
 }
 
-// foldedWords returns the vocabulary keys of the words of s.
+// foldedWords returns the vocabulary keys of the words of s, stop words
+// left out as they are from facts.
 func foldedWords(z *tokenizer, s string) []string {
 	var ws []string
 	for _, t := range z.tokenize(s) {
-		if t.flags&tAux == 0 {
-			ws = append(ws, wordKey(z.word(t), t.flags))
+		if w := wordKey(z.word(t), t.flags); t.flags&tAux == 0 && !stopwords[w] {
+			ws = append(ws, w)
 		}
 	}
 	return ws
@@ -284,25 +317,17 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 	nfacts, ntoks := 0, 0
 	for _, p := range parsed {
 		nfacts += len(p.facts)
-		for _, w := range p.seq {
-			if p.lf[w]&lStop == 0 {
-				ntoks++
-			}
-		}
+		ntoks += len(p.seq)
 	}
 	b.facts = make([]fact, 0, nfacts)
 	b.passages = make([]passage, 0, nfacts/3)
 	b.seq = make([]uint32, 0, ntoks+ntoks/16)
 	b.cls = make([]class, 0, ntoks+ntoks/16)
 	b.titles = make([][]uint32, len(parsed))
-	// Stop words are not kept: phrases have been marked, and matching,
-	// answer kinds and proximity need only the words that count.
-	stop := make([]bool, len(b.terms))
-	for id, t := range b.terms {
-		stop[id] = stopwords[t]
-	}
 	var local []uint32
-	for ai, p := range parsed {
+	for ai := range parsed {
+		p := parsed[ai]
+		parsed[ai] = parsedArticle{} // done with: the collector may have it
 		local = local[:0]
 		for _, w := range p.words {
 			local = append(local, lex.wordTerm[w])
@@ -333,7 +358,6 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 						b.cls = append(b.cls, p.cls[t])
 					}
 					b.seq, b.cls = b.phrases.markFact(b.seq, b.cls, start)
-					b.seq, b.cls = dropStopwords(b.seq, b.cls, start, stop)
 					f.article = uint32(ai)
 					f.para++ // numbered from 1
 					f.passage = uint32(len(b.passages) - 1)
@@ -345,18 +369,6 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 			}
 		}
 	}
-}
-
-// dropStopwords removes the tokens of seq[start:] whose term is a stop word.
-func dropStopwords(seq []uint32, cls []class, start int, stop []bool) ([]uint32, []class) {
-	j := start
-	for i := start; i < len(seq); i++ {
-		if !stop[seq[i]] {
-			seq[j], cls[j] = seq[i], cls[i]
-			j++
-		}
-	}
-	return seq[:j], cls[:j]
 }
 
 // index counts and fills the postings and computes the term weights.

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // AliasesFile is the name of the optional file, beside the articles, that
@@ -88,7 +89,9 @@ func Load(fsys fs.FS) (*Base, error) {
 			problems = append(problems, Problem{p, err})
 			return nil
 		}
-		a, err := ParseArticle(id, data, markdown)
+		// The articles keep their text: no copy of it is made, since
+		// nothing else holds data.
+		a, err := parseArticle(id, unsafe.String(unsafe.SliceData(data), len(data)), markdown)
 		if err != nil {
 			problems = append(problems, Problem{p, err})
 			return nil

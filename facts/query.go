@@ -78,7 +78,8 @@ func (b *Base) analyze(s *scratch, question string) query {
 		ids = append(ids, id)
 	}
 	s.ids = ids
-	skip := func(j int) bool { return toks[j].flags&tAux != 0 }
+	// Phrases are matched as facts hold them: without stop words.
+	skip := func(j int) bool { return toks[j].flags&tAux != 0 || stopwords[words[j]] }
 	focusFrom, focusTo := focusRun(toks, words)
 
 	pos := 0

@@ -164,24 +164,11 @@ func collectNames(s string, toks []token, lf []lexFlag, cls []class, names map[s
 	}
 }
 
-// mergeTopics merges the names of all articles into a topicIndex.
-func mergeTopics(parsed []parsedArticle) topicIndex {
-	n := 0
-	for _, p := range parsed {
-		n += len(p.names)
-	}
-	byName := make(map[string]*topic, n)
-	store := make([]topic, 0, n)
-	for _, p := range parsed {
-		for name, u := range p.names {
-			if t := byName[name]; t != nil {
-				t.count += u.count
-				t.kinds |= u.kinds
-				continue
-			}
-			store = append(store, topic{name: name, count: u.count, kinds: u.kinds})
-			byName[name] = &store[len(store)-1]
-		}
+// newTopicIndex indexes the names the articles mention.
+func newTopicIndex(names map[string]nameUse) topicIndex {
+	store := make([]topic, 0, len(names))
+	for name, u := range names {
+		store = append(store, topic{name: name, count: u.count, kinds: u.kinds})
 	}
 	all := make([]*topic, len(store))
 	for i := range store {
