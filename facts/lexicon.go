@@ -69,7 +69,7 @@ criteria:criterion phenomena:phenomenon indices:index`)
 var synonyms = groupsOf(`buy purchase acquire spend
 plane aircraft airplane airliner jet
 steal theft heist rob robbery loot thief embezzle
-hack hacker breach cyberattack
+hack hacker breach
 money fund cash
 big large huge
 small little tiny
@@ -125,7 +125,7 @@ leader head chief
 employee staff worker
 work employ
 salary wage pay
-attack assault strike hit`)
+attack assault strike hit cyberattack`)
 
 // questionWords open questions; they are stop words, but tell the
 // question's type.

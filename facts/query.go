@@ -52,6 +52,7 @@ type query struct {
 	groups []group
 	want   kind // the kind of answer the question asks for
 	wh     string
+	yesNo  bool // a question that asks whether ("Is North Korea behind …?")
 }
 
 // analyze turns a question into a query: its answer type and its concept
@@ -66,6 +67,7 @@ func (b *Base) analyze(s *scratch, question string) query {
 	s.words = words
 	var q query
 	q.want, q.wh = questionType(toks, words)
+	q.yesNo = q.wh == "" && len(words) > 0 && auxiliaries[words[0]]
 
 	// Term ids of the question's words, for phrase matching; the positions
 	// of extra (joined-up) forms are skipped.
@@ -311,6 +313,10 @@ func (b *Base) auxGroup(toks []token, words []string, ids []uint32, i int) (grou
 	}
 	return group{}, false
 }
+
+// auxiliaries open questions that ask whether something is so.
+var auxiliaries = setOf(`is are was were am do does did has have had can could will would shall
+should may might must`)
 
 // questionType returns the kind of answer a question asks for, from its
 // opening words: "how much" asks for money, "when" for a date.

@@ -255,9 +255,26 @@ func (b *Base) rank(s *scratch, q *query, total float32) []cand {
 		}
 	}
 	gate := q.want&gatedKinds != 0
+	// A question that asks whether something is so about someone is
+	// answered by a fact that names them, not one that leans on its context
+	// for them: such facts come first.
+	var names uint64
+	if q.yesNo {
+		for gi, g := range q.groups {
+			if g.name && gi < 64 {
+				names |= 1 << gi
+			}
+		}
+	}
 	slices.SortFunc(s.cands, func(x, y cand) int {
 		if gate && x.typed != y.typed {
 			if x.typed {
+				return -1
+			}
+			return 1
+		}
+		if xn, yn := x.matched&names == names, y.matched&names == names; xn != yn {
+			if xn {
 				return -1
 			}
 			return 1
