@@ -2,6 +2,7 @@ package facts
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -9,6 +10,9 @@ import (
 const (
 	maxCitations   = 5
 	maxSuggestions = 3
+	// typedAlternatives is how many facts with an answer of the kind asked
+	// for are cited when the best fact has none.
+	typedAlternatives = 1
 	// corroborateRatio is how close to the best fact's score another fact
 	// must come to be cited beside it.
 	corroborateRatio = 0.6
@@ -93,13 +97,22 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 func (b *Base) corroborate(q *query, cands []cand) []uint32 {
 	best := cands[0]
 	out := []uint32{best.fact}
+	if q.want != 0 && !best.typed {
+		// The best fact has no answer of the kind asked for: the best
+		// that has one is cited too, whatever its score.
+		for _, c := range cands[1:] {
+			if c.typed && len(out) <= typedAlternatives && !b.quoted(out, b.facts[c.fact].text) {
+				out = append(out, c.fact)
+			}
+		}
+	}
 	var extra []uint32 // the best fact of articles past the cut
 	for _, c := range cands[1:] {
 		if c.score < corroborateRatio*best.score {
 			break
 		}
 		f := &b.facts[c.fact]
-		if q.want != 0 && !c.typed || b.quoted(out, f.text) || b.quoted(extra, f.text) {
+		if q.want != 0 && !c.typed || b.quoted(out, f.text) || b.quoted(extra, f.text) || slices.Contains(out, c.fact) {
 			continue
 		}
 		switch {

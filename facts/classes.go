@@ -87,7 +87,8 @@ var placePreps = setOf(`in at from near to across throughout into toward towards
 between outside inside`)
 
 var reasonWords = setOf(`because due reason reasons cause caused causes order impetus motive
-motivation aim purpose so thanks result owing since why tactic`)
+motivation aim purpose so thanks result owing since why tactic tactics effort
+strategy intended`)
 
 // A lexFlag tells which of the word lists a word is on, so that the lists
 // are looked up once a word, not once a token.

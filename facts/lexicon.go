@@ -13,12 +13,12 @@ import (
 // stopwords are words too common to match on. They stay in a fact's token
 // sequence (for proximity) but are not indexed.
 var stopwords = setOf(`a about above after again against all also am an and any are aren as at
-be because been before being below between both but by can cannot could couldn did didn do does
+be been before being below between both but by can cannot could couldn did didn do does
 doesn doing don down during each either else ever few for from further had hadn has hasn have
 haven having he her here hers herself him himself his how however i if in into is isn it its
 itself just let ll many me might more most much must mustn my myself neither no nor not now of off on
 once only or other ought our ours ourselves out over own re s same shall shan she should shouldn
-so some such t than that the their theirs them themselves then there these they this those
+some such t than that the their theirs them themselves then there these they this those
 through thus to too under until up upon us ve very was wasn we were weren what whatever when
 whenever where wherever whether which while who whom whose why will with won wouldn would yet you
 your yours yourself yourselves d m o y ain isnt dont doesnt didnt wont cant thats whats hows

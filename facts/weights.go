@@ -5,36 +5,36 @@ package facts
 // featureWeights are the weights of the second-stage features, fitted by
 // softmax regression on SQuAD train questions (see fit_test.go).
 var featureWeights = [nFeatures]float32{
-	xSent:   1.6975,
-	xCover:  14.7570,
-	xCtx:    8.4671,
-	xTitle:  5.4351,
-	xProx:   2.0641,
-	xAmount: 2.6218,
-	xDate:   1.6709,
-	xName:   1.0939,
-	xReason: 0.4538,
-	xNear:   0.9110,
-	xList:   -0.3933,
-	xFocus:  0.5942,
-	xLead:   -0.0097,
-	xNames:  -2.0914,
-	xLen:    -0.4636,
-	xOrder:  0.2782,
+	xSent:   1.6840,
+	xCover:  14.6604,
+	xCtx:    8.4497,
+	xTitle:  5.4229,
+	xProx:   2.0648,
+	xAmount: 2.6122,
+	xDate:   1.6560,
+	xName:   1.0976,
+	xReason: 0.9430,
+	xNear:   0.9293,
+	xList:   -0.3956,
+	xFocus:  0.5910,
+	xLead:   -0.0014,
+	xNames:  -2.0498,
+	xLen:    -0.4755,
+	xOrder:  0.3052,
 }
 
 // confWeights are the weights of the confidence model's inputs, fitted by
 // logistic regression on SQuAD train questions, answerable and not.
 var confWeights = [nConfInputs]float64{
-	cBias:      -2.7210,
-	cScore:     0.0765,
-	cMargin:    0.6273,
-	cCover:     2.5607,
-	cContext:   0.7353,
-	cTypedOK:   0.2115,
-	cUnknown:   -1.1605,
-	cNamesMiss: 0.0595,
-	cFewWords:  -4.7097,
+	cBias:      -2.7546,
+	cScore:     0.0769,
+	cMargin:    0.6264,
+	cCover:     2.5460,
+	cContext:   0.6856,
+	cTypedOK:   0.2277,
+	cUnknown:   -1.1525,
+	cNamesMiss: 0.0702,
+	cFewWords:  -4.5513,
 }
 
 // abstainBelow is the confidence under which the engine abstains: the
