@@ -307,7 +307,7 @@ func newLexicon(parsed []parsedArticle, groups [][][]string) *lexicon {
 // (news has many of one sentence) join the paragraph before, so that a
 // passage is a context of some sentences, as a SQuAD paragraph is.
 const (
-	minPassageFacts = 4
+	minPassageFacts = 2
 	maxPassageFacts = 8
 )
 

@@ -5,38 +5,38 @@ package facts
 // featureWeights are the weights of the second-stage features, fitted by
 // softmax regression on SQuAD train questions (see fit_test.go).
 var featureWeights = [nFeatures]float32{
-	xSent:   1.6840,
-	xCover:  14.6604,
-	xCtx:    8.4497,
-	xTitle:  5.4229,
-	xProx:   2.0648,
-	xAmount: 2.6122,
-	xDate:   1.6560,
-	xName:   1.0976,
-	xReason: 0.9430,
-	xNear:   0.9293,
-	xList:   -0.3956,
-	xFocus:  0.5910,
-	xLead:   -0.0014,
-	xNames:  -2.0498,
-	xLen:    -0.4755,
-	xOrder:  0.3052,
+	xSent:   1.7603,
+	xCover:  14.2885,
+	xCtx:    8.5221,
+	xTitle:  5.3208,
+	xProx:   2.0995,
+	xAmount: 2.6030,
+	xDate:   1.6099,
+	xName:   1.0945,
+	xReason: 1.0356,
+	xNear:   0.9599,
+	xList:   -0.3602,
+	xFocus:  0.6551,
+	xLead:   0.0134,
+	xNames:  -1.9118,
+	xLen:    -0.3533,
+	xOrder:  0.2931,
 }
 
 // confWeights are the weights of the confidence model's inputs, fitted by
 // logistic regression on SQuAD train questions, answerable and not.
 var confWeights = [nConfInputs]float64{
-	cBias:      -2.7546,
-	cScore:     0.0769,
-	cMargin:    0.6264,
-	cCover:     2.5460,
-	cContext:   0.6856,
-	cTypedOK:   0.2277,
-	cUnknown:   -1.1525,
-	cNamesMiss: 0.0702,
-	cFewWords:  -4.5513,
+	cBias:      -2.7045,
+	cScore:     0.0721,
+	cMargin:    0.6391,
+	cCover:     2.5910,
+	cContext:   0.7415,
+	cTypedOK:   0.2109,
+	cUnknown:   -1.2080,
+	cNamesMiss: -0.0738,
+	cFewWords:  -4.4650,
 }
 
 // abstainBelow is the confidence under which the engine abstains: the
 // highest that keeps abstentions on answerable training questions under 2%.
-const abstainBelow = 0.14
+const abstainBelow = 0.13

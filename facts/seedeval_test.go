@@ -1,0 +1,67 @@
+package facts
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/factbot/factbot/internal/eval"
+)
+
+// TestSeedQuestions is the regression test on the visible seed questions
+// (a copy of ../shared/eval/seed-questions.jsonl), at the bars the engine
+// must meet: the first citation holds a gold fact for 90% of the answerable
+// questions and one of the first three for 95%, at least 80% of the
+// unanswerable ones abstain and at most 5% of the answerable ones do, and
+// every quote is verbatim.
+func TestSeedQuestions(t *testing.T) {
+	f, err := os.Open("testdata/seed-questions.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	qs, err := eval.ReadQuestions(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Seeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{}
+	for _, a := range b.Articles() {
+		data, err := seedFS.ReadFile("seeds/" + a.ID + ".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[a.ID] = strings.Join(strings.Fields(string(data)), " ")
+	}
+	answers := make([]Answer, len(qs))
+	for i, q := range qs {
+		answers[i] = b.Ask(q.Q)
+		for _, c := range answers[i].Citations {
+			if !strings.Contains(texts[c.Source], strings.Join(strings.Fields(c.Quote), " ")) {
+				t.Errorf("%s: quote is not verbatim in %s: %q", q.ID, c.Source, c.Quote)
+			}
+		}
+		if !q.None && len(q.Facts) > 0 && (len(answers[i].Citations) == 0 || !eval.HoldsAny(answers[i].Citations[0].Quote, q.Facts)) {
+			t.Logf("%s: %q: first citation lacks a gold fact", q.ID, q.Q)
+		}
+	}
+	s := eval.Score(qs, answers)
+	t.Logf("cite@1 %.3f cite@3 %.3f abstain-ok %.3f false-abstain %.3f", s.Cite1, s.Cite3, s.AbstainOK, s.FalseAbstain)
+	for _, c := range []struct {
+		name     string
+		got, bar float64
+		atLeast  bool
+	}{
+		{"cite@1", s.Cite1, 0.90, true},
+		{"cite@3", s.Cite3, 0.95, true},
+		{"abstain-ok", s.AbstainOK, 0.80, true},
+		{"false-abstain", s.FalseAbstain, 0.05, false},
+	} {
+		if c.atLeast && c.got < c.bar || !c.atLeast && c.got > c.bar {
+			t.Errorf("%s = %.3f, want %s %.2f", c.name, c.got, map[bool]string{true: "≥", false: "≤"}[c.atLeast], c.bar)
+		}
+	}
+}
