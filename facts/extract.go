@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -30,6 +31,9 @@ type extract struct {
 	lf    []lexFlag
 	cls   []class
 	inQ   []bool // the question matches this token (checked only for numbers, dates and names)
+	// inTitle is true for a token of the article's title: the article's
+	// subject is seldom what a question about it asks for.
+	inTitle []bool
 }
 
 // shortAnswer returns the part of fact f that answers q, or "" when q asks
@@ -50,12 +54,15 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 	e.cls = append(e.cls[:0], make([]class, len(e.toks))...)
 	classify(e.toks, e.words, e.lf, e.cls)
 	e.inQ = append(e.inQ[:0], make([]bool, len(e.toks))...)
+	e.inTitle = append(e.inTitle[:0], make([]bool, len(e.toks))...)
+	title := b.titles[b.facts[f].article]
 	for i, w := range e.words {
 		if e.cls[i]&(cNum|cCap|cDate|cYear) == 0 {
 			continue // only what could be an answer needs to be told apart from the question
 		}
 		if id, ok := b.lookup(w); ok {
 			_, _, e.inQ[i] = s.table.find(id)
+			e.inTitle[i] = slices.Contains(title, id)
 		}
 	}
 	switch {
@@ -98,6 +105,10 @@ func (e *extract) cut(i, j int) string {
 		if r, n := utf8.DecodeLastRuneInString(e.text[:start]); r == '$' || r == '€' || r == '£' || r == '¥' {
 			start -= n
 		}
+	}
+	// Close a bracket the cut opened: "Royal United Services Institute (RUSI)".
+	if cut := e.text[start:end]; strings.Count(cut, "(") > strings.Count(cut, ")") && end < len(e.text) && e.text[end] == ')' {
+		end++
 	}
 	return e.text[start:end]
 }
@@ -199,9 +210,18 @@ func (e *extract) nameRun(i int) int {
 	return end
 }
 
-// name cuts out the longest name or list of names that the question does
-// not name; with place set, only names after "in", "at", "from"….
+// name cuts out the longest name or list of names that neither the
+// question nor the article's title names, or failing that the longest that
+// the question does not name; with place set, only names after "in", "at",
+// "from"….
 func (e *extract) name(place bool) string {
+	if n := e.nameNot(place, true); n != "" {
+		return n
+	}
+	return e.nameNot(place, false)
+}
+
+func (e *extract) nameNot(place, title bool) string {
 	bestStart, bestEnd, bestLen := -1, -1, 0
 	for i := 0; i < len(e.toks); i++ {
 		end := e.nameRun(i)
@@ -210,7 +230,7 @@ func (e *extract) name(place bool) string {
 		}
 		named := true
 		for k := i; k <= end; k++ {
-			if !e.inQ[k] && e.cls[k]&cCap != 0 {
+			if !e.inQ[k] && !(title && e.inTitle[k]) && e.cls[k]&cCap != 0 {
 				named = false
 			}
 		}
