@@ -297,10 +297,11 @@ func seeds(t testing.TB) *facts.Base {
 	return base
 }
 
-// checkRendered fails the test unless m has one embed, exactly as part
-// ("answer", the reply, or "sources", what the Sources button shows) of
-// the golden file testdata/render/name.json has it: TestRenderGolden
-// checks that file against the recorded answer of that name.
+// checkRendered fails the test unless m has one embed with the title,
+// description, fields and footer of part ("answer", the reply, or
+// "sources", what the Sources button shows) of the golden file
+// testdata/render/name.json: TestRenderGolden checks that file against the
+// recorded answer of that name. Colours are left to TestRenderGolden.
 func checkRendered(t testing.TB, m sent, name, part string) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "render", name+".json"))
