@@ -15,13 +15,14 @@ import (
 // BenchmarkReply measures the bot's own path, against the fake Discord,
 // from a dispatched gateway event to the REST call that answers it: the
 // event's write to the websocket, discordgo's reading and decoding, the
-// bot's handler, the engine, the rendering, and the REST request, up to
-// its arrival at the fake. Besides ns/op, which includes the benchmark's
+// bot's handler, the engine (the real one, on the seed articles), the
+// rendering, and the REST request, up to its arrival at the fake. Besides ns/op, which includes the benchmark's
 // own waiting, it reports the median and 99th percentile of that latency
 // (p50-ns, p99-ns). The bot logs at info level, to io.Discard; -benchmem
 // counts the fake's allocations too.
 func BenchmarkReply(b *testing.B) {
 	h := start(b, func(s *setup) {
+		s.engine = seeds(b)
 		s.cfg.Cooldown = bot.Cooldown{Questions: -1}
 		s.cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	})

@@ -43,18 +43,14 @@ func (r *recorder) ChannelMessageSendComplex(_ string, m *discordgo.MessageSend,
 	return &discordgo.Message{}, nil
 }
 
-// newTestBot returns a Bot answering from the seed articles, logging to
+// newTestBot returns a Bot answering from the recorded answers, logging to
 // the returned buffer.
 func newTestBot(t *testing.T, cfg Config) (*Bot, *bytes.Buffer) {
 	t.Helper()
-	base, err := facts.Seeds()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var logs bytes.Buffer
 	cfg.Token = "t"
 	cfg.Logger = slog.New(slog.NewTextHandler(&logs, nil))
-	b, err := New(cfg, base)
+	b, err := New(cfg, recorded(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,10 +228,7 @@ func TestFlight(t *testing.T) {
 }
 
 func TestNew(t *testing.T) {
-	base, err := facts.Seeds()
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := recorded(t)
 	for _, tc := range []struct {
 		name   string
 		cfg    Config

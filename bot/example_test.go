@@ -3,26 +3,29 @@ package bot_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/factbot/factbot/bot"
-	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/fakediscord"
+	"github.com/factbot/factbot/internal/fakefacts"
 )
 
-// A bot answering from the seed articles, connected to a fake Discord in
-// place of https://discord.com, replies to a message that mentions it.
+// A bot connected to a fake Discord, in place of https://discord.com,
+// replies to a message that mentions it. Its engine replays answers
+// recorded from the seed articles; a *facts.Base, from facts.Seeds or
+// facts.Load, is an Answerer in the same way.
 func Example() {
 	discord := fakediscord.New(fakediscord.Options{})
 	defer discord.Close()
 
-	base, err := facts.Seeds()
+	engine, err := fakefacts.Load(os.DirFS("testdata"))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	b, err := bot.New(bot.Config{Token: "token", APIURL: discord.URL}, base)
+	b, err := bot.New(bot.Config{Token: "token", APIURL: discord.URL}, engine)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -55,7 +58,7 @@ func Example() {
 	fmt.Println(<-done)
 	// Output:
 	// **approximately $545 million and $735 million**
-	// [1] Is North Korea Behind Stealing 700 Million USD In Crypto? — BTC Wires, paragraph 2
+	// [1] [Is North Korea Behind Stealing 700 Million USD In Crypto?](https://btcwires.example/north-korea-%28crypto%29) — BTC Wires, paragraph 2
 	// [2] North Korea Reportedly Stole Over $700 Million in Digital Assets — paragraph 1
 	// Confidence 89%
 	// <nil>

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -16,6 +18,8 @@ import (
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/fakediscord"
+	"github.com/factbot/factbot/internal/fakefacts"
+	"github.com/google/go-cmp/cmp"
 )
 
 // The end-to-end tests run the real discordgo session of a real Bot
@@ -55,18 +59,14 @@ type setup struct {
 	fake   fakediscord.Options
 }
 
-// start runs a Bot answering from the seed articles against a new fake
+// start runs a Bot answering from the recorded answers against a new fake
 // Discord, and waits until it has registered its command. The bot stops,
 // and Run must return nil, when the test ends.
 func start(t testing.TB, options ...func(*setup)) *harness {
 	t.Helper()
-	base, err := facts.Seeds()
-	if err != nil {
-		t.Fatal(err)
-	}
 	h := &harness{t: t, logs: &syncBuffer{}, metrics: newCountMetrics(), ids: new(atomic.Int64)}
 	h.ids.Store(400000000000000000)
-	st := setup{engine: base, fake: fakediscord.Options{Token: testToken}}
+	st := setup{engine: recorded(t), fake: fakediscord.Options{Token: testToken}}
 	for _, o := range options {
 		o(&st)
 	}
@@ -76,6 +76,7 @@ func start(t testing.TB, options ...func(*setup)) *harness {
 		st.cfg.Logger = slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
 	st.cfg.Metrics = h.metrics
+	var err error
 	h.bot, err = bot.New(st.cfg, st.engine)
 	if err != nil {
 		t.Fatal(err)
@@ -262,6 +263,71 @@ func decode[T any](t testing.TB, c fakediscord.Call) T {
 		t.Fatalf("%s: %v in %s", c, err, c.Body)
 	}
 	return v
+}
+
+// recorded returns an engine that replays the answers and suggestions
+// recorded in testdata; recorded_test.go says what each answer is.
+func recorded(t testing.TB) *fakefacts.Engine {
+	t.Helper()
+	e, err := fakefacts.Load(os.DirFS("testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// recordedAnswer returns the recorded answer of that name.
+func recordedAnswer(t testing.TB, name string) facts.Answer {
+	t.Helper()
+	a, ok := recorded(t).Answer(name)
+	if !ok {
+		t.Fatalf("no answer %q in testdata/answers", name)
+	}
+	return a
+}
+
+// seeds returns the real engine on the seed articles, for the tests that
+// are about the bot and the engine together.
+func seeds(t testing.TB) *facts.Base {
+	t.Helper()
+	base, err := facts.Seeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base
+}
+
+// checkRendered fails the test unless m has one embed with the title,
+// description, fields and footer of part ("answer", the reply, or
+// "sources", what the Sources button shows) of the golden file
+// testdata/render/name.json: TestRenderGolden checks that file against the
+// recorded answer of that name. Colours are left to TestRenderGolden.
+func checkRendered(t testing.TB, m sent, name, part string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "render", name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var golden map[string]fakediscord.Embed
+	if err := json.Unmarshal(data, &golden); err != nil {
+		t.Fatalf("testdata/render/%s.json: %v", name, err)
+	}
+	want, ok := golden[part]
+	if !ok {
+		t.Fatalf("testdata/render/%s.json has no %q", name, part)
+	}
+	if len(m.Embeds) != 1 {
+		t.Fatalf("%d embeds, want 1: %+v", len(m.Embeds), m)
+	}
+	if diff := cmp.Diff(want, m.Embeds[0]); diff != "" {
+		t.Errorf("embed, against testdata/render/%s.json's %s (-want +got):\n%s", name, part, diff)
+	}
+}
+
+// checkAnswer fails the test unless m shows the recorded answer to crypto.
+func checkAnswer(t testing.TB, m sent) {
+	t.Helper()
+	checkRendered(t, m, "answer", "answer")
 }
 
 // checkNoMentions fails the test unless m allows no mentions: its

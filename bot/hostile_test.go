@@ -5,26 +5,27 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/fakediscord"
 )
 
-// panicky answers like its Base, but panics on a question or typed text
-// holding "PANIC".
-type panicky struct{ *facts.Base }
+// panicky answers like its Answerer, but panics on a question or typed
+// text holding "PANIC".
+type panicky struct{ bot.Answerer }
 
 func (e panicky) Ask(q string) facts.Answer {
 	if strings.Contains(q, "PANIC") {
 		panic("the engine broke")
 	}
-	return e.Base.Ask(q)
+	return e.Answerer.Ask(q)
 }
 
 func (e panicky) Suggest(typed string, n int) []string {
 	if strings.Contains(typed, "PANIC") {
 		panic("the engine broke")
 	}
-	return e.Base.Suggest(typed, n)
+	return e.Answerer.Suggest(typed, n)
 }
 
 // TestHostile sends one bot what it should not get. It must answer or
@@ -32,11 +33,11 @@ func (e panicky) Suggest(typed string, n int) []string {
 // answering afterwards.
 func TestHostile(t *testing.T) {
 	t.Parallel()
-	base, err := facts.Seeds()
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := start(t, func(s *setup) { s.engine = panicky{base} })
+	h := start(t, func(s *setup) { s.engine = panicky{recorded(t)} })
+	hostile := recordedAnswer(t, "hostile").Question
+	// The start of the hostile answer's short answer, escaped: no mention,
+	// no markdown.
+	const escaped = "**Answer: @\u200beveryone @\u200bhere \\<@\u200b&123\\> \\<@\u200b!1\\> \\*\\*bold\\*\\* \\_\\_under"
 	everyone := "<@" + fakediscord.BotID + "> " + strings.Repeat("@everyone ", 1000)[:10000-len("<@"+fakediscord.BotID+"> ")]
 
 	for _, tc := range []struct {
@@ -52,6 +53,14 @@ func TestHostile(t *testing.T) {
 			id := h.mention("**@here** <@&123> ||spoiler|| [link](http://x.example) " + crypto)
 			return func() sent { return h.reply(id) }
 		}, ""},
+		{"an answer full of mentions and markdown", func(h *harness) func() sent {
+			id := h.mention(hostile)
+			return func() sent { return h.reply(id) }
+		}, escaped},
+		{"an answer full of mentions and markdown, to /ask", func(h *harness) func() sent {
+			_, token := h.ask(question(hostile))
+			return func() sent { return decode[response](h.t, h.callback(token)).Data }
+		}, escaped},
 		{"a mention with no question", func(h *harness) func() sent {
 			id := h.mention("   ")
 			return func() sent { return h.reply(id) }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,48 +16,23 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// hostile is an answer whose every text tries to break the message: too
-// long, full of markdown and mentions, with bad URLs.
-func hostile() facts.Answer {
-	long := strings.Repeat("@everyone **bold** [link](http://x.example) ||spoiler|| ", 100)
-	c := func(n int, url string) facts.Citation {
-		return facts.Citation{N: n, Source: "s", Title: long, Publisher: long, URL: url, Paragraph: n, Quote: long}
-	}
-	return facts.Answer{
-		Question: long, Text: long, Confidence: 1.5,
-		Citations: []facts.Citation{
-			c(1, "https://example.com/a (b)"), c(2, "javascript:alert(1)"), c(3, "http://user:pw@example.com/"),
-			c(4, "https://example.com/"+strings.Repeat("x", 600)), c(5, ""),
-		},
-	}
-}
-
+// TestRenderGolden renders each recorded answer (see recorded) as the
+// embed of a reply and the embed of its Sources button, and compares them
+// with testdata/render/NAME.json. go test -update rewrites those files.
 func TestRenderGolden(t *testing.T) {
-	base, err := facts.Seeds()
-	if err != nil {
-		t.Fatal(err)
-	}
-	withURL := base.Ask("How much crypto has North Korea stolen?")
-	withURL.Citations[0].URL = "https://btcwires.example/north-korea-(crypto)"
-	for _, tc := range []struct {
-		name   string
-		answer facts.Answer
-	}{
-		{"answer", base.Ask("How much crypto has North Korea stolen?")},
-		{"answer-with-url", withURL},
-		{"abstention", base.Ask("What is the capital of France?")},
-		{"abstention-without-suggestions", facts.Answer{Question: "?", Citations: []facts.Citation{}}},
-		{"hostile", hostile()},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
+	engine := recorded(t)
+	names := engine.Names()
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			a, _ := engine.Answer(name)
 			got, err := json.MarshalIndent(map[string]any{
-				"answer":  answerEmbed(tc.answer),
-				"sources": sourcesEmbed(tc.answer),
+				"answer":  answerEmbed(a),
+				"sources": sourcesEmbed(a),
 			}, "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "render", tc.name+".json")
+			golden := filepath.Join("testdata", "render", name+".json")
 			if *update {
 				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
 					t.Fatal(err)
@@ -71,24 +47,39 @@ func TestRenderGolden(t *testing.T) {
 			}
 		})
 	}
+	goldens, err := filepath.Glob(filepath.Join("testdata", "render", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range goldens {
+		if !slices.Contains(names, strings.TrimSuffix(filepath.Base(g), ".json")) {
+			t.Errorf("%s renders no recorded answer: remove it", g)
+		}
+	}
 }
 
+// TestRenderLimits renders every recorded answer, and one with more and
+// longer citations than Discord takes, and checks each embed against
+// Discord's limits.
 func TestRenderLimits(t *testing.T) {
-	h := hostile()
+	engine := recorded(t)
+	answers := map[string]facts.Answer{}
+	for _, name := range engine.Names() {
+		answers[name], _ = engine.Answer(name)
+	}
 	huge := facts.Answer{Text: "x", Confidence: 0.5}
 	for i := 1; i <= 40; i++ {
 		huge.Citations = append(huge.Citations, facts.Citation{N: i, Title: strings.Repeat("t", 300), Quote: strings.Repeat("q ", 700), Paragraph: i})
 	}
-	for name, e := range map[string]*discordgo.MessageEmbed{
-		"hostile answer":  answerEmbed(h),
-		"hostile sources": sourcesEmbed(h),
-		"huge answer":     answerEmbed(huge),
-		"huge sources":    sourcesEmbed(huge),
-	} {
-		checkEmbed(t, name, e)
-		text, _ := json.Marshal(e)
-		if strings.Contains(string(text), "@everyone") {
-			t.Errorf("%s: can mention @everyone", name)
+	answers["huge"] = huge
+	for name, a := range answers {
+		for what, e := range map[string]*discordgo.MessageEmbed{"answer": answerEmbed(a), "sources": sourcesEmbed(a)} {
+			name := name + " " + what
+			checkEmbed(t, name, e)
+			text, _ := json.Marshal(e)
+			if strings.Contains(string(text), "@everyone") || strings.Contains(string(text), "@here") {
+				t.Errorf("%s: can mention @everyone or @here", name)
+			}
 		}
 	}
 }
