@@ -170,7 +170,7 @@ const (
 // ConfidenceInputs names the inputs of the confidence model, in order.
 var ConfidenceInputs = [nConfInputs]string{
 	cBias: "bias", cScore: "score", cMargin: "margin", cCover: "cover", cContext: "context",
-	cTypedOK: "typed-ok", cUnknown: "unknown", cNamesMiss: "names-missing", cFewWords: "few-words",
+	cTypedOK: "typed-ok", cUnknown: "unknown", cNamesMiss: "names-missing",
 }
 
 func confInputs(r *result) [nConfInputs]float64 {
@@ -188,18 +188,15 @@ func confInputs(r *result) [nConfInputs]float64 {
 	}
 	x[cUnknown] = float64(r.unknown / r.total)
 	var miss float32
-	n := 0
 	for gi, g := range r.q.groups {
 		if g.chatter {
 			continue
 		}
-		n++
 		if g.name && (gi >= 64 || best.matched&(1<<gi) == 0) {
 			miss += g.imp
 		}
 	}
 	x[cNamesMiss] = float64(miss / r.total)
-	x[cFewWords] = 1 / float64(max(n, 1))
 	return x
 }
 

@@ -221,6 +221,14 @@ func TestFit(t *testing.T) {
 		}
 	}
 	cw := make([]float64, nConfInputs)
+	cfixed := make([]bool, nConfInputs)
+	for i := range cw {
+		for _, name := range strings.Split(os.Getenv("FIT_ZERO"), ",") {
+			if name == ConfidenceInputs[i] {
+				cfixed[i] = true
+			}
+		}
+	}
 	adam(cw, 600, 0.05, func(g []float64) float64 {
 		loss := 0.0
 		for k, x := range xs {
@@ -232,6 +240,9 @@ func TestFit(t *testing.T) {
 		}
 		for i := range g {
 			g[i] = g[i]/float64(len(xs)) + 1e-4*cw[i]
+			if cfixed[i] {
+				g[i] = 0
+			}
 		}
 		return loss / float64(len(xs))
 	})
@@ -370,5 +381,5 @@ var featureConst = [nFeatures]string{
 
 var confConst = [nConfInputs]string{
 	cBias: "cBias", cScore: "cScore", cMargin: "cMargin", cCover: "cCover", cContext: "cContext",
-	cTypedOK: "cTypedOK", cUnknown: "cUnknown", cNamesMiss: "cNamesMiss", cFewWords: "cFewWords",
+	cTypedOK: "cTypedOK", cUnknown: "cUnknown", cNamesMiss: "cNamesMiss",
 }

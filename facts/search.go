@@ -490,7 +490,9 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 	if q.want&kReason != 0 && found&kReason != 0 {
 		c.x[xReason] = 1
 	}
-	c.typed = c.x[xAmount]+c.x[xDate]+c.x[xName]+c.x[xReason] > 0
+	// A number in words that gives no count ("thousands") does not make an
+	// answer to "how many".
+	c.typed = c.x[xAmount] >= 0.5 || c.x[xDate]+c.x[xName]+c.x[xReason] > 0
 	if c.typed && near <= proxReach {
 		c.x[xNear] = 1 / float32(near)
 	}

@@ -5,38 +5,37 @@ package facts
 // featureWeights are the weights of the second-stage features, fitted by
 // softmax regression on SQuAD train questions (see fit_test.go).
 var featureWeights = [nFeatures]float32{
-	xSent:   1.7603,
-	xCover:  14.2885,
-	xCtx:    8.5221,
-	xTitle:  5.3208,
-	xProx:   2.0995,
-	xAmount: 2.6030,
-	xDate:   1.6099,
-	xName:   1.0945,
-	xReason: 1.0356,
-	xNear:   0.9599,
+	xSent:   1.7612,
+	xCover:  14.2917,
+	xCtx:    8.5242,
+	xTitle:  5.3202,
+	xProx:   2.0978,
+	xAmount: 2.5850,
+	xDate:   1.6128,
+	xName:   1.0971,
+	xReason: 1.0383,
+	xNear:   0.9546,
 	xList:   -0.3602,
-	xFocus:  0.6551,
-	xLead:   0.0134,
-	xNames:  -1.9118,
-	xLen:    -0.3533,
+	xFocus:  0.6407,
+	xLead:   0.0132,
+	xNames:  -1.9152,
+	xLen:    -0.3529,
 	xOrder:  0.2931,
 }
 
 // confWeights are the weights of the confidence model's inputs, fitted by
 // logistic regression on SQuAD train questions, answerable and not.
 var confWeights = [nConfInputs]float64{
-	cBias:      -2.7045,
-	cScore:     0.0721,
-	cMargin:    0.6391,
-	cCover:     2.5910,
-	cContext:   0.7415,
-	cTypedOK:   0.2109,
-	cUnknown:   -1.2080,
-	cNamesMiss: -0.0738,
-	cFewWords:  -4.4650,
+	cBias:      -2.9198,
+	cScore:     0.0551,
+	cMargin:    0.7289,
+	cCover:     1.5288,
+	cContext:   0.6904,
+	cTypedOK:   0.2330,
+	cUnknown:   -1.5610,
+	cNamesMiss: -0.4065,
 }
 
 // abstainBelow is the confidence under which the engine abstains: the
 // highest that keeps abstentions on answerable training questions under 2%.
-const abstainBelow = 0.13
+const abstainBelow = 0.18
