@@ -163,7 +163,6 @@ const (
 	cTypedOK          // 1 if the question asks for no kind of answer, or the fact has it
 	cUnknown          // share of the question's importance in words no fact has
 	cNamesMiss        // share in the question's names that the best fact lacks
-	cFewWords         // 1 / the number of concepts in the question
 	nConfInputs
 )
 
