@@ -83,6 +83,25 @@ var placeWords = setOf(`city town village river mountain mountains island island
 state province street avenue lake sea ocean valley country republic kingdom peninsula region
 coast bay desert strait gulf port capital district`)
 
+// countries are the names of countries and continents, folded, one word
+// each (for "North Korea", "korea"), so that a name is known for a place.
+var countries = setOf(`afghanistan albania algeria andorra angola argentina armenia australia
+austria azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan
+bolivia bosnia botswana brazil brunei bulgaria burundi cambodia cameroon canada chad chile
+china colombia comoros congo croatia cuba cyprus czechia czech denmark djibouti dominica
+ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia
+germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india
+indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati korea
+kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania
+luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico
+micronesia moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal
+netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru
+philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
+singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
+tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
+uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe britain england scotland
+wales america africa asia europe australia antarctica arabia zealand usa uk`)
+
 var placePreps = setOf(`in at from near to across throughout into toward towards within
 between outside inside`)
 
@@ -106,6 +125,7 @@ const (
 	lOrg
 	lPlace
 	lNameJoin
+	lCountry
 )
 
 // lexFlagsOf returns the lists a folded word is on.
@@ -120,7 +140,7 @@ var wordLists = func() map[string]lexFlag {
 	}{
 		{months, lMonth}, {numberWords, lNumber}, {vagueNumbers, lVague}, {magnitudes, lMagnitude},
 		{currencies, lCurrency}, {stopwords, lStop}, {questionWords, lQuestion}, {placePreps, lPlacePrep},
-		{orgWords, lOrg}, {placeWords, lPlace}, {nameJoins, lNameJoin},
+		{orgWords, lOrg}, {placeWords, lPlace}, {nameJoins, lNameJoin}, {countries, lCountry},
 	} {
 		for w := range l.set {
 			m[w] |= l.flag

@@ -196,6 +196,9 @@ func (e *extract) nameRun(i int) int {
 	}
 	end := i
 	for j := e.next(i); j > 0; j = e.next(j) {
+		if !spaceBetween(e.text, e.toks[end].end, e.toks[j].start) && e.cls[j]&cCap != 0 {
+			break // punctuation ends a name: "Pyongyang – North Korea"
+		}
 		if e.cls[j]&cCap != 0 {
 			end = j
 			continue

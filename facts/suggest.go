@@ -18,6 +18,9 @@ import (
 // an autocomplete choice.
 const maxSuggestionLen = 100
 
+// placeNames are places of more than one word that no word of tells.
+var placeNames = map[string]bool{"united states": true, "united kingdom": true, "united arab emirates": true}
+
 // A topic is a name the facts mention, with how often.
 type topic struct {
 	name  string // as written: "Lazarus Group"
@@ -29,8 +32,8 @@ type topic struct {
 // of them (to the first maxTopicCandidates) under the first letter and
 // under the first two letters of each of their words, lower-cased.
 type topicIndex struct {
-	top     []*topic // the most mentioned, for an empty question
-	byStart map[string][]*topic
+	questions []string // about the most mentioned names, for questions being begun
+	byStart   map[string][]*topic
 }
 
 // Suggest returns up to n questions for the partly typed text, best first:
@@ -38,35 +41,52 @@ type topicIndex struct {
 // questions about names that match what has been typed. With nothing typed,
 // it returns questions about the names the facts mention most.
 func (b *Base) Suggest(typed string, n int) []string {
-	if n <= 0 || len(b.topics.top) == 0 && len(b.vocab.sorted) == 0 {
+	if n <= 0 {
 		return nil
 	}
 	typed = truncate(strings.TrimLeftFunc(typed, unicode.IsSpace), maxQuestionBytes)
 	var out []string
 	add := func(s string) {
 		s = truncate(strings.TrimSpace(s), maxSuggestionLen)
-		if s != "" && !slices.Contains(out, s) && len(out) < n {
-			out = append(out, s)
+		if s == "" || len(out) >= n {
+			return
 		}
+		for _, o := range out {
+			if strings.EqualFold(o, s) {
+				return
+			}
+		}
+		out = append(out, s)
 	}
 	if strings.TrimSpace(typed) == "" {
-		for _, t := range b.topics.top {
-			add(topicQuestion(t))
+		for _, q := range b.topics.questions {
+			add(q)
 		}
 		return out
 	}
 	head, last := splitLast(typed)
 	folded := strings.ToLower(last)
 
-	// Names that the last word begins or abbreviates.
+	// Names that the last word begins or abbreviates complete it.
 	var names []*topic
 	if cands := b.topics.byStart[wordStart(folded)]; len(cands) > 0 {
 		for _, m := range fuzzy.FindFrom(folded, topicNames(cands)) {
 			names = append(names, cands[m.Index])
+			if len(names) == maxNameCompletions {
+				break
+			}
 		}
 	}
 	for _, t := range names {
 		add(head + t.name)
+	}
+	// Questions about the names the facts mention most that begin as
+	// typed ("Who" → "Who is Sergei Neverov?"), then those about the
+	// names just found.
+	for _, q := range b.topics.questions {
+		if len(q) >= len(typed) && strings.EqualFold(q[:len(typed)], typed) {
+			add(q)
+		}
 	}
 	for _, t := range names {
 		add(topicQuestion(t))
@@ -82,6 +102,9 @@ func (b *Base) Suggest(typed string, n int) []string {
 	}
 	return out
 }
+
+// maxNameCompletions is how many names may complete the word being typed.
+const maxNameCompletions = 8
 
 // splitLast splits typed text before its last word.
 func splitLast(s string) (head, last string) {
@@ -114,12 +137,25 @@ func (t topicNames) Len() int            { return len(t) }
 // topicQuestion turns a name into a question the facts may answer.
 func topicQuestion(t *topic) string {
 	switch {
-	case t.kinds&kPerson != 0 && t.kinds&kOrg == 0:
-		return "Who is " + t.name + "?"
+	case t.kinds&kOrg != 0:
+		return "What is " + t.name + "?"
 	case t.kinds&kPlace != 0:
-		return "What happened in " + t.name + "?"
+		return "Tell me about " + t.name
+	case t.kinds&kPerson != 0:
+		return "Who is " + t.name + "?"
 	}
-	return "What is " + t.name + "?"
+	return "Tell me about " + t.name
+}
+
+// demonym reports whether a one-word name reads as an adjective of a
+// people ("Korean", "British"), which makes a poor topic on its own.
+func demonym(name string) bool {
+	for _, suf := range []string{"ean", "ian", "ish", "ese", "can"} {
+		if strings.HasSuffix(name, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // collectNames adds the names in one sentence to names: runs of capitalised
@@ -135,14 +171,22 @@ func collectNames(s string, toks []token, lf []lexFlag, cls []class, names map[s
 			switch {
 			case cls[j]&cAux != 0:
 				continue
+			case j > i && s[toks[end].end:toks[j].start] == "-" && cls[end]&cCap != 0:
+				end = j // "Kim Jong-un"
+				continue
+			case j > i && !spaceBetween(s, toks[end].end, toks[j].start):
+				// punctuation ends a name: "Pyongyang – North Korea", "Institute (RUSI)"
 			case cls[j]&cCap != 0:
 				end = j
 				n++
 				if lf[j]&lOrg != 0 || toks[j].flags&tAllCaps != 0 {
 					u.kinds |= kOrg
 				}
-				if lf[j]&lPlace != 0 {
+				if lf[j]&(lPlace|lCountry) != 0 {
 					u.kinds |= kPlace
+				}
+				if possessive(s, toks[j]) {
+					break // "Russia’s Tass": the name ends at the possessive
 				}
 				continue
 			case lf[j]&lNameJoin != 0 && j+1 < len(toks) && cls[j+1]&cCap != 0:
@@ -153,11 +197,17 @@ func collectNames(s string, toks []token, lf []lexFlag, cls []class, names map[s
 		if i > 0 && lf[i-1]&lPlacePrep != 0 {
 			u.kinds |= kPlace
 		}
+		if placeNames[strings.ToLower(s[toks[i].start:toks[end].end])] {
+			u.kinds |= kPlace
+		}
 		if n >= 2 && u.kinds == 0 {
 			u.kinds = kPerson
 		}
 		name := s[toks[i].start:toks[end].end]
 		name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+		if strings.ContainsFunc(name, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) {
+			name = strings.Join(strings.Fields(name), " ") // no-break spaces
+		}
 		old := names[name]
 		names[name] = nameUse{count: old.count + 1, kinds: old.kinds | u.kinds}
 		i = end
@@ -189,8 +239,8 @@ func newTopicIndex(names map[string]nameUse) topicIndex {
 			continue // "the Lazarus Group" and "The Lazarus Group"
 		}
 		seen[key] = true
-		if len(idx.top) < maxTopTopics {
-			idx.top = append(idx.top, t)
+		if len(idx.questions) < maxTopicQuestions && !demonym(t.name) {
+			idx.questions = append(idx.questions, topicQuestion(t))
 		}
 		starts = starts[:0]
 		for _, w := range strings.Fields(key) {
@@ -212,12 +262,24 @@ func newTopicIndex(names map[string]nameUse) topicIndex {
 	return idx
 }
 
-// maxTopTopics is how many names suggest questions when nothing is typed.
-const maxTopTopics = 25
+// maxTopicQuestions is how many of the most mentioned names have questions
+// ready for suggestions.
+const maxTopicQuestions = 200
 
 // commonStem returns the part of a partly typed word that its completions'
 // terms share: the word's stem, cut to the word's length.
 func commonStem(w string) string {
 	s := stem(w)
 	return s[:commonPrefix(s, w)]
+}
+
+// possessive reports whether token t ends with "'s" in s.
+func possessive(s string, t token) bool {
+	w := s[t.start:t.end]
+	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")
+}
+
+// spaceBetween reports whether s[from:to] is only white space.
+func spaceBetween(s string, from, to int32) bool {
+	return from <= to && strings.TrimSpace(s[from:to]) == ""
 }
