@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Match weights: how much a question word counts when it matches a fact
@@ -59,7 +60,7 @@ type query struct {
 // groups, each with the terms that match it.
 func (b *Base) analyze(s *scratch, question string) query {
 	z := s.z
-	toks := z.tokenize(truncate(question, maxQuestionBytes))
+	toks := z.tokenize(stripLinks(truncate(question, maxQuestionBytes)))
 	words := s.words[:0]
 	for _, t := range toks {
 		words = append(words, wordKey(z.word(t), t.flags))
@@ -143,6 +144,39 @@ func focusRun(toks []token, words []string) (int, int) {
 		return j, k
 	}
 	return 0, 0
+}
+
+// stripLinks blanks out what in a chat message is not words of the
+// question: links ("https://…", "www.…") and chat markup in angle brackets
+// ("<@123>", "<:emoji:456>", "<https://…>").
+func stripLinks(q string) string {
+	if !strings.ContainsAny(q, "<:.") {
+		return q
+	}
+	var sb strings.Builder
+	for i := 0; i < len(q); {
+		rest := q[i:]
+		skip := 0
+		switch {
+		case strings.HasPrefix(rest, "http://"), strings.HasPrefix(rest, "https://"), strings.HasPrefix(rest, "www."):
+			skip = strings.IndexFunc(rest, unicode.IsSpace)
+		case rest[0] == '<':
+			if end := strings.IndexByte(rest, '>'); end > 0 && !strings.ContainsFunc(rest[:end], unicode.IsSpace) {
+				skip = end + 1
+			}
+		}
+		if skip < 0 {
+			skip = len(rest)
+		}
+		if skip > 0 {
+			sb.WriteByte(' ')
+			i += skip
+			continue
+		}
+		sb.WriteByte(q[i])
+		i++
+	}
+	return sb.String()
 }
 
 // maxQuestionBytes bounds the part of a question that is read.
