@@ -64,9 +64,9 @@ trillions percent per cent m bn k`)
 
 // numberWords are numbers in words; vagueNumbers are those that give no
 // exact count ("thousands", "several").
-var numberWords = setOf(`one two three four five six seven eight nine ten eleven twelve
+var numberWords = setOf(`two three four five six seven eight nine ten eleven twelve
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
-seventy eighty ninety hundred thousand million billion trillion dozen half`)
+seventy eighty ninety hundred thousand million billion trillion dozen`)
 
 var vagueNumbers = setOf(`hundreds thousands millions billions trillions dozens several few
 numerous countless`)
