@@ -2,6 +2,7 @@ package facts
 
 import (
 	"bytes"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -64,6 +65,7 @@ func New(articles []Article, aliases [][]string) *Base {
 type parsedArticle struct {
 	words    []string
 	lf       []lexFlag // of each word
+	freq     []int32   // of each word: how many times the article has it, as a word of its own (not a joined-up compound)
 	seq      []int32
 	cls      []class
 	facts    []fact // tok is relative to seq; para is the paragraph's index in the article
@@ -179,6 +181,10 @@ func (p *parser) add(out *parsedArticle, s string, body bool) []int32 {
 			p.index[key] = id
 			out.words = append(out.words, key)
 			out.lf = append(out.lf, lexFlagsOf(key))
+			out.freq = append(out.freq, 0)
+		}
+		if t.flags&tAux == 0 {
+			out.freq[id]++
 		}
 		p.ids = append(p.ids, id)
 		p.words = append(p.words, out.words[id])
@@ -249,6 +255,7 @@ type lexicon struct {
 	wordTerm map[string]uint32
 	terms    []string
 	termID   map[string]uint32
+	splits   map[string][]uint32 // words run together → the terms of their parts
 }
 
 // newLexicon merges the articles' word lists in article order, stems the
@@ -256,21 +263,26 @@ type lexicon struct {
 func newLexicon(parsed []parsedArticle, groups [][][]string) *lexicon {
 	index := make(map[string]int32)
 	var words []string
-	addWord := func(w string) {
-		if _, ok := index[w]; !ok {
-			index[w] = int32(len(words))
+	var freq []int32
+	addWord := func(w string, n int32) {
+		i, ok := index[w]
+		if !ok {
+			i = int32(len(words))
+			index[w] = i
 			words = append(words, w)
+			freq = append(freq, 0)
 		}
+		freq[i] += n
 	}
 	for _, p := range parsed {
-		for _, w := range p.words {
-			addWord(w)
+		for i, w := range p.words {
+			addWord(w, p.freq[i])
 		}
 	}
 	for _, g := range groups {
 		for _, ph := range g {
 			for _, w := range ph {
-				addWord(w)
+				addWord(w, 0)
 			}
 		}
 	}
@@ -299,7 +311,60 @@ func newLexicon(parsed []parsedArticle, groups [][][]string) *lexicon {
 		}
 		lex.wordTerm[w] = id
 	}
+	lex.splits = runTogether(words, freq, lex)
 	return lex
+}
+
+// runTogether finds the words that a bad extraction ran together
+// ("reportsrindicate"): words seen once, of 12 letters or more, in lower case, that split
+// into two words of four letters or more that the corpus has at least twice
+// (as words, or as stems), with at most one stray letter between them; a
+// clean split is preferred to one with a stray letter. It returns, for each
+// such word, the terms of its parts.
+func runTogether(words []string, freq []int32, lex *lexicon) map[string][]uint32 {
+	termFreq := make([]int32, len(lex.terms))
+	for i, w := range words {
+		termFreq[lex.wordTerm[w]] += freq[i]
+	}
+	stems := map[string]uint32{}
+	known := func(part string) (uint32, bool) {
+		if id, ok := lex.wordTerm[part]; ok && termFreq[id] >= 2 {
+			return id, true
+		}
+		id, ok := stems[part]
+		if !ok {
+			id, ok = lex.termID[stem(part)]
+			if !ok {
+				id = math.MaxUint32
+			}
+			stems[part] = id
+		}
+		return id, id != math.MaxUint32 && termFreq[id] >= 2
+	}
+	const (
+		minPart        = 4  // letters in each part
+		minRunTogether = 12 // letters in the word: two words and more
+	)
+	splits := map[string][]uint32{}
+	for i, w := range words {
+		if freq[i] != 1 || len(w) < minRunTogether || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			continue
+		}
+	search:
+		for _, stray := range []int{0, 1} {
+			for cut := len(w) - minPart - stray; cut >= minPart; cut-- {
+				left, ok := known(w[:cut])
+				if !ok {
+					continue
+				}
+				if right, ok := known(w[cut+stray:]); ok {
+					splits[w] = []uint32{left, right}
+					break search
+				}
+			}
+		}
+	}
+	return splits
 }
 
 // Passages hold from minPassageFacts to maxPassageFacts facts: a longer
@@ -325,12 +390,14 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 	b.cls = make([]class, 0, ntoks+ntoks/16)
 	b.titles = make([][]uint32, len(parsed))
 	var local []uint32
+	var split [][]uint32
 	for ai := range parsed {
 		p := parsed[ai]
 		parsed[ai] = parsedArticle{} // done with: the collector may have it
-		local = local[:0]
+		local, split = local[:0], split[:0]
 		for _, w := range p.words {
 			local = append(local, lex.wordTerm[w])
+			split = append(split, lex.splits[w])
 		}
 		title := make([]uint32, 0, len(p.title)+1)
 		for _, w := range p.title {
@@ -356,6 +423,10 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 					for t := f.tok; t < f.tok+uint32(f.ntok); t++ {
 						b.seq = append(b.seq, local[p.seq[t]])
 						b.cls = append(b.cls, p.cls[t])
+						for _, part := range split[p.seq[t]] {
+							b.seq = append(b.seq, part)
+							b.cls = append(b.cls, cAux)
+						}
 					}
 					b.seq, b.cls = b.phrases.markFact(b.seq, b.cls, start)
 					f.article = uint32(ai)
