@@ -5,35 +5,35 @@ package facts
 // featureWeights are the weights of the second-stage features, fitted by
 // softmax regression on SQuAD train questions (see fit_test.go).
 var featureWeights = [nFeatures]float32{
-	xSent:   1.7612,
-	xCover:  14.2917,
-	xCtx:    8.5242,
-	xTitle:  5.3202,
-	xProx:   2.0978,
-	xAmount: 2.5850,
-	xDate:   1.6128,
-	xName:   1.0971,
-	xReason: 1.0383,
-	xNear:   0.9546,
-	xList:   -0.3602,
-	xFocus:  0.6407,
-	xLead:   0.0132,
-	xNames:  -1.9152,
-	xLen:    -0.3529,
-	xOrder:  0.2931,
+	xSent:   1.7550,
+	xCover:  14.2869,
+	xCtx:    8.5192,
+	xTitle:  5.3148,
+	xProx:   2.1148,
+	xAmount: 2.5275,
+	xDate:   1.5910,
+	xName:   1.0921,
+	xReason: 1.0308,
+	xNear:   0.9653,
+	xList:   -0.3629,
+	xFocus:  0.6355,
+	xLead:   0.0129,
+	xNames:  -1.9185,
+	xLen:    -0.3481,
+	xOrder:  0.2903,
 }
 
 // confWeights are the weights of the confidence model's inputs, fitted by
 // logistic regression on SQuAD train questions, answerable and not.
 var confWeights = [nConfInputs]float64{
-	cBias:      -2.9198,
-	cScore:     0.0551,
-	cMargin:    0.7289,
-	cCover:     1.5288,
-	cContext:   0.6904,
-	cTypedOK:   0.2330,
-	cUnknown:   -1.5610,
-	cNamesMiss: -0.4065,
+	cBias:      -2.9422,
+	cScore:     0.0517,
+	cMargin:    0.7247,
+	cCover:     1.6131,
+	cContext:   0.7472,
+	cTypedOK:   0.2393,
+	cUnknown:   -1.5471,
+	cNamesMiss: -0.4108,
 }
 
 // abstainBelow is the confidence under which the engine abstains: the
