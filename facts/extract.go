@@ -34,6 +34,7 @@ type extract struct {
 	// inTitle is true for a token of the article's title: the article's
 	// subject is seldom what a question about it asks for.
 	inTitle []bool
+	focus   []bool // the token matches the thing asked about ("tank" in "which think tank")
 }
 
 // shortAnswer returns the part of fact f that answers q, or "" when q asks
@@ -55,15 +56,22 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 	classify(e.toks, e.words, e.lf, e.cls)
 	e.inQ = append(e.inQ[:0], make([]bool, len(e.toks))...)
 	e.inTitle = append(e.inTitle[:0], make([]bool, len(e.toks))...)
+	e.focus = append(e.focus[:0], make([]bool, len(e.toks))...)
 	title := b.titles[b.facts[f].article]
+	names := q.want&(kName|kPlace) != 0
 	for i, w := range e.words {
-		if e.cls[i]&(cNum|cCap|cDate|cYear) == 0 {
-			continue // only what could be an answer needs to be told apart from the question
+		answer := e.cls[i]&(cNum|cCap|cDate|cYear) != 0
+		if !answer && (!names || e.lf[i]&lStop != 0) {
+			continue // only what could be an answer, or the thing asked about, needs a look
 		}
-		if id, ok := b.lookup(w); ok {
-			_, _, e.inQ[i] = s.table.find(id)
-			e.inTitle[i] = slices.Contains(title, id)
+		id, ok := b.lookup(w)
+		if !ok {
+			continue
 		}
+		gi, _, inQ := s.table.find(id)
+		e.inQ[i] = inQ && answer
+		e.focus[i] = inQ && q.groups[gi].focus
+		e.inTitle[i] = answer && slices.Contains(title, id)
 	}
 	switch {
 	case q.want&kMoney != 0:
@@ -262,7 +270,14 @@ func (e *extract) nameNot(place, title bool) string {
 			}
 			listEnd, n = k, n+1
 		}
-		if size := listEnd - i + n; size > bestLen {
+		// The name nearest the thing asked about wins ("which think
+		// tank" → "think tank known as the Royal United Services
+		// Institute"); else the longest.
+		size := listEnd - i + n
+		if d := e.focusDistance(i, listEnd); d <= proxReach {
+			size += (proxReach + 1 - d) * 100
+		}
+		if size > bestLen {
 			bestStart, bestEnd, bestLen = i, listEnd, size
 		}
 		i = listEnd
@@ -271,6 +286,22 @@ func (e *extract) nameNot(place, title bool) string {
 		return ""
 	}
 	return e.cut(bestStart, bestEnd)
+}
+
+// focusDistance returns how many tokens from tokens i..j the nearest token
+// of the thing asked about is, or a large number when there is none.
+func (e *extract) focusDistance(i, j int) int {
+	best := 1 << 20
+	for k, f := range e.focus {
+		switch {
+		case !f:
+		case k < i:
+			best = min(best, i-k)
+		case k > j:
+			best = min(best, k-j)
+		}
+	}
+	return best
 }
 
 // description cuts out the apposition after a name the question asks about:

@@ -70,6 +70,24 @@ var synonyms = groupsOf(`buy purchase acquire spend
 plane aircraft airplane airliner jet
 steal theft heist rob robbery loot thief embezzle
 hack hacker breach
+hacker cybercriminal
+publish release issue
+sanction embargo
+summit meeting conference
+malware ransomware virus
+jewelry jewellery
+defense defence
+organization organisation
+program programme
+center centre
+color colour
+labor labour
+favor favour
+honor honour
+analyze analyse
+license licence
+theater theatre
+gray grey
 money fund cash
 big large huge
 small little tiny
@@ -79,7 +97,7 @@ create make build
 end finish
 die death dead
 kill murder slay
-say state claim
+say state claim note indicate assert declare
 call name dub refer nickname aka alias
 country nation
 company firm business corporation enterprise
