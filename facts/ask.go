@@ -13,6 +13,10 @@ const (
 	// typedAlternatives is how many facts with an answer of the kind asked
 	// for are cited when the best fact has none.
 	typedAlternatives = 1
+	// figureRatio is how close to the best fact's score another article's
+	// fact must come to be cited for its own figure, when the question asks
+	// for an amount.
+	figureRatio = 0.4
 	// corroborateRatio is how close to the best fact's score another fact
 	// must come to be cited beside it.
 	corroborateRatio = 0.6
@@ -120,6 +124,22 @@ func (b *Base) corroborate(q *query, cands []cand) []uint32 {
 			out = append(out, c.fact)
 		case !dupArticle(b, out, f.article) && !dupArticle(b, extra, f.article):
 			extra = append(extra, c.fact)
+		}
+	}
+	// Where another article gives its own figure, it is shown too.
+	if q.want&(kMoney|kCount|kPercent) != 0 {
+		for _, c := range cands[1:] {
+			if c.score < figureRatio*best.score {
+				break
+			}
+			f := &b.facts[c.fact]
+			if c.typed && !dupArticle(b, out, f.article) && !dupArticle(b, extra, f.article) {
+				if len(out) < maxCitations {
+					out = append(out, c.fact)
+				} else {
+					extra = append(extra, c.fact)
+				}
+			}
 		}
 	}
 	// Make room for the articles past the cut, in place of later facts of
