@@ -164,6 +164,20 @@ func TestParseArticle(t *testing.T) {
 			want:     Article{Title: "Daily Wire", Paragraphs: []string{"Body."}},
 		},
 		{
+			name:     "markdown: # without a space is text, not a heading",
+			in:       "# The Title\n\n#1 reason is cost.\n\n#hashtags spread fast.\n\n####### Seven is too many.",
+			markdown: true,
+			want: Article{Title: "The Title", Paragraphs: []string{
+				"#1 reason is cost.", "#hashtags spread fast.", "####### Seven is too many.",
+			}},
+		},
+		{
+			name:     "markdown: a # heading under a front matter title is not a paragraph",
+			in:       "---\ntitle: The Title\n---\n# The Title\n\nBody.",
+			markdown: true,
+			want:     Article{Title: "The Title", Paragraphs: []string{"Body."}},
+		},
+		{
 			name: "a # in a text file is text",
 			in:   "# The Title\n\nIntro.\n\n## A Section\n\nBody.",
 			want: Article{Title: "# The Title", Paragraphs: []string{"Intro.", "## A Section", "Body."}},
