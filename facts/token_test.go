@@ -88,6 +88,8 @@ func TestTokenizeFlags(t *testing.T) {
 	}{
 		{"North korea", []tok{{"North", "north", "cap,first"}, {"korea", "korea", ""}}},
 		{"the RUSI report", []tok{{"the", "the", "first"}, {"RUSI", "rusi", "cap,allcaps"}, {"report", "report", ""}}},
+		{"a U.S. president", []tok{{"a", "a", "first"}, {"U.S.", "us", "cap,allcaps"}, {"president", "president", ""}}},
+		{"version 2.0.1.", []tok{{"version", "version", "first"}, {"2.0.1", "2.0.1", "number"}}},
 		{"to the U.S.", []tok{{"to", "to", "first"}, {"the", "the", ""}, {"U.S.", "us", "cap,allcaps"}}},
 		{"up to 6,000 experts", []tok{{"up", "up", "first"}, {"to", "to", ""}, {"6,000", "6000", "number"}, {"experts", "experts", ""}}},
 		{"$545 million", []tok{{"545", "545", "number,money,first"}, {"million", "million", ""}}},
