@@ -20,6 +20,9 @@ func newExtract(text string) *extract {
 
 func TestExtractDate(t *testing.T) {
 	tests := []struct{ in, want string }{
+		{"according to a paper published April 12 by the institute", "April 12"},
+		{"Repairs began on March 3, 2021, after inspectors found cracks.", "March 3, 2021"},
+		{"It opened on 12 April 2019 to the public.", "12 April 2019"},
 		{"In 2015, South Korean intelligence estimated it.", "2015"},
 		{"statements released in March by the U.N. panel", "March"},
 		{"a report on Monday claiming that", "Monday"},
