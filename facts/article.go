@@ -117,7 +117,7 @@ func (a *Article) frontMatter(text string) (string, error) {
 		value = unquote(strings.TrimSpace(value))
 		switch strings.ToLower(strings.TrimSpace(key)) {
 		case "title":
-			a.Title = value
+			a.Title = strings.Join(strings.Fields(value), " ") // one line, as a title from the body is
 		case "publisher", "source", "site":
 			a.Publisher = value
 		case "url", "link":

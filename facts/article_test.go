@@ -90,6 +90,16 @@ func TestParseArticle(t *testing.T) {
 			want: Article{Title: "T", Paragraphs: []string{"Body."}},
 		},
 		{
+			name: "front matter title: white space is collapsed",
+			in:   "---\ntitle:  A \r Title\t Here \n---\nBody.",
+			want: Article{Title: "A Title Here", Paragraphs: []string{"Body."}},
+		},
+		{
+			name: "front matter title: blank is none",
+			in:   "---\ntitle: \" \"\n---\nHeadline\n\nBody.",
+			want: Article{Title: "Headline", Paragraphs: []string{"Body."}},
+		},
+		{
 			name: "front matter, CRLF",
 			in:   "---\r\ntitle: T\r\nauthor: A\r\n---\r\nP1\r\n\r\nP2\r\n",
 			want: Article{Title: "T", Author: "A", Paragraphs: []string{"P1", "P2"}},
