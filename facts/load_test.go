@@ -56,7 +56,7 @@ var ignoredFiles = map[string]string{
 	"README":                "Readme Title\n\nReadme body.",
 	"sub/article.txt.bak":   "Backup\n\nBackup body.",
 	"sub/deeper/index.html": "<html></html>",
-	AliasesFile:             "# names\nHarbor Bridge = Big Bridge\n",
+	AliasesFile:             "# names\nHarbor Bridge = Kestrel Crossing\n",
 }
 
 func mapFS(files ...map[string]string) fstest.MapFS {
@@ -115,6 +115,15 @@ func TestLoad(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("facts mismatch (-want +got):\n%s", diff)
+		}
+	})
+
+	t.Run("the aliases file is read", func(t *testing.T) {
+		// "Kestrel Crossing" is only in the aliases file, as another name
+		// of the Harbor Bridge: only through it does it match anything.
+		e := b.Explain("Kestrel Crossing")
+		if len(e.Concepts) == 0 || len(e.Concepts[0].Terms) == 0 {
+			t.Errorf("Kestrel Crossing matches nothing: %+v", e.Concepts)
 		}
 	})
 
