@@ -236,7 +236,11 @@ func TestParseArticleErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			for _, markdown := range []bool{tt.markdown, true} {
+			modes := []bool{false, true}
+			if tt.markdown {
+				modes = []bool{true}
+			}
+			for _, markdown := range modes {
 				_, err := ParseArticle("x", []byte(tt.in), markdown)
 				if !errors.Is(err, tt.want) {
 					t.Errorf("ParseArticle(%q, markdown=%v) error = %v, want %v", tt.in, markdown, err, tt.want)
