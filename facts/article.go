@@ -72,7 +72,7 @@ func parseArticle(id, text string, markdown bool) (Article, error) {
 	}
 	blocks := splitBlocks(text)
 	if markdown {
-		blocks = markdownBlocks(blocks)
+		blocks = markdownBlocks(blocks, a.Title == "")
 	}
 	if a.Title == "" {
 		if len(blocks) == 0 {
@@ -117,7 +117,7 @@ func (a *Article) frontMatter(text string) (string, error) {
 		value = unquote(strings.TrimSpace(value))
 		switch strings.ToLower(strings.TrimSpace(key)) {
 		case "title":
-			a.Title = value
+			a.Title = strings.Join(strings.Fields(value), " ") // one line, as a title from the body is
 		case "publisher", "source", "site":
 			a.Publisher = value
 		case "url", "link":
@@ -163,20 +163,34 @@ func splitBlocks(text string) []string {
 	return blocks
 }
 
-// markdownBlocks drops markdown headings other than a leading "# " title and
-// strips that title's marker.
-func markdownBlocks(blocks []string) []string {
+// markdownBlocks drops markdown headings; a leading heading is instead the
+// title, its marker stripped, when the article has none yet (title set).
+func markdownBlocks(blocks []string, title bool) []string {
 	out := blocks[:0]
 	for i, b := range blocks {
-		if strings.HasPrefix(b, "#") {
-			if i == 0 && len(out) == 0 {
-				out = append(out, strings.TrimSpace(strings.TrimLeft(b, "#")))
+		if n := headingMarker(b); n > 0 {
+			if i == 0 && title {
+				out = append(out, strings.TrimSpace(b[n:]))
 			}
 			continue
 		}
 		out = append(out, b)
 	}
 	return out
+}
+
+// headingMarker returns the length of the "#" marker that opens b if b is a
+// markdown heading, as CommonMark has them: one to six '#' and then white
+// space or the end; 0 if it is not one ("#1 reason", "#hashtag").
+func headingMarker(b string) int {
+	n := 0
+	for n < len(b) && b[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n < len(b) && !strings.ContainsRune(" \t\r\n", rune(b[n])) {
+		return 0
+	}
+	return n
 }
 
 // isPublisherLine reports whether b is a short name line such as "BTC Wires":

@@ -177,7 +177,8 @@ func (e *extract) date() string {
 		}
 		end := i
 		if c&cDate != 0 {
-			if j := e.next(end); j > 0 && e.cls[j]&cNum != 0 && len(e.words[j]) <= 2 {
+			// A month and its day, either way round: "April 12", "12 April".
+			if j := e.next(end); j > 0 && e.cls[j]&cDate != 0 && (isDay(e.words[j]) || isDay(e.words[end])) {
 				end = j
 			}
 			if j := e.next(end); j > 0 && e.cls[j]&cYear != 0 {
@@ -188,6 +189,9 @@ func (e *extract) date() string {
 	}
 	return ""
 }
+
+// isDay reports whether a folded word is a day of the month: one or two digits.
+func isDay(w string) bool { return len(w) <= 2 && w != "" && isDigit(w[0]) }
 
 // nameRun returns the last token of the name that starts at token i, or -1
 // when no name starts there. A name is a run of capitalised words, which

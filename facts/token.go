@@ -104,6 +104,7 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // scanWord returns the end of the word that starts at s[i].
 func (z *tokenizer) scanWord(s string, i int) int {
 	end := i
+scan:
 	for end < len(s) {
 		r, n := decodeRune(s, end)
 		if isWordRune(r) {
@@ -121,12 +122,12 @@ func (z *tokenizer) scanWord(s string, i int) int {
 		case r == '.' && isDottedAcronym(s, end):
 		case r == '-' && isWordRune(next):
 		default:
-			return end
+			break scan
 		}
 		end += n
 	}
 	// Take in the final period of a dotted acronym ("U.S.").
-	if end < len(s) && s[end] == '.' && end-i >= 3 && s[end-2] == '.' {
+	if end < len(s) && s[end] == '.' && end-i >= 3 && s[end-2] == '.' && isASCIILetter(s[end-1]) {
 		end++
 	}
 	return end

@@ -1,0 +1,80 @@
+package facts
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var classNames = []struct {
+	c    class
+	name string
+}{
+	{cAux, "aux"}, {cCap, "cap"}, {cNum, "num"}, {cMoney, "money"},
+	{cYear, "year"}, {cDate, "date"}, {cVague, "vague"}, {cUnit, "unit"},
+}
+
+func (c class) String() string {
+	var names []string
+	for _, n := range classNames {
+		if c&n.c != 0 {
+			names = append(names, n.name)
+		}
+	}
+	return strings.Join(names, ",")
+}
+
+// classes returns the tokens of s as "word:classes", as classify sees them.
+func classes(s string) []string {
+	z := newTokenizer()
+	toks := z.tokenize(s)
+	words := make([]string, len(toks))
+	lf := make([]lexFlag, len(toks))
+	for i, t := range toks {
+		words[i] = wordKey(z.word(t), t.flags)
+		lf[i] = lexFlagsOf(words[i])
+	}
+	cls := make([]class, len(toks))
+	classify(toks, words, lf, cls)
+	out := make([]string, len(toks))
+	for i := range toks {
+		out[i] = words[i] + ":" + cls[i].String()
+	}
+	return out
+}
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"", []string{}},
+		{"In 2015, in the 1990s", []string{"in:", "2015:num,year", "in:", "the:", "1990s:year"}},
+		{"a paper published April 12", []string{"a:", "paper:", "published:", "april:date", "12:date"}},
+		{"on 12 April 2019", []string{"on:", "12:date", "april:date", "2019:num,year"}},
+		{"in May 2018 they may act", []string{"in:", "may:date", "2018:num,year", "they:", "may:", "act:"}},
+		{"on Monday", []string{"on:", "monday:date"}},
+		{
+			"stolen approximately $545 million and $735 million",
+			[]string{"stolen:", "approximately:", "545:num,money", "million:num,money,unit", "and:", "735:num,money", "million:num,money,unit"},
+		},
+		{"worth $700 million USD", []string{"worth:", "700:num,money", "million:num,money,unit", "usd:cap,unit"}},
+		{"worth 700 million dollars", []string{"worth:", "700:num,money", "million:num,money,unit", "dollars:unit"}},
+		{"nearly $4,500 at press time", []string{"nearly:", "4500:num,money", "at:", "press:", "time:"}},
+		{"up to 6,000 experts", []string{"up:", "to:", "6000:num", "experts:"}},
+		{"over 16 percent, 16%", []string{"over:", "16:num", "percent:unit", "16:num", "percent:unit"}},
+		{"seventy people, twelve days", []string{"seventy:num", "people:", "twelve:num", "days:"}},
+		{"over thousands of them, several more", []string{"over:", "thousands:num,vague", "of:", "them:", "several:num,vague", "more:"}},
+		{"Sergei Neverov met RUSI", []string{"sergei:cap", "neverov:cap", "met:", "rusi:cap"}},
+		{"The group met the Lazarus Group", []string{"the:", "group:", "met:", "the:", "lazarus:cap", "group:cap"}},
+		{"cyber-warfare", []string{"cyber:", "warfare:", "cyberwarfare:aux"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, classes(tt.in)); diff != "" {
+				t.Errorf("classify(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}

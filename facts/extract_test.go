@@ -1,0 +1,57 @@
+package facts
+
+import "testing"
+
+// newExtract prepares text for cutting answers out, as shortAnswer does,
+// for a question that names none of it.
+func newExtract(text string) *extract {
+	z := newTokenizer()
+	e := &extract{text: text, toks: z.tokenize(text)}
+	for _, t := range e.toks {
+		w := wordKey(z.word(t), t.flags)
+		e.words = append(e.words, w)
+		e.lf = append(e.lf, lexFlagsOf(w))
+	}
+	e.cls = make([]class, len(e.toks))
+	classify(e.toks, e.words, e.lf, e.cls)
+	e.inQ = make([]bool, len(e.toks))
+	return e
+}
+
+func TestExtractDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"according to a paper published April 12 by the institute", "April 12"},
+		{"Repairs began on March 3, 2021, after inspectors found cracks.", "March 3, 2021"},
+		{"It opened on 12 April 2019 to the public.", "12 April 2019"},
+		{"In 2015, South Korean intelligence estimated it.", "2015"},
+		{"statements released in March by the U.N. panel", "March"},
+		{"a report on Monday claiming that", "Monday"},
+		{"Nothing here has a date, not even 12 things.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := newExtract(tt.in).date(); got != tt.want {
+				t.Errorf("date() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractAmount(t *testing.T) {
+	money := func(c class) bool { return c&cMoney != 0 }
+	tests := []struct{ in, want string }{
+		{"It is alleged that they have stolen approximately $545 million and $735 million from funds.", "approximately $545 million and $735 million"},
+		{"North Korea may have already stolen between $545 million to $735 million in digital assets", "between $545 million to $735 million"},
+		{"have lost between $30 million and $40 million each.", "between $30 million and $40 million"},
+		{"is worth an estimated $700 million USD.", "an estimated $700 million USD"},
+		{"mined coins worth nearly $4,500 at press time.", "nearly $4,500"},
+		{"employs up to 6,000 experts", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := newExtract(tt.in).amount(money); got != tt.want {
+				t.Errorf("amount() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,179 @@
+package facts
+
+import (
+	"io/fs"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The fuzz tests run their seed corpus (f.Add and testdata/fuzz) as normal
+// tests; to fuzz, run one of them alone, for example:
+//
+//	go test ./facts -run XXX -fuzz FuzzParseArticle -fuzztime 45s
+//
+// A crasher the fuzzer finds lands in testdata/fuzz/<FuzzName>/: commit
+// it, as a regression seed, with the fix.
+
+// textSeeds are inputs every text fuzzer starts from.
+var textSeeds = []string{
+	"",
+	" \n\t",
+	"Title\n\nBody.",
+	"BTC Wires\n\nIs It A Headline?\n\nBody one.\n\nBody two.",
+	"---\ntitle: \"T\"\nauthor: 'A'\nurl: https://x/y:z\n---\nBody.",
+	"---\r\ntitle: T\r\n---\r\nP1\r\n\r\nP2\r\n",
+	"---\ntitle: T\n",
+	"\ufeff# Title\n\n## Heading\n\n#1 reason.\n\nBody.",
+	"Title\n\nBody \xff\xfe.",
+	"Title\n\nBody\x00.",
+	"Title\n\n- one\n- two\n1. three\n2) four",
+	"The U.N. Security Council’s panel met U.S. president Donald Trump. It cost $4,500.",
+	"Mr. Smith, J. R. R. Tolkien, No. 5, 3.5 percent, etc. The end… “Quoted.” Next!",
+	"cyber-warfare moneyNorth YouBit Korea’s don't 6,000 $545 6th 1990s 16% Straße café\u00a0x",
+	"Royal United Services Institute (RUSI) and WMD (weapons of mass destruction).",
+	strings.Repeat("word ", 400) + "and no end",
+	strings.Repeat("A.", 300),
+	strings.Repeat("\n", 50) + "x",
+}
+
+func FuzzParseArticle(f *testing.F) {
+	for _, s := range textSeeds {
+		f.Add([]byte(s), false)
+		f.Add([]byte(s), true)
+	}
+	for _, name := range []string{"000_57d83770277fbe9f.txt", "003_0b01d940f1db74a4.txt"} {
+		data, err := fs.ReadFile(SeedFS(), name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, false)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, markdown bool) {
+		a, err := ParseArticle("x", data, markdown)
+		if err != nil {
+			return
+		}
+		if strings.ContainsAny(a.Title, "\r\n") {
+			t.Errorf("title has a line break: %q", a.Title)
+		}
+		if len(a.Paragraphs) == 0 {
+			t.Errorf("no paragraphs and no error")
+		}
+		for i, p := range a.Paragraphs {
+			if strings.TrimSpace(p) == "" {
+				t.Errorf("paragraph %d is empty: %q", i+1, p)
+			}
+			if !strings.Contains(string(data), p) {
+				t.Errorf("paragraph %d is not part of the text: %q", i+1, p)
+			}
+		}
+	})
+}
+
+func FuzzSplitSentences(f *testing.F) {
+	for _, s := range textSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		prev := 0
+		for i, sp := range splitSentences(p) {
+			if sp.start < prev || sp.end <= sp.start || sp.end > len(p) {
+				t.Fatalf("span %d %v: want %d <= start < end <= %d", i, sp, prev, len(p))
+			}
+			prev = sp.end
+			s := p[sp.start:sp.end]
+			first, _ := utf8.DecodeRuneInString(s)
+			last, _ := utf8.DecodeLastRuneInString(s)
+			if unicode.IsSpace(first) || unicode.IsSpace(last) {
+				t.Errorf("span %d is not trimmed: %q", i, s)
+			}
+		}
+	})
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range textSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		z := newTokenizer()
+		toks := z.tokenize(s)
+		prevEnd := 0
+		for i, k := range toks {
+			if k.start < 0 || k.start >= k.end || int(k.end) > len(s) {
+				t.Fatalf("token %d %+v: source span outside [0, %d]", i, k, len(s))
+			}
+			if k.ns < 0 || k.ns >= k.ne || int(k.ne) > len(z.buf) {
+				t.Fatalf("token %d %+v: empty or outside the buffer of %d bytes", i, k, len(z.buf))
+			}
+			if k.flags&tAux != 0 {
+				continue // a compound joined up spans the parts before it
+			}
+			if int(k.start) < prevEnd {
+				t.Fatalf("token %d %q starts at %d, before the end %d of the one before", i, s[k.start:k.end], k.start, prevEnd)
+			}
+			prevEnd = int(k.end)
+		}
+	})
+}
+
+var (
+	seedsOnce sync.Once
+	seedBase  *Base
+	seedErr   error
+)
+
+// seeds returns the base of the seed articles, built once for all tests.
+func seeds(t testing.TB) *Base {
+	t.Helper()
+	seedsOnce.Do(func() { seedBase, seedErr = Seeds() })
+	if seedErr != nil {
+		t.Fatal(seedErr)
+	}
+	return seedBase
+}
+
+func FuzzAsk(f *testing.F) {
+	for _, q := range []string{
+		"", " ", "thanks!", "?", "\x00", "\xff\xfe\xfd", "a\xffb North Korea",
+		"How much crypto has North Korea stolen?",
+		"how MUCH did the DPRK steal from exchanges???",
+		"Who is Sergei Neverov?",
+		"When did RUSI publish it, and why?",
+		"Which exchanges lost between $30 million and $40 million?",
+		"What is the price of Bitcoin today?",
+		"crypto grp lazaru hackr U.N. U.S. 6th 16% $545",
+		"“curly” – dashes — and ‘quotes’ café Straße",
+		strings.Repeat("North Korea ", 900),
+		strings.Repeat("a", 10000),
+		strings.Repeat("How much? ", 1000),
+		strings.Repeat("é", 5000),
+		strings.Repeat("\xff", 10000),
+	} {
+		f.Add(q)
+	}
+	b := seeds(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		ans := b.Ask(q)
+		checkAnswer(t, b, ans)
+		if diff := cmp.Diff(ans, b.Ask(q)); diff != "" {
+			t.Errorf("Ask(%q) twice: mismatch (-first +second):\n%s", q, diff)
+		}
+		b.Explain(q)
+		const n = 5
+		sugg := b.Suggest(q, n)
+		if len(sugg) > n {
+			t.Errorf("Suggest(%q, %d) gave %d suggestions", q, n, len(sugg))
+		}
+		for _, s := range sugg {
+			if s == "" || len(s) > maxSuggestionLen {
+				t.Errorf("Suggest(%q): suggestion of %d bytes: %q", q, len(s), s)
+			}
+		}
+	})
+}
