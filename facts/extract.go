@@ -140,7 +140,8 @@ func (e *extract) amount(is func(class) bool) string {
 			continue
 		}
 		start, end := i, e.amountEnd(i)
-		for k := 0; k < 3 && start > 0 && qualifiers[e.words[start-1]] && e.cls[start-1]&cAux == 0; k++ {
+		for k := 0; k < 3 && start > 0 && qualifiers[e.words[start-1]] && e.cls[start-1]&cAux == 0 &&
+			(e.words[start-1] != "to" || start > 1 && e.words[start-2] == "up"); k++ {
 			start--
 		}
 		// A range: "$545 million to $735 million", "between $30 million and $40 million".

@@ -60,7 +60,12 @@ type query struct {
 // groups, each with the terms that match it.
 func (b *Base) analyze(s *scratch, question string) query {
 	z := s.z
-	toks := z.tokenize(stripLinks(truncate(question, maxQuestionBytes)))
+	question = stripLinks(truncate(question, maxQuestionBytes))
+	if !strings.ContainsFunc(question, unicode.IsLower) {
+		// A question in capitals: its words are not acronyms.
+		question = strings.ToLower(question)
+	}
+	toks := z.tokenize(question)
 	words := s.words[:0]
 	for _, t := range toks {
 		words = append(words, wordKey(z.word(t), t.flags))
@@ -248,7 +253,11 @@ func (b *Base) wordGroup(s *scratch, w string, id uint32, t token) group {
 		// mend. Of the terms found, the most frequent few stand in.
 		for typos := 1; typos <= maxTypos(len(w)); typos++ {
 			s.typos = s.typos[:0]
-			b.vocab.fuzzy(term, typos, func(id uint32, _ int) { s.typos = append(s.typos, id) })
+			b.vocab.fuzzy(w, typos, func(id uint32, _ int) {
+				if !slices.Contains(s.typos, id) {
+					s.typos = append(s.typos, id)
+				}
+			})
 			if len(s.typos) == 0 {
 				continue
 			}

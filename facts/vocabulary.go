@@ -24,7 +24,7 @@ type vocabulary struct {
 	ids    []uint32 // term id of sorted[i]
 	at     []int32  // term id → index in sorted, or -1
 	end    []uint32 // index in sorted → end of the run of terms it is a prefix of
-	trie   trie     // the sorted terms, for typo tolerance
+	trie   trie     // the words of the corpus, for typo tolerance
 	// abbrev holds, for each first letter, the more frequent terms, for
 	// subsequence matching of abbreviations ("grp" for "group").
 	abbrev map[byte][]string
@@ -75,7 +75,7 @@ func newVocabulary(b *Base) vocabulary {
 	for _, i := range open {
 		v.end[i] = uint32(len(v.sorted))
 	}
-	v.trie = newTrie(v.sorted)
+	v.trie = wordTrie(b)
 	v.abbrev = map[byte][]string{}
 	v.abbrID = map[string]uint32{}
 	for c, es := range byLetter {
@@ -119,8 +119,12 @@ func maxTypos(n int) int {
 	return 0
 }
 
-// fuzzy calls fn for each term within maxEdits Damerau–Levenshtein edits of
-// q that shares its first letter, with the distance.
+// fuzzy calls fn, with the distance, for the term of each word of the
+// corpus within maxEdits Damerau–Levenshtein edits of the word q that
+// shares its first letter. Words, not stems, are compared, since a typo
+// can change where the stemmer cuts ("constructoin" is one edit from
+// "construction", three from its stem "construct"). A term may come more
+// than once.
 func (v *vocabulary) fuzzy(q string, maxEdits int, fn func(id uint32, edits int)) {
 	if maxEdits == 0 || q == "" || len(q) > maxFuzzyLen {
 		return
@@ -141,7 +145,7 @@ func (v *vocabulary) fuzzy(q string, maxEdits int, fn func(id uint32, edits int)
 // maxFuzzyLen bounds the words that typo tolerance looks at.
 const maxFuzzyLen = 40
 
-// A fuzzySearch walks the trie of terms depth first, keeping one row of the
+// A fuzzySearch walks the trie of words depth first, keeping one row of the
 // edit-distance table per depth, and leaves a subtree as soon as no cell of
 // its row is within reach.
 type fuzzySearch struct {
@@ -190,7 +194,7 @@ func (f *fuzzySearch) walk(node uint32, d int) {
 		return
 	}
 	if id := t.term[node]; id >= 0 && d >= n-f.max && row[n] <= uint8(f.max) && row[n] > 0 {
-		f.fn(f.v.ids[id], int(row[n]))
+		f.fn(uint32(id), int(row[n]))
 	}
 	if d == maxFuzzyLen {
 		return
@@ -200,12 +204,12 @@ func (f *fuzzySearch) walk(node uint32, d int) {
 	}
 }
 
-// A trie holds the sorted terms letter by letter, nodes in depth-first
-// order: a node's first child, if it has one, is the node after it.
+// A trie holds sorted words letter by letter, nodes in depth-first order:
+// a node's first child, if it has one, is the node after it.
 type trie struct {
 	label    []byte
 	next     []uint32 // next sibling, or 0
-	term     []int32  // index in vocabulary.sorted of the term that ends here, or -1
+	term     []int32  // the term of the word that ends here, or -1
 	hasChild []bool
 }
 
@@ -216,8 +220,8 @@ func (t *trie) child(node uint32) uint32 {
 	return 0
 }
 
-// newTrie builds the trie of sorted terms.
-func newTrie(sorted []string) trie {
+// newTrie builds the trie of sorted words, whose terms are terms[i].
+func newTrie(sorted []string, terms []uint32) trie {
 	t := trie{label: []byte{0}, next: []uint32{0}, term: []int32{-1}, hasChild: []bool{false}}
 	path := []uint32{0} // path[d] is the node at depth d of the last term
 	last := []uint32{0} // last[d] is the last child added under path[d]
@@ -241,7 +245,7 @@ func newTrie(sorted []string) trie {
 			path = append(path, node)
 			last = append(last, 0)
 		}
-		t.term[path[len(w)]] = int32(i)
+		t.term[path[len(w)]] = int32(terms[i])
 		prev = w
 	}
 	return t
@@ -278,4 +282,26 @@ func (v *vocabulary) abbreviations(q string, max int) []uint32 {
 		}
 	}
 	return out
+}
+
+// wordTrie returns the trie of the corpus's words whose terms are indexed,
+// in lower case letters.
+func wordTrie(b *Base) trie {
+	type entry struct {
+		word string
+		term uint32
+	}
+	var es []entry
+	for w, t := range b.wordTerm {
+		if b.indexed(t) && w != "" && 'a' <= w[0] && w[0] <= 'z' && len(w) <= maxFuzzyLen {
+			es = append(es, entry{w, t})
+		}
+	}
+	slices.SortFunc(es, func(x, y entry) int { return strings.Compare(x.word, y.word) })
+	words := make([]string, len(es))
+	terms := make([]uint32, len(es))
+	for i, e := range es {
+		words[i], terms[i] = e.word, e.term
+	}
+	return newTrie(words, terms)
 }
