@@ -55,6 +55,10 @@ var months = setOf(`january february march april may june july august september 
 november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
 thursday friday saturday sunday`)
 
+// dateWords tell a time without a number: "in the 19th century", "ago".
+var dateWords = setOf(`century centuries decade decades millennium millennia era spring summer
+autumn winter weekend morning evening night midnight noon yesterday today tomorrow ago bc bce`)
+
 var currencies = setOf(`dollar dollars usd us$ euro euros eur pound pounds gbp sterling yen jpy
 yuan cny renminbi rmb won krw rupee rupees franc francs ruble rubles rouble roubles peso pesos
 bitcoin bitcoins btc ether eth`)
@@ -126,6 +130,7 @@ const (
 	lPlace
 	lNameJoin
 	lCountry
+	lDateWord
 )
 
 // lexFlagsOf returns the lists a folded word is on.
@@ -140,7 +145,7 @@ var wordLists = func() map[string]lexFlag {
 	}{
 		{months, lMonth}, {numberWords, lNumber}, {vagueNumbers, lVague}, {magnitudes, lMagnitude},
 		{currencies, lCurrency}, {stopwords, lStop}, {questionWords, lQuestion}, {placePreps, lPlacePrep},
-		{orgWords, lOrg}, {placeWords, lPlace}, {nameJoins, lNameJoin}, {countries, lCountry},
+		{orgWords, lOrg}, {placeWords, lPlace}, {nameJoins, lNameJoin}, {countries, lCountry}, {dateWords, lDateWord},
 	} {
 		for w := range l.set {
 			m[w] |= l.flag
@@ -185,6 +190,9 @@ func classify(toks []token, words []string, lf []lexFlag, cls []class) {
 			} else if i+1 < len(toks) && toks[i+1].flags&(tCap|tAllCaps) != 0 && f&(lStop|lQuestion) == 0 {
 				c |= cCap // a name that opens the sentence: "Sergei Neverov …"
 			}
+		}
+		if f&lDateWord != 0 {
+			c |= cDate
 		}
 		cls[i] = c
 	}

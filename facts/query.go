@@ -387,8 +387,8 @@ func questionType(toks []token, words []string) (kind, string) {
 				return kMoney | kCount | kPercent, "how much"
 			case "many":
 				return kCount, "how many"
-			case "long", "old":
-				return kCount | kDate, "how " + next
+			case "long", "old", "far", "big", "large", "tall":
+				return kCount, "how " + next // a length, an age or a span of time is a count of units
 			}
 			return 0, w
 		case "what", "which":

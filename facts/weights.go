@@ -5,35 +5,35 @@ package facts
 // featureWeights are the weights of the second-stage features, fitted by
 // softmax regression on SQuAD train questions (see fit_test.go).
 var featureWeights = [nFeatures]float32{
-	xSent:   1.7550,
-	xCover:  14.2869,
-	xCtx:    8.5192,
-	xTitle:  5.3148,
-	xProx:   2.1148,
-	xAmount: 2.5275,
-	xDate:   1.5910,
-	xName:   1.0921,
-	xReason: 1.0308,
-	xNear:   0.9653,
-	xList:   -0.3629,
-	xFocus:  0.6355,
-	xLead:   0.0129,
-	xNames:  -1.9185,
-	xLen:    -0.3481,
-	xOrder:  0.2903,
+	xSent:   1.7095,
+	xCover:  14.3314,
+	xCtx:    8.5566,
+	xTitle:  5.2851,
+	xProx:   2.1311,
+	xAmount: 2.5508,
+	xDate:   1.6209,
+	xName:   1.0997,
+	xReason: 0.9900,
+	xNear:   1.0147,
+	xList:   -0.3858,
+	xFocus:  0.5343,
+	xLead:   0.0077,
+	xNames:  -1.9049,
+	xLen:    -0.3823,
+	xOrder:  0.2925,
 }
 
 // confWeights are the weights of the confidence model's inputs, fitted by
 // logistic regression on SQuAD train questions, answerable and not.
 var confWeights = [nConfInputs]float64{
-	cBias:      -2.9422,
-	cScore:     0.0517,
-	cMargin:    0.7247,
-	cCover:     1.6131,
-	cContext:   0.7472,
-	cTypedOK:   0.2393,
-	cUnknown:   -1.5471,
-	cNamesMiss: -0.4108,
+	cBias:      -2.9432,
+	cScore:     0.0562,
+	cMargin:    0.7301,
+	cCover:     1.5191,
+	cContext:   0.6659,
+	cTypedOK:   0.2488,
+	cUnknown:   -1.3540,
+	cNamesMiss: -0.3678,
 }
 
 // abstainBelow is the confidence under which the engine abstains: the
