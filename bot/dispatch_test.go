@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/fakefacts"
 )
 
 // recorder is a session that records what the bot sends.
@@ -50,7 +52,7 @@ func newTestBot(t *testing.T, cfg Config) (*Bot, *bytes.Buffer) {
 	var logs bytes.Buffer
 	cfg.Token = "t"
 	cfg.Logger = slog.New(slog.NewTextHandler(&logs, nil))
-	b, err := New(cfg, recorded(t))
+	b, err := New(cfg, fakefacts.ForTest(t, os.DirFS("testdata")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +230,7 @@ func TestFlight(t *testing.T) {
 }
 
 func TestNew(t *testing.T) {
-	base := recorded(t)
+	base := fakefacts.ForTest(t, os.DirFS("testdata"))
 	for _, tc := range []struct {
 		name   string
 		cfg    Config

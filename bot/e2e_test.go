@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/fakediscord"
+	"github.com/factbot/factbot/internal/fakefacts"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -192,7 +194,7 @@ func testAsk(t *testing.T, h *harness) {
 
 func testAbstention(t *testing.T, h *harness) {
 	counted := h.counted("question slash abstained", 1)
-	_, token := h.ask(question(recordedAnswer(t, "abstention").Question))
+	_, token := h.ask(question(fakefacts.ForTest(t, os.DirFS("testdata")).MustAnswer(t, "abstention").Question))
 	r := decode[response](t, h.callback(token))
 	checkNoMentions(t, r.Data)
 	checkRendered(t, r.Data, "abstention", "answer")
@@ -201,7 +203,7 @@ func testAbstention(t *testing.T, h *harness) {
 
 func testAutocomplete(t *testing.T, h *harness) {
 	counted := h.counted("autocomplete", 7)
-	engine := recorded(t)
+	engine := fakefacts.ForTest(t, os.DirFS("testdata"))
 	for _, tc := range []struct {
 		typed any
 		want  []string
@@ -260,7 +262,7 @@ func (e slowEngine) Ask(q string) facts.Answer {
 
 func TestDeferredAnswer(t *testing.T) {
 	t.Parallel()
-	slow := slowEngine{recorded(t), make(chan struct{})}
+	slow := slowEngine{fakefacts.ForTest(t, os.DirFS("testdata")), make(chan struct{})}
 	h := start(t, func(s *setup) { s.engine, s.cfg.DeferAfter = slow, 20*time.Millisecond })
 	t.Cleanup(func() { close(slow.release) }) // before the bot stops
 	for _, tc := range []struct {

@@ -1,7 +1,6 @@
 package bot_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -19,6 +18,7 @@ import (
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/fakediscord"
 	"github.com/factbot/factbot/internal/fakefacts"
+	"github.com/factbot/factbot/internal/syncbuf"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -39,7 +39,7 @@ type harness struct {
 	t       testing.TB
 	fake    *fakediscord.Server
 	bot     *bot.Bot
-	logs    *syncBuffer
+	logs    *syncbuf.Buffer
 	metrics *countMetrics
 	ids     *atomic.Int64
 	stop    func() error // stops the bot once, and returns what Run did
@@ -64,9 +64,9 @@ type setup struct {
 // and Run must return nil, when the test ends.
 func start(t testing.TB, options ...func(*setup)) *harness {
 	t.Helper()
-	h := &harness{t: t, logs: &syncBuffer{}, metrics: newCountMetrics(), ids: new(atomic.Int64)}
+	h := &harness{t: t, logs: &syncbuf.Buffer{}, metrics: newCountMetrics(), ids: new(atomic.Int64)}
 	h.ids.Store(400000000000000000)
-	st := setup{engine: recorded(t), fake: fakediscord.Options{Token: testToken}}
+	st := setup{engine: fakefacts.ForTest(t, os.DirFS("testdata")), fake: fakediscord.Options{Token: testToken}}
 	for _, o := range options {
 		o(&st)
 	}
@@ -265,27 +265,6 @@ func decode[T any](t testing.TB, c fakediscord.Call) T {
 	return v
 }
 
-// recorded returns an engine that replays the answers and suggestions
-// recorded in testdata; recorded_test.go says what each answer is.
-func recorded(t testing.TB) *fakefacts.Engine {
-	t.Helper()
-	e, err := fakefacts.Load(os.DirFS("testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
-}
-
-// recordedAnswer returns the recorded answer of that name.
-func recordedAnswer(t testing.TB, name string) facts.Answer {
-	t.Helper()
-	a, ok := recorded(t).Answer(name)
-	if !ok {
-		t.Fatalf("no answer %q in testdata/answers", name)
-	}
-	return a
-}
-
 // seeds returns the real engine on the seed articles, for the tests that
 // are about the bot and the engine together.
 func seeds(t testing.TB) *facts.Base {
@@ -344,24 +323,6 @@ func checkNoMentions(t testing.TB, m sent) {
 		len(am.Roles) != 0 || len(am.Users) != 0 || am.RepliedUser {
 		t.Errorf("allowed_mentions = %s, want {\"parse\": []}", m.AllowedMentions)
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for the bot's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // countMetrics counts what the bot reports.

@@ -2,12 +2,14 @@ package bot_test
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/fakediscord"
+	"github.com/factbot/factbot/internal/fakefacts"
 )
 
 // panicky answers like its Answerer, but panics on a question or typed
@@ -33,8 +35,8 @@ func (e panicky) Suggest(typed string, n int) []string {
 // answering afterwards.
 func TestHostile(t *testing.T) {
 	t.Parallel()
-	h := start(t, func(s *setup) { s.engine = panicky{recorded(t)} })
-	hostile := recordedAnswer(t, "hostile").Question
+	h := start(t, func(s *setup) { s.engine = panicky{fakefacts.ForTest(t, os.DirFS("testdata"))} })
+	hostile := fakefacts.ForTest(t, os.DirFS("testdata")).MustAnswer(t, "hostile").Question
 	// The start of the hostile answer's short answer, escaped: no mention,
 	// no markdown.
 	const escaped = "**Answer: @\u200beveryone @\u200bhere \\<@\u200b&123\\> \\<@\u200b!1\\> \\*\\*bold\\*\\* \\_\\_under"

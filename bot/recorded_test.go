@@ -1,13 +1,5 @@
 package bot
 
-import (
-	"os"
-	"testing"
-
-	"github.com/factbot/factbot/facts"
-	"github.com/factbot/factbot/internal/fakefacts"
-)
-
 // recorded returns an engine that answers from the answers and suggestions
 // recorded in testdata (see internal/fakefacts). The answers, by name:
 //
@@ -25,21 +17,3 @@ import (
 // later tuning gave it five citations from the same two articles, with a
 // URL added, since the seed articles have none. Edit them by hand; there
 // is no flag to record them again, which would bring back the churn.
-func recorded(t testing.TB) *fakefacts.Engine {
-	t.Helper()
-	e, err := fakefacts.Load(os.DirFS("testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
-}
-
-// recordedAnswer returns the recorded answer of that name.
-func recordedAnswer(t testing.TB, name string) facts.Answer {
-	t.Helper()
-	a, ok := recorded(t).Answer(name)
-	if !ok {
-		t.Fatalf("no answer %q in testdata/answers", name)
-	}
-	return a
-}

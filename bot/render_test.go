@@ -11,6 +11,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/fakefacts"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -20,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // embed of a reply and the embed of its Sources button, and compares them
 // with testdata/render/NAME.json. go test -update rewrites those files.
 func TestRenderGolden(t *testing.T) {
-	engine := recorded(t)
+	engine := fakefacts.ForTest(t, os.DirFS("testdata"))
 	names := engine.Names()
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
@@ -62,7 +63,7 @@ func TestRenderGolden(t *testing.T) {
 // longer citations than Discord takes, and checks each embed against
 // Discord's limits.
 func TestRenderLimits(t *testing.T) {
-	engine := recorded(t)
+	engine := fakefacts.ForTest(t, os.DirFS("testdata"))
 	answers := map[string]facts.Answer{}
 	for _, name := range engine.Names() {
 		answers[name], _ = engine.Answer(name)

@@ -12,18 +12,19 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/internal/fakediscord"
+	"github.com/factbot/factbot/internal/syncbuf"
 )
 
 // serve runs "factbot serve args" with vars, and returns its error and
 // what it wrote on stderr.
 func serve(ctx context.Context, vars map[string]string, args ...string) (error, string) {
-	var stderr lockedBuffer
+	var stderr syncbuf.Buffer
 	err := serveTo(ctx, &stderr, vars, args...)
 	return err, stderr.String()
 }
 
 // serveTo runs "factbot serve args" with vars, writing on stderr.
-func serveTo(ctx context.Context, stderr *lockedBuffer, vars map[string]string, args ...string) error {
+func serveTo(ctx context.Context, stderr *syncbuf.Buffer, vars map[string]string, args ...string) error {
 	var stdout bytes.Buffer
 	return run(ctx, append([]string{"serve"}, args...), env(vars), strings.NewReader(""), &stdout, stderr)
 }
@@ -125,7 +126,7 @@ func TestServe(t *testing.T) {
 	defer fake.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stderr lockedBuffer
+	var stderr syncbuf.Buffer
 	done := make(chan error, 1)
 	go func() {
 		done <- serveTo(ctx, &stderr, map[string]string{

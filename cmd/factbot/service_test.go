@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"log/slog"
@@ -16,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factbot/factbot/internal/syncbuf"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -178,7 +178,7 @@ func TestServiceStopWaitsForQuestions(t *testing.T) {
 // TestServiceStopTimeout checks that a question that outlasts the
 // shutdown timeout does not hold the shutdown up.
 func TestServiceStopTimeout(t *testing.T) {
-	var logs lockedBuffer
+	var logs syncbuf.Buffer
 	svc, _ := testService(t, testOptions{
 		log:             slog.New(slog.NewTextHandler(&logs, nil)),
 		shutdownTimeout: 10 * time.Millisecond,
@@ -234,22 +234,4 @@ func TestServiceStartFails(t *testing.T) {
 			}
 		})
 	}
-}
-
-// lockedBuffer collects log output from several goroutines.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"testing"
 
 	"github.com/factbot/factbot/facts"
 )
@@ -131,5 +132,27 @@ func (e *Engine) Names() []string {
 func clone(a facts.Answer) facts.Answer {
 	a.Citations = slices.Clone(a.Citations)
 	a.Suggestions = slices.Clone(a.Suggestions)
+	return a
+}
+
+// ForTest loads the engine from fsys as Load does, and fails tb if it
+// cannot.
+func ForTest(tb testing.TB, fsys fs.FS) *Engine {
+	tb.Helper()
+	e, err := Load(fsys)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
+
+// MustAnswer returns the recorded answer of that name, and fails tb if
+// there is none.
+func (e *Engine) MustAnswer(tb testing.TB, name string) facts.Answer {
+	tb.Helper()
+	a, ok := e.Answer(name)
+	if !ok {
+		tb.Fatalf("no answer %q in the recorded answers", name)
+	}
 	return a
 }

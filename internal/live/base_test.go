@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/syncbuf"
 )
 
 func TestBaseBeforeFirstLoad(t *testing.T) {
@@ -81,7 +82,7 @@ func TestReload(t *testing.T) {
 				return l.base, l.err
 			}
 			var hook fakeHook
-			var logs logBuffer
+			var logs syncbuf.Buffer
 			b := New(loader, Options{Hook: &hook, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 			for n := range tt.loads {
 				err := b.Reload()

@@ -1,9 +1,7 @@
 package live
 
 import (
-	"bytes"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
@@ -73,24 +71,6 @@ type fakeHook struct{ reloaded, failed atomic.Int64 }
 
 func (h *fakeHook) Reloaded()     { h.reloaded.Add(1) }
 func (h *fakeHook) ReloadFailed() { h.failed.Add(1) }
-
-// logBuffer collects log output from several goroutines.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
 
 // eventually polls cond every few milliseconds until it holds, failing the
 // test after a generous deadline.

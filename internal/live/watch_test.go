@@ -14,6 +14,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/syncbuf"
 )
 
 func TestRelevant(t *testing.T) {
@@ -128,7 +129,7 @@ func TestBrokenFileDuringReload(t *testing.T) {
 		building = make(chan struct{}) // the first rebuild has read the folder
 		finish   = make(chan struct{}) // lets it swap its base in
 	)
-	var logs logBuffer
+	var logs syncbuf.Buffer
 	var hook fakeHook
 	b := New(func() (*facts.Base, error) {
 		fb, err := facts.Load(os.DirFS(dir))
