@@ -2,7 +2,6 @@ package facts
 
 import (
 	"math"
-	"slices"
 	"sync"
 	"unicode/utf8"
 )
@@ -85,12 +84,6 @@ func (p *postings) list(t uint32) []uint32 {
 		return nil
 	}
 	return p.ids[p.off[t]:p.off[t+1]]
-}
-
-// has reports whether list t holds id.
-func (p *postings) has(t, id uint32) bool {
-	_, ok := slices.BinarySearch(p.list(t), id)
-	return ok
 }
 
 // Articles returns the articles of the base, in id order.

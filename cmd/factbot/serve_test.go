@@ -15,12 +15,12 @@ import (
 	"github.com/factbot/factbot/internal/syncbuf"
 )
 
-// serve runs "factbot serve args" with vars, and returns its error and
-// what it wrote on stderr.
-func serve(ctx context.Context, vars map[string]string, args ...string) (error, string) {
+// serve runs "factbot serve args" with vars, and returns what it wrote on
+// stderr and its error.
+func serve(ctx context.Context, vars map[string]string, args ...string) (string, error) {
 	var stderr syncbuf.Buffer
 	err := serveTo(ctx, &stderr, vars, args...)
-	return err, stderr.String()
+	return stderr.String(), err
 }
 
 // serveTo runs "factbot serve args" with vars, writing on stderr.
@@ -59,7 +59,7 @@ func TestServeRefuses(t *testing.T) {
 			t.Parallel()
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
-			err, _ := serve(ctx, tc.vars, tc.args...)
+			_, err := serve(ctx, tc.vars, tc.args...)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("serve: %v, want an error with %q", err, tc.want)
 			}
@@ -100,7 +100,7 @@ func TestServeTokenRefused(t *testing.T) {
 			tc.vars["DISCORD_API_URL"] = fake.URL
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
-			err, logs := serve(ctx, tc.vars)
+			logs, err := serve(ctx, tc.vars)
 			if err == nil || err.Error() != tc.want {
 				t.Fatalf("serve: %v\nwant: %s", err, tc.want)
 			}
