@@ -198,7 +198,7 @@ func confInputs(r *result) [nConfInputs]float64 {
 	x[cBias] = 1
 	x[cScore] = float64(best.score)
 	if len(r.cands) > 1 {
-		x[cMargin] = float64(best.score - r.cands[1].score)
+		x[cMargin] = max(0, float64(best.score-r.cands[1].score)) // a gate may put a lower score first
 	}
 	x[cCover] = float64(best.x[xCover])
 	x[cContext] = math.Min(float64(best.x[xCtx]+best.x[xTitle]), 1-x[cCover])

@@ -35,6 +35,7 @@ type extract struct {
 	// subject is seldom what a question about it asks for.
 	inTitle []bool
 	focus   []bool // the token matches the thing asked about ("tank" in "which think tank")
+	qname   []bool // the token is one of the question's names
 }
 
 // shortAnswer returns the part of fact f that answers q, or "" when q asks
@@ -57,6 +58,7 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 	e.inQ = append(e.inQ[:0], make([]bool, len(e.toks))...)
 	e.inTitle = append(e.inTitle[:0], make([]bool, len(e.toks))...)
 	e.focus = append(e.focus[:0], make([]bool, len(e.toks))...)
+	e.qname = append(e.qname[:0], make([]bool, len(e.toks))...)
 	title := b.titles[b.facts[f].article]
 	names := q.want&(kName|kPlace) != 0
 	for i, w := range e.words {
@@ -72,6 +74,9 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 		e.inQ[i] = inQ && answer
 		e.focus[i] = inQ && q.groups[gi].focus
 		e.inTitle[i] = answer && slices.Contains(title, id)
+		// A name of the question, matched as such or within a phrase
+		// ("Kim" of "Kim Jong-un").
+		e.qname[i] = e.cls[i]&cCap != 0 && (inQ && q.groups[gi].name || slices.Contains(s.words, w))
 	}
 	switch {
 	case q.want&kMoney != 0:
@@ -80,6 +85,11 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 		}
 		fallthrough
 	case q.want&(kCount|kPercent) != 0:
+		if q.want&kPercent != 0 && q.want&kCount == 0 {
+			if a := e.percent(); a != "" {
+				return a
+			}
+		}
 		return e.amount(func(c class) bool { return c&cNum != 0 && c&cYear == 0 })
 	case q.want&kDate != 0:
 		return e.date()
@@ -135,22 +145,53 @@ func (e *extract) next(i int) int {
 // named by the question, with its magnitude ("million"), qualifiers, and
 // the other end of a range.
 func (e *extract) amount(is func(class) bool) string {
+	// A figure before a number in words ("16 percent" before "several").
+	for _, vague := range []bool{false, true} {
+		if a := e.amountOf(is, vague); a != "" {
+			return a
+		}
+	}
+	return ""
+}
+
+// amountOf is amount over the numbers in words that give no count, or over
+// the others.
+func (e *extract) amountOf(is func(class) bool, vague bool) string {
 	for i := range e.toks {
-		if !is(e.cls[i]) || e.inQ[i] || e.cls[i]&cAux != 0 {
-			continue
+		if is(e.cls[i]) && !e.inQ[i] && e.cls[i]&cAux == 0 && (e.cls[i]&cVague != 0) == vague {
+			return e.amountAt(i, is)
 		}
-		start, end := i, e.amountEnd(i)
-		for k := 0; k < 3 && start > 0 && qualifiers[e.words[start-1]] && e.cls[start-1]&cAux == 0 &&
-			(e.words[start-1] != "to" || start > 1 && e.words[start-2] == "up"); k++ {
-			start--
+	}
+	return ""
+}
+
+// amountAt cuts out the amount whose number is token i, with its magnitude
+// ("million"), qualifiers, and the other end of a range.
+func (e *extract) amountAt(i int, is func(class) bool) string {
+	start, end := i, e.amountEnd(i)
+	for k := 0; k < 3 && start > 0 && qualifiers[e.words[start-1]] && e.cls[start-1]&cAux == 0 &&
+		(e.words[start-1] != "to" || start > 1 && e.words[start-2] == "up"); k++ {
+		start--
+	}
+	// A range: "$545 million to $735 million", "between $30 million and $40 million".
+	if j := e.next(end); j > 0 && rangeJoins[e.words[j]] {
+		if k := e.next(j); k > 0 && is(e.cls[k]) {
+			end = e.amountEnd(k)
 		}
-		// A range: "$545 million to $735 million", "between $30 million and $40 million".
-		if j := e.next(end); j > 0 && rangeJoins[e.words[j]] {
-			if k := e.next(j); k > 0 && is(e.cls[k]) {
-				end = e.amountEnd(k)
+	}
+	return e.cut(start, end)
+}
+
+// percent cuts out the first share the question does not name: a number
+// followed by "percent".
+func (e *extract) percent() string {
+	isNum := func(c class) bool { return c&cNum != 0 && c&cYear == 0 }
+	for i := range e.toks {
+		if isNum(e.cls[i]) && !e.inQ[i] && e.cls[i]&cVague == 0 {
+			if j := e.next(i); j > 0 && e.words[j] == "percent" {
+				return e.amountAt(i, isNum)
 			}
 		}
-		return e.cut(start, end)
 	}
 	return ""
 }
@@ -208,7 +249,12 @@ func (e *extract) nameRun(i int) int {
 		}
 	}
 	end := i
-	for j := e.next(i); j > 0; j = e.next(j) {
+	for j := e.next(i); j > 0 && !possessive(e.text, e.toks[end]); j = e.next(j) {
+		gap := e.text[e.toks[end].end:e.toks[j].start]
+		if gap == "-" && e.cls[end]&cCap != 0 {
+			end = j // "Kim Jong-un"
+			continue
+		}
 		if !spaceBetween(e.text, e.toks[end].end, e.toks[j].start) && e.cls[j]&cCap != 0 {
 			break // punctuation ends a name: "Pyongyang – North Korea"
 		}
@@ -226,15 +272,17 @@ func (e *extract) nameRun(i int) int {
 	return end
 }
 
-// name cuts out the longest name or list of names that neither the
-// question nor the article's title names, or failing that the longest that
-// the question does not name; with place set, only names after "in", "at",
-// "from"….
+// name cuts out the name or list of names nearest the thing asked about,
+// else the longest, that neither the question nor the article's title
+// names; with place set, a name after "in", "at", "from"… if there is one.
+// Failing those, it takes a name of the title.
 func (e *extract) name(place bool) string {
-	if n := e.nameNot(place, true); n != "" {
-		return n
+	for _, try := range []struct{ place, title bool }{{place, true}, {false, true}, {false, false}} {
+		if n := e.nameNot(try.place, try.title); n != "" {
+			return n
+		}
 	}
-	return e.nameNot(place, false)
+	return ""
 }
 
 func (e *extract) nameNot(place, title bool) string {
@@ -244,12 +292,19 @@ func (e *extract) nameNot(place, title bool) string {
 		if end < 0 {
 			continue
 		}
-		named := true
+		// A name the question holds in part ("Supreme Leader Kim Jong-un"
+		// for "Kim") is its subject, not its answer; so is one of the
+		// article's title, unless no other name will do.
+		named, other := false, false
 		for k := i; k <= end; k++ {
-			if !e.inQ[k] && !(title && e.inTitle[k]) && e.cls[k]&cCap != 0 {
-				named = false
+			if e.cls[k]&cCap == 0 {
+				continue
 			}
+			named = named || e.qname[k]
+			other = other || !(title && e.inTitle[k]) && !e.inQ[k]
 		}
+		// A people's adjective ("British", "South Korean") names no one.
+		named = named || !other || demonym(e.text[e.toks[i].start:e.toks[end].end])
 		atPlace := i > 0 && placePreps[e.words[i-1]]
 		if named || place && !atPlace {
 			i = end
@@ -309,6 +364,9 @@ func (e *extract) focusDistance(i, j int) int {
 	return best
 }
 
+// maxDescriptionWords bounds a description found before a name.
+const maxDescriptionWords = 6
+
 // description cuts out the apposition after a name the question asks about:
 // "Sergei Neverov – a deputy vice chairman of the Russian State Duma … –".
 func (e *extract) description() string {
@@ -333,6 +391,15 @@ func (e *extract) description() string {
 				body = body[:k]
 			}
 			return strings.TrimSpace(body)
+		}
+		// Or the words just before it: "Japan’s foreign minister Taro Kono".
+		before := e.text[:e.toks[i].start]
+		if k := strings.LastIndexAny(before, ",;:–—(\""); k >= 0 {
+			before = before[k+1:]
+		}
+		before = strings.TrimSpace(before)
+		if n := len(strings.Fields(before)); n >= 2 && n <= maxDescriptionWords {
+			return before
 		}
 		return ""
 	}

@@ -223,14 +223,15 @@ func (b *Base) rank(s *scratch, q *query, total float32) []cand {
 		}
 	}
 	gate := q.want&gatedKinds != 0
-	// A question that asks whether something is so about someone is
-	// answered by a fact that names them, not one that leans on its context
-	// for them: such facts come first.
-	var names uint64
+	// A question that asks whether something is so about someone ("Did
+	// Trump respond…?") is answered by a fact that names them, not one that
+	// leans on its context for them: such facts come first.
+	var names uint64 // the subject: the question's first name
 	if q.yesNo {
 		for gi, g := range q.groups {
 			if g.name && gi < 64 {
-				names |= 1 << gi
+				names = 1 << gi
+				break
 			}
 		}
 	}
