@@ -36,6 +36,7 @@ type extract struct {
 	inTitle []bool
 	focus   []bool // the token matches the thing asked about ("tank" in "which think tank")
 	qname   []bool // the token is one of the question's names
+	who     bool   // the question asks "who"
 }
 
 // shortAnswer returns the part of fact f that answers q, or "" when q asks
@@ -59,6 +60,7 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 	e.inTitle = append(e.inTitle[:0], make([]bool, len(e.toks))...)
 	e.focus = append(e.focus[:0], make([]bool, len(e.toks))...)
 	e.qname = append(e.qname[:0], make([]bool, len(e.toks))...)
+	e.who = q.wh == "who"
 	title := b.titles[b.facts[f].article]
 	names := q.want&(kName|kPlace) != 0
 	for i, w := range e.words {
@@ -337,6 +339,9 @@ func (e *extract) nameNot(place, title bool) string {
 		if d := e.focusDistance(i, listEnd); d <= proxReach {
 			size += (proxReach + 1 - d) * 100
 		}
+		if e.who && e.notPerson(i, listEnd) {
+			size -= 1000 // "who" asks for a person before a place or an organisation
+		}
 		if size > bestLen {
 			bestStart, bestEnd, bestLen = i, listEnd, size
 		}
@@ -346,6 +351,17 @@ func (e *extract) nameNot(place, title bool) string {
 		return ""
 	}
 	return e.cut(bestStart, bestEnd)
+}
+
+// notPerson reports whether tokens i..j name a place or an organisation:
+// they hold a country's name or a word such as "Bureau" or "Times".
+func (e *extract) notPerson(i, j int) bool {
+	for k := i; k <= j; k++ {
+		if e.lf[k]&(lCountry|lOrg|lPlace) != 0 || e.toks[k].flags&tAllCaps != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // focusDistance returns how many tokens from tokens i..j the nearest token

@@ -357,6 +357,10 @@ func (b *Base) auxGroup(toks []token, words []string, ids []uint32, i int) (grou
 	return group{}, false
 }
 
+// doing are the auxiliaries after "what" that ask what someone did, said
+// or does, rather than for a kind of thing.
+var doing = setOf(`did does do has have had can could will would should may might must`)
+
 // auxiliaries open questions that ask whether something is so.
 var auxiliaries = setOf(`is are was were am do does did has have had can could will would shall
 should may might must`)
@@ -392,6 +396,9 @@ func questionType(toks []token, words []string) (kind, string) {
 			}
 			return 0, w
 		case "what", "which":
+			if doing[next] {
+				return 0, w // "What did the minister point out?" asks for no kind of thing
+			}
 			k := nounType(words[i+1:])
 			if n := focusNoun(words[i+1:]); len(n) > 3 && n[len(n)-1] == 's' && !strings.HasSuffix(n, "ss") {
 				k |= kList // "which countries", "what businesses"
@@ -431,7 +438,9 @@ func nounType(rest []string) kind {
 			return kMoney | kCount
 		case "number":
 			return kCount
-		case "person", "man", "woman", "minister", "president", "leader", "king", "queen", "author", "chairman", "ceo", "founder":
+		case "person", "people", "man", "woman", "minister", "president", "leader", "king", "queen", "author", "chairman", "ceo",
+			"founder", "official", "officer", "spokesman", "spokeswoman", "spokesperson", "politician", "director", "executive",
+			"analyst", "expert", "scientist", "member", "agent", "senator", "governor", "mayor", "general", "judge", "player", "coach":
 			return kName
 		case "company", "organization", "organisation", "group", "agency", "firm", "tank", "institute", "exchange", "exchanges", "team", "party", "bank", "bureau":
 			return kName
