@@ -42,7 +42,7 @@ type extract struct {
 // shortAnswer returns the part of fact f that answers q, or "" when q asks
 // for no kind of answer in particular or the fact has none to cut out.
 func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
-	if q.want == 0 {
+	if q.want == 0 && q.defines == "" {
 		return ""
 	}
 	e := &s.extract
@@ -80,7 +80,14 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 		// ("Kim" of "Kim Jong-un").
 		e.qname[i] = e.cls[i]&cCap != 0 && (inQ && q.groups[gi].name || slices.Contains(s.words, w))
 	}
+	if q.defines != "" {
+		if d := e.description(); d != "" {
+			return d
+		}
+	}
 	switch {
+	case q.want == 0:
+		return ""
 	case q.want&kMoney != 0:
 		if a := e.amount(func(c class) bool { return c&cMoney != 0 }); a != "" {
 			return a

@@ -54,6 +54,9 @@ type query struct {
 	want   kind // the kind of answer the question asks for
 	wh     string
 	yesNo  bool // a question that asks whether ("Is North Korea behind …?")
+	// defines is the name a question asks to define ("What is
+	// Pyongyang?", "Who is Taro Kono?"), as the question writes it.
+	defines string
 }
 
 // analyze turns a question into a query: its answer type and its concept
@@ -74,6 +77,7 @@ func (b *Base) analyze(s *scratch, question string) query {
 	var q query
 	q.want, q.wh = questionType(toks, words)
 	q.yesNo = q.wh == "" && len(words) > 0 && auxiliaries[words[0]]
+	q.defines = definedName(question, toks, words)
 
 	// Term ids of the question's words, for phrase matching; the positions
 	// of extra (joined-up) forms are skipped.
@@ -355,6 +359,32 @@ func (b *Base) auxGroup(toks []token, words []string, ids []uint32, i int) (grou
 		}
 	}
 	return group{}, false
+}
+
+// definedName returns the name that "What is X?" or "Who was X?" asks to
+// define, as written in the question, or "" for another question.
+func definedName(question string, toks []token, words []string) string {
+	if len(words) < 3 || words[0] != "what" && words[0] != "who" || !setOf("is are was were")[words[1]] {
+		return ""
+	}
+	first, last := -1, -1
+	for i := 2; i < len(toks); i++ {
+		switch {
+		case toks[i].flags&tAux != 0:
+		case first < 0 && (words[i] == "the" || words[i] == "a" || words[i] == "an"):
+		case toks[i].flags&(tCap|tAllCaps) != 0 || toks[i].flags&tHyphen != 0 && last == i-1:
+			if first < 0 {
+				first = i
+			}
+			last = i
+		default:
+			return "" // not only a name: "What is the price of …"
+		}
+	}
+	if first < 0 {
+		return ""
+	}
+	return question[toks[first].start:toks[last].end]
 }
 
 // doing are the auxiliaries after "what" that ask what someone did, said

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math/bits"
 	"slices"
+	"strings"
 )
 
 // Ranking runs in two stages. The first finds the passages (paragraphs, or
@@ -129,6 +130,7 @@ type cand struct {
 	score   float32
 	x       *[nFeatures]float32 // in scratch.feats
 	typed   bool
+	defines bool   // the fact defines the name the question asks about
 	matched uint64 // bit i: concept group i is in the fact
 }
 
@@ -235,7 +237,21 @@ func (b *Base) rank(s *scratch, q *query, total float32) []cand {
 			}
 		}
 	}
+	// A question that asks what or who a name is is answered by a fact that
+	// defines it ("Pyongyang – North Korea’s capital city"): such facts
+	// come first.
+	if q.defines != "" {
+		for i := range s.cands {
+			s.cands[i].defines = defines(b.facts[s.cands[i].fact].text, q.defines)
+		}
+	}
 	slices.SortFunc(s.cands, func(x, y cand) int {
+		if x.defines != y.defines {
+			if x.defines {
+				return -1
+			}
+			return 1
+		}
 		if gate && x.typed != y.typed {
 			if x.typed {
 				return -1
@@ -275,6 +291,33 @@ func (b *Base) topPassages(s *scratch, ids []uint32, top []scored) []scored {
 	}
 	return top
 }
+
+// defines reports whether text defines name: the name followed by an
+// apposition ("Pyongyang – North Korea’s capital", "RUSI, a think tank")
+// or by "is a", "was the"…, or in brackets after its long form.
+func defines(text, name string) bool {
+	lower, n := strings.ToLower(text), strings.ToLower(name)
+	for from := 0; ; {
+		i := strings.Index(lower[from:], n)
+		if i < 0 {
+			return false
+		}
+		rest := strings.TrimLeft(lower[from+i+len(n):], " \u00a0")
+		for _, p := range appositions {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
+		}
+		if i > 0 && lower[from+i-1] == '(' && strings.HasPrefix(rest, ")") {
+			return true // "Royal United Services Institute (RUSI)"
+		}
+		from += i + len(n)
+	}
+}
+
+// appositions open what defines the name before them.
+var appositions = []string{"–", "—", "- ", "(", ", a ", ", an ", ", the ", "is a ", "is an ", "is the ",
+	"was a ", "was an ", "was the ", "are ", "were ", "refers to "}
 
 // gatedKinds are the kinds of answer that a fact must have to answer a
 // question that asks for them: a fact with no amount in it cannot say "how

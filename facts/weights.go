@@ -5,35 +5,35 @@ package facts
 // featureWeights are the weights of the second-stage features, fitted by
 // softmax regression on SQuAD train questions (see fit_test.go).
 var featureWeights = [nFeatures]float32{
-	xSent:   1.7095,
-	xCover:  14.3314,
-	xCtx:    8.5566,
-	xTitle:  5.2851,
-	xProx:   2.1311,
-	xAmount: 2.5508,
-	xDate:   1.6209,
-	xName:   1.0997,
-	xReason: 0.9900,
-	xNear:   1.0147,
-	xList:   -0.3858,
-	xFocus:  0.5343,
-	xLead:   0.0077,
-	xNames:  -1.9049,
-	xLen:    -0.3823,
-	xOrder:  0.2925,
+	xSent:   1.7103,
+	xCover:  14.3552,
+	xCtx:    8.5711,
+	xTitle:  5.2911,
+	xProx:   2.1164,
+	xAmount: 2.6434,
+	xDate:   1.9439,
+	xName:   1.1267,
+	xReason: 1.0351,
+	xNear:   0.9296,
+	xList:   -0.2719,
+	xFocus:  0.5495,
+	xLead:   0.0097,
+	xNames:  -1.9021,
+	xLen:    -0.4194,
+	xOrder:  0.2948,
 }
 
 // confWeights are the weights of the confidence model's inputs, fitted by
 // logistic regression on SQuAD train questions, answerable and not.
 var confWeights = [nConfInputs]float64{
-	cBias:      -2.9432,
-	cScore:     0.0562,
-	cMargin:    0.7301,
-	cCover:     1.5191,
-	cContext:   0.6659,
-	cTypedOK:   0.2488,
-	cUnknown:   -1.3540,
-	cNamesMiss: -0.3678,
+	cBias:      -2.8573,
+	cScore:     0.0616,
+	cMargin:    0.7279,
+	cCover:     1.4615,
+	cContext:   0.5630,
+	cTypedOK:   0.1359,
+	cUnknown:   -1.3585,
+	cNamesMiss: -0.3326,
 }
 
 // abstainBelow is the confidence under which the engine abstains: the
