@@ -88,7 +88,7 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 	if len(r.cands) == 0 {
 		return r, false
 	}
-	r.conf = confInputs(&r)
+	r.conf = b.confInputs(s, &r)
 	r.confidence = confidence(r.conf)
 	return r, true
 }
@@ -182,7 +182,7 @@ const (
 	cContext          // share only its passage and title have
 	cTypedOK          // 1 if the question asks for no kind of answer, or the fact has it
 	cUnknown          // share of the question's importance in words no fact has
-	cNamesMiss        // share in the question's names that the best fact lacks
+	cNamesMiss        // share in the question's names that neither the best fact nor its passage or title has
 	nConfInputs
 )
 
@@ -192,7 +192,7 @@ var ConfidenceInputs = [nConfInputs]string{
 	cTypedOK: "typed-ok", cUnknown: "unknown", cNamesMiss: "names-missing",
 }
 
-func confInputs(r *result) [nConfInputs]float64 {
+func (b *Base) confInputs(s *scratch, r *result) [nConfInputs]float64 {
 	best := r.cands[0]
 	var x [nConfInputs]float64
 	x[cBias] = 1
@@ -211,7 +211,7 @@ func confInputs(r *result) [nConfInputs]float64 {
 		if g.chatter {
 			continue
 		}
-		if g.name && (gi >= 64 || best.matched&(1<<gi) == 0) {
+		if g.name && (gi >= 64 || best.matched&(1<<gi) == 0) && !b.around(s, best.fact, gi) {
 			miss += g.imp
 		}
 	}
@@ -225,4 +225,25 @@ func confidence(x [nConfInputs]float64) float64 {
 		z += w * x[i]
 	}
 	return 1 / (1 + math.Exp(-z))
+}
+
+// around reports whether concept group gi of the question is in the
+// passage or the article title of fact f.
+func (b *Base) around(s *scratch, f uint32, gi int) bool {
+	ft := &b.facts[f]
+	for _, t := range b.titles[ft.article] {
+		if g, _, ok := s.table.find(t); ok && g == gi {
+			return true
+		}
+	}
+	p := &b.passages[ft.passage]
+	for k := p.first; k < p.first+p.nfacts; k++ {
+		seq, _ := b.tokens(k)
+		for _, t := range seq {
+			if g, _, ok := s.table.find(t); ok && g == gi {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -26,16 +26,16 @@ var featureWeights = [nFeatures]float32{
 // confWeights are the weights of the confidence model's inputs, fitted by
 // logistic regression on SQuAD train questions, answerable and not.
 var confWeights = [nConfInputs]float64{
-	cBias:      -2.8573,
-	cScore:     0.0616,
-	cMargin:    0.7279,
-	cCover:     1.4615,
-	cContext:   0.5630,
-	cTypedOK:   0.1359,
-	cUnknown:   -1.3585,
-	cNamesMiss: -0.3326,
+	cBias:      -2.4572,
+	cScore:     0.0570,
+	cMargin:    0.7239,
+	cCover:     1.0976,
+	cContext:   0.1323,
+	cTypedOK:   0.1749,
+	cUnknown:   -0.6082,
+	cNamesMiss: -3.8159,
 }
 
 // abstainBelow is the confidence under which the engine abstains: the
 // highest that keeps abstentions on answerable training questions under 2%.
-const abstainBelow = 0.18
+const abstainBelow = 0.14
