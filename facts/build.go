@@ -193,7 +193,7 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 	b.seq = make([]uint32, 0, ntoks+ntoks/16)
 	b.cls = make([]class, 0, ntoks+ntoks/16)
 	b.titles = make([][]uint32, len(parsed))
-	var local []uint32
+	var local, marks []uint32
 	var split [][]uint32
 	for ai := range parsed {
 		p := parsed[ai]
@@ -232,7 +232,7 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 							b.cls = append(b.cls, cAux)
 						}
 					}
-					b.seq, b.cls = b.phrases.markFact(b.seq, b.cls, start)
+					b.seq, b.cls, marks = b.phrases.markFact(b.seq, b.cls, start, marks)
 					f.article = uint32(ai)
 					f.para++ // numbered from 1
 					f.passage = uint32(len(b.passages) - 1)

@@ -112,25 +112,45 @@ func (t *phraseTable) match(terms []uint32, i int, skip func(int) bool) (phrase,
 	return phrase{}, 0, false
 }
 
-// markFact appends, as extra tokens, the synthetic terms of the phrases
-// found in seq[start:].
-func (t *phraseTable) markFact(seq []uint32, cls []class, start int) ([]uint32, []class) {
+// markFact adds, as an extra token right after each phrase found in
+// seq[start:], the phrase's synthetic term, so that the phrase keeps its
+// place for proximity. It uses buf as scratch space and returns it.
+func (t *phraseTable) markFact(seq []uint32, cls []class, start int, buf []uint32) ([]uint32, []class, []uint32) {
 	if len(t.byFirst) == 0 {
-		return seq, cls
+		return seq, cls, buf
 	}
 	end := len(seq)
 	skip := func(j int) bool { return cls[j]&cAux != 0 }
+	// ends[k] holds the synthetic term of a phrase that ends at token k.
+	buf = buf[:0]
 	for i := start; i < end; i++ {
 		if cls[i]&cAux != 0 {
 			continue
 		}
-		p, _, ok := t.match(seq[:end], i, skip)
-		if ok && !slices.Contains(seq[end:], p.syn) {
-			seq = append(seq, p.syn)
-			cls = append(cls, cAux)
+		if p, j, ok := t.match(seq[:end], i, skip); ok {
+			buf = append(buf, uint32(j-1), p.syn) // after the phrase's last token
 		}
 	}
-	return seq, cls
+	if len(buf) == 0 {
+		return seq, cls, buf
+	}
+	sortPairs(buf) // by where the phrases end, for phrases within phrases
+	n := len(buf) / 2
+	seq = append(seq, make([]uint32, n)...)
+	cls = append(cls, make([]class, n)...)
+	// Move tokens up from the end, dropping each synthetic term in after
+	// its phrase's last token.
+	w, k := len(seq)-1, len(buf)-2
+	for r := end - 1; r >= start && w > r; r-- {
+		for k >= 0 && int(buf[k]) == r {
+			seq[w], cls[w] = buf[k+1], cAux
+			w--
+			k -= 2
+		}
+		seq[w], cls[w] = seq[r], cls[r]
+		w--
+	}
+	return seq, cls, buf
 }
 
 // markTerms appends the synthetic terms of the phrases found in terms.
@@ -227,4 +247,14 @@ func longFormAfter(s string, toks []token, words []string, i int, short string) 
 		return nil
 	}
 	return long
+}
+
+// sortPairs sorts a flat list of (key, value) pairs by key, stably.
+func sortPairs(pairs []uint32) {
+	for i := 2; i < len(pairs); i += 2 {
+		for j := i; j >= 2 && pairs[j] < pairs[j-2]; j -= 2 {
+			pairs[j], pairs[j-2] = pairs[j-2], pairs[j]
+			pairs[j+1], pairs[j-1] = pairs[j-1], pairs[j+1]
+		}
+	}
 }

@@ -5,35 +5,35 @@ package facts
 // featureWeights are the weights of the second-stage features, fitted by
 // softmax regression on SQuAD train questions (see fit_test.go).
 var featureWeights = [nFeatures]float32{
-	xSent:   1.7103,
-	xCover:  14.3552,
-	xCtx:    8.5711,
-	xTitle:  5.2911,
-	xProx:   2.1164,
-	xAmount: 2.6434,
-	xDate:   1.9439,
-	xName:   1.1267,
-	xReason: 1.0351,
-	xNear:   0.9296,
-	xList:   -0.2719,
-	xFocus:  0.5495,
-	xLead:   0.0097,
-	xNames:  -1.9021,
-	xLen:    -0.4194,
-	xOrder:  0.2948,
+	xSent:   1.6931,
+	xCover:  14.3172,
+	xCtx:    8.5650,
+	xTitle:  5.2785,
+	xProx:   2.2161,
+	xAmount: 2.6492,
+	xDate:   1.9397,
+	xName:   1.1263,
+	xReason: 1.0324,
+	xNear:   0.9278,
+	xList:   -0.2911,
+	xFocus:  0.5556,
+	xLead:   0.0083,
+	xNames:  -1.9280,
+	xLen:    -0.4132,
+	xOrder:  0.2929,
 }
 
 // confWeights are the weights of the confidence model's inputs, fitted by
 // logistic regression on SQuAD train questions, answerable and not.
 var confWeights = [nConfInputs]float64{
-	cBias:      -2.4572,
-	cScore:     0.0570,
-	cMargin:    0.7239,
-	cCover:     1.0976,
-	cContext:   0.1323,
-	cTypedOK:   0.1749,
-	cUnknown:   -0.6082,
-	cNamesMiss: -3.8159,
+	cBias:      -2.4557,
+	cScore:     0.0607,
+	cMargin:    0.7205,
+	cCover:     1.0524,
+	cContext:   0.1116,
+	cTypedOK:   0.1652,
+	cUnknown:   -0.6043,
+	cNamesMiss: -3.7638,
 }
 
 // abstainBelow is the confidence under which the engine abstains: the
