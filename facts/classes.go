@@ -70,7 +70,7 @@ trillions percent per cent m bn k`)
 // exact count ("thousands", "several").
 var numberWords = setOf(`two three four five six seven eight nine ten eleven twelve
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
-seventy eighty ninety hundred thousand million billion trillion dozen`)
+seventy eighty ninety hundred thousand million billion trillion dozen twice thrice`)
 
 var vagueNumbers = setOf(`hundreds thousands millions billions trillions dozens several few
 numerous countless`)
