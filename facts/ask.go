@@ -38,8 +38,12 @@ func (b *Base) Ask(question string) Answer {
 	best := r.cands[0]
 	ans.Confidence = r.confidence
 	if ans.Confidence < abstainBelow {
-		for i := 0; i < len(r.cands) && len(ans.Suggestions) < maxSuggestions; i++ {
-			ans.Suggestions = append(ans.Suggestions, b.citation(r.cands[i].fact, len(ans.Suggestions)+1))
+		var shown []uint32
+		for i := 0; i < len(r.cands) && len(shown) < maxSuggestions; i++ {
+			if f := r.cands[i].fact; !b.quoted(shown, b.facts[f].text) {
+				shown = append(shown, f)
+				ans.Suggestions = append(ans.Suggestions, b.citation(f, len(shown)))
+			}
 		}
 		return ans
 	}
