@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -16,10 +15,7 @@ import (
 )
 
 func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var bf baseFlags
-	bf.register(fs)
+	fs, bf := newBaseFlagSet("ask", stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per question, one per line")
 	explain := fs.Bool("explain", false, "print how the engine read the question and scored each fact, as JSON")
 	fs.Usage = func() {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,10 +15,7 @@ import (
 )
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var bf baseFlags
-	bf.register(fs)
+	fs, bf := newBaseFlagSet("bench", stderr)
 	questions := fs.String("questions", "", "question file (JSON lines with a \"q\" field, as ../shared/eval has them); default: questions made from the facts")
 	rounds := fs.Int("rounds", 3, "times to ask the whole question set")
 	fs.Usage = func() {

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 
@@ -11,10 +10,7 @@ import (
 )
 
 func runFacts(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("facts", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var bf baseFlags
-	bf.register(fs)
+	fs, bf := newBaseFlagSet("facts", stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: factbot facts [--articles DIR]")
 		fmt.Fprintln(stderr, "\nLists every fact (article, paragraph, sentence) and every skipped file.")

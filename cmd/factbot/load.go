@@ -24,6 +24,16 @@ type baseFlags struct {
 	strict   bool
 }
 
+// newBaseFlagSet returns the flag set of a command that loads a fact base,
+// with the --articles and --strict flags, writing its usage to stderr.
+func newBaseFlagSet(name string, stderr io.Writer) (*flag.FlagSet, *baseFlags) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	bf := new(baseFlags)
+	bf.register(fs)
+	return fs, bf
+}
+
 func (f *baseFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.articles, "articles", "", articlesUsage)
 	fs.BoolVar(&f.strict, "strict", false, strictUsage)
