@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/factbot/factbot/facts/internal/lang"
 )
 
 // New builds a fact base from parsed articles and alias groups (each a list
@@ -36,7 +38,7 @@ func New(articles []Article, aliases [][]string) *Base {
 	}
 	for _, p := range parsed {
 		for _, a := range p.acronyms {
-			long := slices.DeleteFunc(slices.Clone(a.long), func(w string) bool { return stopwords[w] })
+			long := slices.DeleteFunc(slices.Clone(a.long), func(w string) bool { return lang.Stopwords[w] })
 			groups = append(groups, [][]string{{a.short}, long})
 		}
 	}
@@ -252,14 +254,14 @@ func (b *Base) index() {
 	indexed := make([]bool, nterms)
 	b.termFlags = make([]termFlag, nterms)
 	for id, t := range b.terms {
-		indexed[id] = !stopwords[t] && t != ""
-		if stopwords[t] {
+		indexed[id] = !lang.Stopwords[t] && t != ""
+		if lang.Stopwords[t] {
 			b.termFlags[id] |= fStop
 		}
-		if placePreps[t] {
+		if lang.PlacePreps[t] {
 			b.termFlags[id] |= fPlacePrep
 		}
-		if reasonWords[t] || reasonWords[b.surface[id]] {
+		if lang.ReasonWords[t] || lang.ReasonWords[b.surface[id]] {
 			b.termFlags[id] |= fReason
 		}
 		if t == "percent" {
@@ -374,7 +376,7 @@ func buildPostings(nterms, n int, each func(i int, emit func(uint32))) postings 
 // indexed terms of its groups.
 func synonymTerms(b *Base) map[string][]uint32 {
 	m := map[string][]uint32{}
-	for _, g := range synonyms {
+	for _, g := range lang.Synonyms {
 		var ids []uint32
 		var terms []string
 		for _, w := range g {

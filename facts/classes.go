@@ -1,5 +1,7 @@
 package facts
 
+import "github.com/factbot/factbot/facts/internal/lang"
+
 // Token classes and fact kinds: what a token is (a number, an amount of
 // money, a year, a name) and, from its tokens, what a fact can answer.
 
@@ -51,68 +53,6 @@ func (k kind) String() string {
 	return ""
 }
 
-var months = setOf(`january february march april may june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
-thursday friday saturday sunday`)
-
-// dateWords tell a time without a number: "in the 19th century", "ago".
-var dateWords = setOf(`century centuries decade decades millennium millennia era spring summer
-autumn winter weekend morning evening night midnight noon yesterday today tomorrow ago bc bce`)
-
-var currencies = setOf(`dollar dollars usd us$ euro euros eur pound pounds gbp sterling yen jpy
-yuan cny renminbi rmb won krw rupee rupees franc francs ruble rubles rouble roubles peso pesos
-bitcoin bitcoins btc ether eth`)
-
-var magnitudes = setOf(`hundred thousand thousands million millions billion billions trillion
-trillions percent per cent m bn k`)
-
-// numberWords are numbers in words; vagueNumbers are those that give no
-// exact count ("thousands", "several").
-var numberWords = setOf(`two three four five six seven eight nine ten eleven twelve
-thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
-seventy eighty ninety hundred thousand million billion trillion dozen twice thrice`)
-
-var vagueNumbers = setOf(`hundreds thousands millions billions trillions dozens several few
-numerous countless`)
-
-var orgWords = setOf(`group institute institution council bureau university company
-corporation corp inc ltd agency ministry association party committee bank department
-organization organisation foundation society league union club team school college church
-army navy force forces police court commission office service services exchange exchanges
-times news press agency fund board federation network channel airlines airways records
-studios museum hospital center centre authority administration government parliament senate
-congress assembly duma`)
-
-var placeWords = setOf(`city town village river mountain mountains island islands county
-state province street avenue lake sea ocean valley country republic kingdom peninsula region
-coast bay desert strait gulf port capital district`)
-
-// countries are the names of countries and continents, folded, one word
-// each (for "North Korea", "korea"), so that a name is known for a place.
-var countries = setOf(`afghanistan albania algeria andorra angola argentina armenia australia
-austria azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan
-bolivia bosnia botswana brazil brunei bulgaria burundi cambodia cameroon canada chad chile
-china colombia comoros congo croatia cuba cyprus czechia czech denmark djibouti dominica
-ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia
-germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india
-indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati korea
-kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania
-luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico
-micronesia moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal
-netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru
-philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
-singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
-tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
-uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe britain england scotland
-wales america africa asia europe australia antarctica arabia zealand usa uk`)
-
-var placePreps = setOf(`in at from near to across throughout into toward towards within
-between outside inside`)
-
-var reasonWords = setOf(`because due reason reasons cause caused causes order impetus motive
-motivation aim purpose so thanks result owing since why tactic tactics effort
-strategy intended`)
-
 // A lexFlag tells which of the word lists a word is on, so that the lists
 // are looked up once a word, not once a token.
 type lexFlag uint16
@@ -143,9 +83,9 @@ var wordLists = func() map[string]lexFlag {
 		set  map[string]bool
 		flag lexFlag
 	}{
-		{months, lMonth}, {numberWords, lNumber}, {vagueNumbers, lVague}, {magnitudes, lMagnitude},
-		{currencies, lCurrency}, {stopwords, lStop}, {questionWords, lQuestion}, {placePreps, lPlacePrep},
-		{orgWords, lOrg}, {placeWords, lPlace}, {nameJoins, lNameJoin}, {countries, lCountry}, {dateWords, lDateWord},
+		{lang.Months, lMonth}, {lang.NumberWords, lNumber}, {lang.VagueNumbers, lVague}, {lang.Magnitudes, lMagnitude},
+		{lang.Currencies, lCurrency}, {lang.Stopwords, lStop}, {lang.QuestionWords, lQuestion}, {lang.PlacePreps, lPlacePrep},
+		{lang.OrgWords, lOrg}, {lang.PlaceWords, lPlace}, {lang.NameJoins, lNameJoin}, {lang.Countries, lCountry}, {lang.DateWords, lDateWord},
 	} {
 		for w := range l.set {
 			m[w] |= l.flag

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/factbot/factbot/facts/internal/lang"
 )
 
 // Short answers are cut out of the best fact, verbatim: the amount, count,
@@ -11,17 +13,6 @@ import (
 // ("approximately", "between … and …", "up to"). Things the question itself
 // names are passed over: "How much did Bithumb lose?" wants the amount, not
 // "Bithumb".
-
-// qualifiers are words that belong to an amount or count before it.
-var qualifiers = setOf(`between from approximately about around nearly almost over under
-roughly estimated some least more less than up to only just exactly reportedly an
-at as much many`)
-
-// rangeJoins are words that join the two ends of a range or the items of a list.
-var rangeJoins = setOf(`and to or`)
-
-// nameJoins may sit inside a name without ending it ("Bank of England").
-var nameJoins = setOf(`of the de la`)
 
 // An extract is the tokens of one fact, classified, for cutting answers out.
 type extract struct {
@@ -129,7 +120,7 @@ func (b *Base) namesAsked(q *query) bool {
 func (e *extract) cut(i, j int) string {
 	start, end := int(e.toks[i].start), int(e.toks[j].end)
 	if start > 0 {
-		if r, n := utf8.DecodeLastRuneInString(e.text[:start]); r == '$' || r == '€' || r == '£' || r == '¥' {
+		if r, n := utf8.DecodeLastRuneInString(e.text[:start]); lang.IsCurrencySign(r) {
 			start -= n
 		}
 	}
@@ -178,12 +169,12 @@ func (e *extract) amountOf(is func(class) bool, vague bool) string {
 // ("million"), qualifiers, and the other end of a range.
 func (e *extract) amountAt(i int, is func(class) bool) string {
 	start, end := i, e.amountEnd(i)
-	for k := 0; k < 3 && start > 0 && qualifiers[e.words[start-1]] && e.cls[start-1]&cAux == 0 &&
+	for k := 0; k < 3 && start > 0 && lang.Qualifiers[e.words[start-1]] && e.cls[start-1]&cAux == 0 &&
 		(e.words[start-1] != "to" || start > 1 && e.words[start-2] == "up"); k++ {
 		start--
 	}
 	// A range: "$545 million to $735 million", "between $30 million and $40 million".
-	if j := e.next(end); j > 0 && rangeJoins[e.words[j]] {
+	if j := e.next(end); j > 0 && lang.RangeJoins[e.words[j]] {
 		if k := e.next(j); k > 0 && is(e.cls[k]) {
 			end = e.amountEnd(k)
 		}
@@ -271,7 +262,7 @@ func (e *extract) nameRun(i int) int {
 			end = j
 			continue
 		}
-		if nameJoins[e.words[j]] {
+		if lang.NameJoins[e.words[j]] {
 			if k := e.next(j); k > 0 && e.cls[k]&cCap != 0 {
 				continue
 			}
@@ -314,7 +305,7 @@ func (e *extract) nameNot(place, title bool) string {
 		}
 		// A people's adjective ("British", "South Korean") names no one.
 		named = named || !other || demonym(e.text[e.toks[i].start:e.toks[end].end])
-		atPlace := i > 0 && placePreps[e.words[i-1]]
+		atPlace := i > 0 && lang.PlacePreps[e.words[i-1]]
 		if named || place && !atPlace {
 			i = end
 			continue
@@ -323,7 +314,7 @@ func (e *extract) nameNot(place, title bool) string {
 		listEnd, n := end, 1
 		for {
 			j := e.next(listEnd)
-			if j > 0 && rangeJoins[e.words[j]] {
+			if j > 0 && lang.RangeJoins[e.words[j]] {
 				j = e.next(j)
 			} else if j > 0 && strings.HasPrefix(e.text[e.toks[listEnd].end:], ",") {
 				// the next name follows a comma
@@ -403,7 +394,7 @@ func (e *extract) description() string {
 		}
 		rest := e.text[e.toks[end].end:]
 		trimmed := strings.TrimLeft(rest, " ")
-		for _, sep := range []string{"–", "—", "-", ","} {
+		for _, sep := range lang.DescriptionMarks {
 			if !strings.HasPrefix(trimmed, sep) {
 				continue
 			}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/factbot/factbot/facts/internal/lang"
 )
 
 // maxFactBytes bounds a fact: a longer "sentence" (a table, a list without
@@ -123,7 +125,7 @@ func (p *parser) add(out *parsedArticle, s string, body bool) []int32 {
 	start := len(out.seq)
 	for _, t := range toks {
 		w := p.z.word(t)
-		if t.flags&tAllCaps != 0 && stopwords[string(w)] {
+		if t.flags&tAllCaps != 0 && lang.Stopwords[string(w)] {
 			w = bytes.ToUpper(w) // see wordKey
 		}
 		id, ok := p.index[string(w)]
@@ -163,7 +165,7 @@ func (p *parser) add(out *parsedArticle, s string, body bool) []int32 {
 // that an all-caps stop word ("US", "WHO", "IT") is kept in capitals so that
 // it does not vanish as a stop word.
 func wordKey(w []byte, f tokFlags) string {
-	if f&tAllCaps != 0 && stopwords[string(w)] {
+	if f&tAllCaps != 0 && lang.Stopwords[string(w)] {
 		return strings.ToUpper(string(w))
 	}
 	return string(w)
@@ -195,7 +197,7 @@ func pieces(s string) []string {
 func foldedWords(z *tokenizer, s string) []string {
 	var ws []string
 	for _, t := range z.tokenize(s) {
-		if w := wordKey(z.word(t), t.flags); t.flags&tAux == 0 && !stopwords[w] {
+		if w := wordKey(z.word(t), t.flags); t.flags&tAux == 0 && !lang.Stopwords[w] {
 			ws = append(ws, w)
 		}
 	}

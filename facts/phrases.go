@@ -3,6 +3,8 @@ package facts
 import (
 	"slices"
 	"strings"
+
+	"github.com/factbot/factbot/facts/internal/lang"
 )
 
 // Phrases are names that mean the same thing: the groups of an aliases file
@@ -165,10 +167,6 @@ func (t *phraseTable) markTerms(terms []uint32) []uint32 {
 	return terms
 }
 
-// acronymStops are the small words a long form may hold without a letter in
-// its acronym ("weapons of mass destruction (WMD)").
-var acronymStops = setOf(`of the and for on in to de du la`)
-
 // findAcronyms appends the acronyms that sentence s defines, in either
 // order: "Royal United Services Institute (RUSI)" or "RUSI (Royal United
 // Services Institute)".
@@ -206,7 +204,7 @@ func longFormBefore(toks []token, words []string, i int, short string) []string 
 		case w != "" && strings.ToLower(w[:1]) == short[k:k+1]:
 			long = append(long, w)
 			k--
-		case acronymStops[w] && len(long) > 0:
+		case lang.AcronymStops[w] && len(long) > 0:
 			long = append(long, w)
 		default:
 			return nil
@@ -237,7 +235,7 @@ func longFormAfter(s string, toks []token, words []string, i int, short string) 
 		case k < len(short) && w != "" && strings.ToLower(w[:1]) == short[k:k+1]:
 			long = append(long, w)
 			k++
-		case acronymStops[w] && len(long) > 0:
+		case lang.AcronymStops[w] && len(long) > 0:
 			long = append(long, w)
 		default:
 			return nil

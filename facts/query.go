@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/factbot/factbot/facts/internal/lang"
 )
 
 // Match weights: how much a question word counts when it matches a fact
@@ -76,7 +78,7 @@ func (b *Base) analyze(s *scratch, question string) query {
 	s.words = words
 	var q query
 	q.want, q.wh = questionType(toks, words)
-	q.yesNo = q.wh == "" && len(words) > 0 && auxiliaries[words[0]]
+	q.yesNo = q.wh == "" && len(words) > 0 && lang.Auxiliaries[words[0]]
 	q.defines = definedName(question, toks, words)
 
 	// Term ids of the question's words, for phrase matching; the positions
@@ -91,7 +93,7 @@ func (b *Base) analyze(s *scratch, question string) query {
 	}
 	s.ids = ids
 	// Phrases are matched as facts hold them: without stop words.
-	skip := func(j int) bool { return toks[j].flags&tAux != 0 || stopwords[words[j]] }
+	skip := func(j int) bool { return toks[j].flags&tAux != 0 || lang.Stopwords[words[j]] }
 	focusFrom, focusTo := focusRun(toks, words)
 
 	pos := 0
@@ -119,7 +121,7 @@ func (b *Base) analyze(s *scratch, question string) query {
 			}
 		}
 		w := words[i]
-		if stopwords[w] || questionWords[w] {
+		if lang.Stopwords[w] || lang.QuestionWords[w] {
 			continue
 		}
 		g := b.wordGroup(s, w, ids[i], t)
@@ -147,7 +149,7 @@ func focusRun(toks []token, words []string) (int, int) {
 			j++
 		}
 		k := j
-		for k < len(words) && k < j+3 && !stopwords[words[k]] && !questionWords[words[k]] {
+		for k < len(words) && k < j+3 && !lang.Stopwords[words[k]] && !lang.QuestionWords[words[k]] {
 			k++
 		}
 		return j, k
@@ -209,7 +211,7 @@ func (b *Base) indexed(t uint32) bool { return int(t) < len(b.idf) && b.idf[t] >
 func (b *Base) wordGroup(s *scratch, w string, id uint32, t token) group {
 	g := group{
 		word:    w,
-		chatter: chatter[w],
+		chatter: lang.Chatter[w],
 		name:    t.flags&(tCap|tAllCaps) != 0 && t.flags&tFirst == 0 || t.flags&tAllCaps != 0,
 		number:  t.flags&tNumber != 0,
 	}
@@ -354,7 +356,7 @@ func (b *Base) auxGroup(toks []token, words []string, ids []uint32, i int) (grou
 		return group{}, false
 	}
 	for j := i - 1; j >= 0 && toks[j].start >= toks[i].start; j-- {
-		if pid, ok := b.lookup(words[j]); !ok || !b.indexed(pid) && !stopwords[words[j]] {
+		if pid, ok := b.lookup(words[j]); !ok || !b.indexed(pid) && !lang.Stopwords[words[j]] {
 			return b.finish(group{alts: []alt{{term: id, w: 1}}, word: words[i]}), true
 		}
 	}
@@ -364,7 +366,7 @@ func (b *Base) auxGroup(toks []token, words []string, ids []uint32, i int) (grou
 // definedName returns the name that "What is X?" or "Who was X?" asks to
 // define, as written in the question, or "" for another question.
 func definedName(question string, toks []token, words []string) string {
-	if len(words) < 3 || words[0] != "what" && words[0] != "who" || !setOf("is are was were")[words[1]] {
+	if len(words) < 3 || words[0] != "what" && words[0] != "who" || !lang.Copulas[words[1]] {
 		return ""
 	}
 	first, last := -1, -1
@@ -386,14 +388,6 @@ func definedName(question string, toks []token, words []string) string {
 	}
 	return question[toks[first].start:toks[last].end]
 }
-
-// doing are the auxiliaries after "what" that ask what someone did, said
-// or does, rather than for a kind of thing.
-var doing = setOf(`did does do has have had can could will would should may might must`)
-
-// auxiliaries open questions that ask whether something is so.
-var auxiliaries = setOf(`is are was were am do does did has have had can could will would shall
-should may might must`)
 
 // questionType returns the kind of answer a question asks for, from its
 // opening words: "how much" asks for money, "when" for a date.
@@ -426,7 +420,7 @@ func questionType(toks []token, words []string) (kind, string) {
 			}
 			return 0, w
 		case "what", "which":
-			if doing[next] {
+			if lang.Doing[next] {
 				return 0, w // "What did the minister point out?" asks for no kind of thing
 			}
 			k := nounType(words[i+1:])
@@ -443,7 +437,7 @@ func questionType(toks []token, words []string) (kind, string) {
 // stop word: the thing the question asks about.
 func focusNoun(rest []string) string {
 	for _, w := range rest {
-		if !stopwords[w] {
+		if !lang.Stopwords[w] {
 			return w
 		}
 	}

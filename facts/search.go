@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+
+	"github.com/factbot/factbot/facts/internal/lang"
 )
 
 // Ranking runs in two stages. The first finds the passages (paragraphs, or
@@ -303,7 +305,7 @@ func defines(text, name string) bool {
 			return false
 		}
 		rest := strings.TrimLeft(lower[from+i+len(n):], " \u00a0")
-		for _, p := range appositions {
+		for _, p := range lang.Appositions {
 			if strings.HasPrefix(rest, p) {
 				return true
 			}
@@ -314,10 +316,6 @@ func defines(text, name string) bool {
 		from += i + len(n)
 	}
 }
-
-// appositions open what defines the name before them.
-var appositions = []string{"–", "—", "- ", "(", ", a ", ", an ", ", the ", "is a ", "is an ", "is the ",
-	"was a ", "was an ", "was the ", "are ", "were ", "refers to "}
 
 // gatedKinds are the kinds of answer that a fact must have to answer a
 // question that asks for them: a fact with no amount in it cannot say "how

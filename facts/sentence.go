@@ -4,34 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/factbot/factbot/facts/internal/lang"
 )
-
-// abbreviations are words that end with a period without ending a sentence
-// ("Mr. Smith", "Gen. Lee", "Jan. 5"), lower-cased, without the period.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sr": true, "jr": true,
-	"st": true, "mt": true, "ft": true, "gen": true, "gov": true, "sen": true, "rep": true,
-	"rev": true, "lt": true, "col": true, "sgt": true, "capt": true, "cmdr": true, "adm": true,
-	"maj": true, "pres": true, "hon": true, "messrs": true, "mme": true, "mlle": true,
-	"inc": true, "ltd": true, "co": true, "corp": true, "bros": true, "dept": true, "univ": true,
-	"assn": true, "est": true, "approx": true, "vs": true, "v": true, "cf": true, "al": true,
-	"no": true, "nos": true, "vol": true, "vols": true, "fig": true, "figs": true, "pp": true,
-	"p": true, "ch": true, "sec": true, "art": true, "ed": true, "eds": true, "op": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"e.g": true, "i.e": true, "a.m": true, "p.m": true, "ca": true, "c": true,
-}
-
-// sentenceStarters are capitalised words that, after a dotted acronym such as
-// "U.S.", show that a new sentence has begun.
-var sentenceStarters = map[string]bool{
-	"The": true, "This": true, "That": true, "These": true, "Those": true, "It": true,
-	"Its": true, "He": true, "She": true, "They": true, "We": true, "I": true, "You": true,
-	"In": true, "On": true, "At": true, "But": true, "And": true, "However": true, "A": true,
-	"An": true, "As": true, "If": true, "When": true, "While": true, "There": true,
-	"His": true, "Her": true, "Their": true, "Our": true, "After": true, "Before": true,
-	"Since": true, "According": true, "Meanwhile": true, "Still": true, "Yet": true,
-}
 
 // A span is a byte range [start, end) of a string.
 type span struct{ start, end int }
@@ -104,7 +79,7 @@ func periodEnds(p string, dot, next int) bool {
 		return true
 	}
 	lw := strings.ToLower(w)
-	if abbreviations[lw] {
+	if lang.Abbreviations[lw] {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w)
@@ -113,7 +88,7 @@ func periodEnds(p string, dot, next int) bool {
 	}
 	if strings.Contains(w, ".") { // a dotted acronym: "U.S.", "U.N."
 		nw := wordAt(p, next)
-		return sentenceStarters[nw]
+		return lang.SentenceStarters[nw]
 	}
 	return true
 }
@@ -153,7 +128,7 @@ func startsSentence(p string, i int) bool {
 		switch {
 		case isOpener(r):
 			i += n
-		case unicode.IsUpper(r) || unicode.IsDigit(r) || r == '$' || r == '€' || r == '£':
+		case unicode.IsUpper(r) || unicode.IsDigit(r) || lang.IsCurrencySign(r):
 			return true
 		default:
 			return false

@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"github.com/sahilm/fuzzy"
+
+	"github.com/factbot/factbot/facts/internal/lang"
 )
 
 // Suggestions for a partly typed question, as a chat client's autocomplete
@@ -17,9 +19,6 @@ import (
 // maxSuggestionLen is the longest suggestion, in bytes: Discord's limit on
 // an autocomplete choice.
 const maxSuggestionLen = 100
-
-// placeNames are places of more than one word that no word of tells.
-var placeNames = map[string]bool{"united states": true, "united kingdom": true, "united arab emirates": true}
 
 // A topic is a name the facts mention, with how often.
 type topic struct {
@@ -150,7 +149,7 @@ func topicQuestion(t *topic) string {
 // demonym reports whether a one-word name reads as an adjective of a
 // people ("Korean", "British"), which makes a poor topic on its own.
 func demonym(name string) bool {
-	for _, suf := range []string{"ean", "ian", "ish", "ese", "can"} {
+	for _, suf := range lang.DemonymSuffixes {
 		if strings.HasSuffix(name, suf) {
 			return true
 		}
@@ -197,7 +196,7 @@ func collectNames(s string, toks []token, lf []lexFlag, cls []class, names map[s
 		if i > 0 && lf[i-1]&lPlacePrep != 0 {
 			u.kinds |= kPlace
 		}
-		if placeNames[strings.ToLower(s[toks[i].start:toks[end].end])] {
+		if lang.PlaceNames[strings.ToLower(s[toks[i].start:toks[end].end])] {
 			u.kinds |= kPlace
 		}
 		if n >= 2 && u.kinds == 0 {

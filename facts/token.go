@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/factbot/factbot/facts/internal/lang"
 )
 
 // tokFlags describe a token's shape in the source text.
@@ -69,7 +71,7 @@ func (z *tokenizer) tokenize(s string) []token {
 			money, first = false, false
 			i = end
 			continue
-		case r == '$' || r == '€' || r == '£' || r == '¥':
+		case lang.IsCurrencySign(r):
 			money = true
 		case r == '%':
 			if k := len(z.toks); k > 0 && z.toks[k-1].flags&tNumber != 0 {

@@ -1,0 +1,64 @@
+package lang
+
+import (
+	"io/fs"
+	"testing"
+)
+
+// Every file under data/ is read by a variable of this package: a file that
+// no code reads is dead data.
+func TestEveryFileRead(t *testing.T) {
+	read := map[string]bool{}
+	for _, n := range []string{"stopwords", "chatter", "question-words", "auxiliaries", "doing", "copulas",
+		"months", "date-words", "currencies", "magnitudes", "number-words", "vague-numbers", "org-words",
+		"place-words", "countries", "place-preps", "reason-words", "qualifiers", "range-joins", "name-joins",
+		"acronym-stops", "abbreviations", "sentence-starters", "place-names", "demonym-suffixes",
+		"currency-signs", "irregular", "synonyms", "appositions", "description-marks", "question-nouns"} {
+		read["data/"+n+".txt"] = true
+	}
+	names, err := fs.Glob(files, "data/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		if !read[n] {
+			t.Errorf("%s is embedded but read by nothing", n)
+		}
+		delete(read, n)
+	}
+	for n := range read {
+		t.Errorf("%s is read but missing", n)
+	}
+}
+
+func TestLists(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		got  bool
+	}{
+		{"the is a stop word", Stopwords["the"]},
+		{"crypto is not a stop word", !Stopwords["crypto"]},
+		{"stole → steal", Irregular["stole"] == "steal"},
+		{"buy and purchase are synonyms", len(Synonyms) > 0 && Synonyms[0][0] == "buy" && Synonyms[0][1] == "purchase"},
+		{"', a ' is an apposition, spaces kept", contains(Appositions, ", a ")},
+		{"year asks for a date", len(QuestionNouns["year"]) == 1 && QuestionNouns["year"][0] == "date"},
+		{"amount asks for money or a count", len(QuestionNouns["amount"]) == 2},
+		{"$ is a currency sign", IsCurrencySign('$') && IsCurrencySign('€') && !IsCurrencySign('a')},
+		{"united states is a place name", PlaceNames["united states"]},
+		{"mr is an abbreviation", Abbreviations["mr"]},
+		{"The starts a sentence", SentenceStarters["The"]},
+	} {
+		if !c.got {
+			t.Errorf("%s: not so", c.name)
+		}
+	}
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
