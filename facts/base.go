@@ -4,6 +4,8 @@ import (
 	"math"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/factbot/factbot/facts/internal/text"
 )
 
 // A Base is a fact base: articles split into facts (sentences) and an index
@@ -24,8 +26,8 @@ type Base struct {
 	termFlags []termFlag          // term id → what kind of word it is
 	vocab     vocabulary          // lookup of terms by prefix, typo and abbreviation
 
-	seq []uint32 // the term ids of every fact's tokens, fact after fact
-	cls []class  // the class of each token in seq
+	seq []uint32     // the term ids of every fact's tokens, fact after fact
+	cls []text.Class // the text.Class of each text.Token in seq
 
 	passPost  postings // term → passages
 	titlePost postings // term → articles whose title has the term
@@ -118,7 +120,7 @@ func (b *Base) factAt(i uint32) Fact {
 }
 
 // tokens returns the term ids and classes of fact i.
-func (b *Base) tokens(i uint32) ([]uint32, []class) {
+func (b *Base) tokens(i uint32) ([]uint32, []text.Class) {
 	f := &b.facts[i]
 	return b.seq[f.tok : f.tok+uint32(f.ntok)], b.cls[f.tok : f.tok+uint32(f.ntok)]
 }

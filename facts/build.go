@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/text"
 )
 
 // New builds a fact base from parsed articles and alias groups (each a list
@@ -23,7 +24,7 @@ func New(articles []Article, aliases [][]string) *Base {
 	parsed, names := parseAll(articles)
 
 	// Alias and acronym phrases join the vocabulary like any other words.
-	z := newTokenizer()
+	z := text.NewTokenizer()
 	var groups [][][]string // group → phrase → folded words
 	for _, names := range aliases {
 		var g [][]string
@@ -183,7 +184,7 @@ const (
 )
 
 // assemble maps every article's tokens to term ids and lays the facts,
-// passages and token sequences of all articles end to end.
+// passages and text.Token sequences of all articles end to end.
 func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 	nfacts, ntoks := 0, 0
 	for _, p := range parsed {
@@ -193,7 +194,7 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 	b.facts = make([]fact, 0, nfacts)
 	b.passages = make([]passage, 0, nfacts/3)
 	b.seq = make([]uint32, 0, ntoks+ntoks/16)
-	b.cls = make([]class, 0, ntoks+ntoks/16)
+	b.cls = make([]text.Class, 0, ntoks+ntoks/16)
 	b.titles = make([][]uint32, len(parsed))
 	var local, marks []uint32
 	var split [][]uint32
@@ -231,7 +232,7 @@ func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 						b.cls = append(b.cls, p.cls[t])
 						for _, part := range split[p.seq[t]] {
 							b.seq = append(b.seq, part)
-							b.cls = append(b.cls, cAux)
+							b.cls = append(b.cls, text.ClassAux)
 						}
 					}
 					b.seq, b.cls, marks = b.phrases.markFact(b.seq, b.cls, start, marks)
@@ -274,7 +275,7 @@ func (b *Base) index() {
 		f := &b.facts[i]
 		n := 0
 		for k := f.tok; k < f.tok+uint32(f.ntok); k++ {
-			if indexed[b.seq[k]] && b.cls[k]&cAux == 0 {
+			if indexed[b.seq[k]] && b.cls[k]&text.ClassAux == 0 {
 				n++
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/text"
 )
 
 // Short answers are cut out of the best fact, verbatim: the amount, count,
@@ -17,16 +18,16 @@ import (
 // An extract is the tokens of one fact, classified, for cutting answers out.
 type extract struct {
 	text  string
-	toks  []token
+	toks  []text.Token
 	words []string
-	lf    []lexFlag
-	cls   []class
-	inQ   []bool // the question matches this token (checked only for numbers, dates and names)
-	// inTitle is true for a token of the article's title: the article's
+	lf    []text.Lex
+	cls   []text.Class
+	inQ   []bool // the question matches this text.Token (checked only for numbers, dates and names)
+	// inTitle is true for a text.Token of the article's title: the article's
 	// subject is seldom what a question about it asks for.
 	inTitle []bool
-	focus   []bool // the token matches the thing asked about ("tank" in "which think tank")
-	qname   []bool // the token is one of the question's names
+	focus   []bool // the text.Token matches the thing asked about ("tank" in "which think tank")
+	qname   []bool // the text.Token is one of the question's names
 	who     bool   // the question asks "who"
 }
 
@@ -38,15 +39,15 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 	}
 	e := &s.extract
 	e.text = b.facts[f].text
-	e.toks = s.z.tokenize(e.text)
+	e.toks = s.z.Tokenize(e.text)
 	e.words, e.lf = e.words[:0], e.lf[:0]
 	for _, t := range e.toks {
-		w := wordKey(s.z.word(t), t.flags)
+		w := text.Key(s.z.Word(t), t.Flags)
 		e.words = append(e.words, w)
-		e.lf = append(e.lf, lexFlagsOf(w))
+		e.lf = append(e.lf, text.LexOf(w))
 	}
-	e.cls = append(e.cls[:0], make([]class, len(e.toks))...)
-	classify(e.toks, e.words, e.lf, e.cls)
+	e.cls = append(e.cls[:0], make([]text.Class, len(e.toks))...)
+	text.Classify(e.toks, e.words, e.lf, e.cls)
 	e.inQ = append(e.inQ[:0], make([]bool, len(e.toks))...)
 	e.inTitle = append(e.inTitle[:0], make([]bool, len(e.toks))...)
 	e.focus = append(e.focus[:0], make([]bool, len(e.toks))...)
@@ -55,8 +56,8 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 	title := b.titles[b.facts[f].article]
 	names := q.want&(kName|kPlace) != 0
 	for i, w := range e.words {
-		answer := e.cls[i]&(cNum|cCap|cDate|cYear) != 0
-		if !answer && (!names || e.lf[i]&lStop != 0) {
+		answer := e.cls[i]&(text.ClassNum|text.ClassCap|text.ClassDate|text.ClassYear) != 0
+		if !answer && (!names || e.lf[i]&text.LexStop != 0) {
 			continue // only what could be an answer, or the thing asked about, needs a look
 		}
 		id, ok := b.lookup(w)
@@ -69,7 +70,7 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 		e.inTitle[i] = answer && slices.Contains(title, id)
 		// A name of the question, matched as such or within a phrase
 		// ("Kim" of "Kim Jong-un").
-		e.qname[i] = e.cls[i]&cCap != 0 && (inQ && q.groups[gi].name || slices.Contains(s.words, w))
+		e.qname[i] = e.cls[i]&text.ClassCap != 0 && (inQ && q.groups[gi].name || slices.Contains(s.words, w))
 	}
 	if q.defines != "" {
 		if d := e.description(); d != "" {
@@ -80,7 +81,7 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 	case q.want == 0:
 		return ""
 	case q.want&kMoney != 0:
-		if a := e.amount(func(c class) bool { return c&cMoney != 0 }); a != "" {
+		if a := e.amount(func(c text.Class) bool { return c&text.ClassMoney != 0 }); a != "" {
 			return a
 		}
 		fallthrough
@@ -90,7 +91,7 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 				return a
 			}
 		}
-		return e.amount(func(c class) bool { return c&cNum != 0 && c&cYear == 0 })
+		return e.amount(func(c text.Class) bool { return c&text.ClassNum != 0 && c&text.ClassYear == 0 })
 	case q.want&kDate != 0:
 		return e.date()
 	case q.want&kName != 0 && q.wh == "who" && b.namesAsked(q):
@@ -116,9 +117,9 @@ func (b *Base) namesAsked(q *query) bool {
 }
 
 // cut returns the verbatim text of tokens i..j, with a currency sign that
-// stands before token i.
+// stands before text.Token i.
 func (e *extract) cut(i, j int) string {
-	start, end := int(e.toks[i].start), int(e.toks[j].end)
+	start, end := int(e.toks[i].Start), int(e.toks[j].End)
 	if start > 0 {
 		if r, n := utf8.DecodeLastRuneInString(e.text[:start]); lang.IsCurrencySign(r) {
 			start -= n
@@ -131,10 +132,10 @@ func (e *extract) cut(i, j int) string {
 	return e.text[start:end]
 }
 
-// next returns the index of the positional token after i, or -1.
+// next returns the index of the positional text.Token after i, or -1.
 func (e *extract) next(i int) int {
 	for i++; i < len(e.toks); i++ {
-		if e.cls[i]&cAux == 0 {
+		if e.cls[i]&text.ClassAux == 0 {
 			return i
 		}
 	}
@@ -144,7 +145,7 @@ func (e *extract) next(i int) int {
 // amount cuts out the first amount whose number satisfies is and is not
 // named by the question, with its magnitude ("million"), qualifiers, and
 // the other end of a range.
-func (e *extract) amount(is func(class) bool) string {
+func (e *extract) amount(is func(text.Class) bool) string {
 	// A figure before a number in words ("16 percent" before "several").
 	for _, vague := range []bool{false, true} {
 		if a := e.amountOf(is, vague); a != "" {
@@ -156,20 +157,20 @@ func (e *extract) amount(is func(class) bool) string {
 
 // amountOf is amount over the numbers in words that give no count, or over
 // the others.
-func (e *extract) amountOf(is func(class) bool, vague bool) string {
+func (e *extract) amountOf(is func(text.Class) bool, vague bool) string {
 	for i := range e.toks {
-		if is(e.cls[i]) && !e.inQ[i] && e.cls[i]&cAux == 0 && (e.cls[i]&cVague != 0) == vague {
+		if is(e.cls[i]) && !e.inQ[i] && e.cls[i]&text.ClassAux == 0 && (e.cls[i]&text.ClassVague != 0) == vague {
 			return e.amountAt(i, is)
 		}
 	}
 	return ""
 }
 
-// amountAt cuts out the amount whose number is token i, with its magnitude
+// amountAt cuts out the amount whose number is text.Token i, with its magnitude
 // ("million"), qualifiers, and the other end of a range.
-func (e *extract) amountAt(i int, is func(class) bool) string {
+func (e *extract) amountAt(i int, is func(text.Class) bool) string {
 	start, end := i, e.amountEnd(i)
-	for k := 0; k < 3 && start > 0 && lang.Qualifiers[e.words[start-1]] && e.cls[start-1]&cAux == 0 &&
+	for k := 0; k < 3 && start > 0 && lang.Qualifiers[e.words[start-1]] && e.cls[start-1]&text.ClassAux == 0 &&
 		(e.words[start-1] != "to" || start > 1 && e.words[start-2] == "up"); k++ {
 		start--
 	}
@@ -185,9 +186,9 @@ func (e *extract) amountAt(i int, is func(class) bool) string {
 // percent cuts out the first share the question does not name: a number
 // followed by "percent".
 func (e *extract) percent() string {
-	isNum := func(c class) bool { return c&cNum != 0 && c&cYear == 0 }
+	isNum := func(c text.Class) bool { return c&text.ClassNum != 0 && c&text.ClassYear == 0 }
 	for i := range e.toks {
-		if isNum(e.cls[i]) && !e.inQ[i] && e.cls[i]&cVague == 0 {
+		if isNum(e.cls[i]) && !e.inQ[i] && e.cls[i]&text.ClassVague == 0 {
 			if j := e.next(i); j > 0 && e.words[j] == "percent" {
 				return e.amountAt(i, isNum)
 			}
@@ -196,11 +197,11 @@ func (e *extract) percent() string {
 	return ""
 }
 
-// amountEnd returns the last token of the amount that starts at number i:
+// amountEnd returns the last text.Token of the amount that starts at number i:
 // its magnitude and currency words.
 func (e *extract) amountEnd(i int) int {
 	end := i
-	for j := e.next(i); j > 0 && e.cls[j]&cUnit != 0; j = e.next(j) {
+	for j := e.next(i); j > 0 && e.cls[j]&text.ClassUnit != 0; j = e.next(j) {
 		end = j
 	}
 	if j := e.next(end); j > 0 && e.words[j] == "percent" {
@@ -214,16 +215,16 @@ func (e *extract) amountEnd(i int) int {
 func (e *extract) date() string {
 	for i := range e.toks {
 		c := e.cls[i]
-		if e.inQ[i] || c&cAux != 0 || c&(cYear|cDate) == 0 {
+		if e.inQ[i] || c&text.ClassAux != 0 || c&(text.ClassYear|text.ClassDate) == 0 {
 			continue
 		}
 		end := i
-		if c&cDate != 0 {
+		if c&text.ClassDate != 0 {
 			// A month and its day, either way round: "April 12", "12 April".
-			if j := e.next(end); j > 0 && e.cls[j]&cDate != 0 && (isDay(e.words[j]) || isDay(e.words[end])) {
+			if j := e.next(end); j > 0 && e.cls[j]&text.ClassDate != 0 && (isDay(e.words[j]) || isDay(e.words[end])) {
 				end = j
 			}
-			if j := e.next(end); j > 0 && e.cls[j]&cYear != 0 {
+			if j := e.next(end); j > 0 && e.cls[j]&text.ClassYear != 0 {
 				end = j
 			}
 		}
@@ -233,37 +234,37 @@ func (e *extract) date() string {
 }
 
 // isDay reports whether a folded word is a day of the month: one or two digits.
-func isDay(w string) bool { return len(w) <= 2 && w != "" && isDigit(w[0]) }
+func isDay(w string) bool { return len(w) <= 2 && w != "" && text.IsDigit(w[0]) }
 
-// nameRun returns the last token of the name that starts at token i, or -1
+// nameRun returns the last text.Token of the name that starts at text.Token i, or -1
 // when no name starts there. A name is a run of capitalised words, which
 // may hold "of" or "the" and open with a number ("6th Technical Bureau").
 func (e *extract) nameRun(i int) int {
-	if e.cls[i]&cAux != 0 {
+	if e.cls[i]&text.ClassAux != 0 {
 		return -1
 	}
-	if e.cls[i]&cCap == 0 {
+	if e.cls[i]&text.ClassCap == 0 {
 		j := e.next(i)
-		if e.toks[i].flags&(tOrdinal|tNumber) == 0 || j < 0 || e.cls[j]&cCap == 0 {
+		if e.toks[i].Flags&(text.Ordinal|text.Number) == 0 || j < 0 || e.cls[j]&text.ClassCap == 0 {
 			return -1
 		}
 	}
 	end := i
 	for j := e.next(i); j > 0 && !possessive(e.text, e.toks[end]); j = e.next(j) {
-		gap := e.text[e.toks[end].end:e.toks[j].start]
-		if gap == "-" && e.cls[end]&cCap != 0 {
+		gap := e.text[e.toks[end].End:e.toks[j].Start]
+		if gap == "-" && e.cls[end]&text.ClassCap != 0 {
 			end = j // "Kim Jong-un"
 			continue
 		}
-		if !spaceBetween(e.text, e.toks[end].end, e.toks[j].start) && e.cls[j]&cCap != 0 {
+		if !spaceBetween(e.text, e.toks[end].End, e.toks[j].Start) && e.cls[j]&text.ClassCap != 0 {
 			break // punctuation ends a name: "Pyongyang – North Korea"
 		}
-		if e.cls[j]&cCap != 0 {
+		if e.cls[j]&text.ClassCap != 0 {
 			end = j
 			continue
 		}
 		if lang.NameJoins[e.words[j]] {
-			if k := e.next(j); k > 0 && e.cls[k]&cCap != 0 {
+			if k := e.next(j); k > 0 && e.cls[k]&text.ClassCap != 0 {
 				continue
 			}
 		}
@@ -297,14 +298,14 @@ func (e *extract) nameNot(place, title bool) string {
 		// article's title, unless no other name will do.
 		named, other := false, false
 		for k := i; k <= end; k++ {
-			if e.cls[k]&cCap == 0 {
+			if e.cls[k]&text.ClassCap == 0 {
 				continue
 			}
 			named = named || e.qname[k]
 			other = other || !(title && e.inTitle[k]) && !e.inQ[k]
 		}
 		// A people's adjective ("British", "South Korean") names no one.
-		named = named || !other || demonym(e.text[e.toks[i].start:e.toks[end].end])
+		named = named || !other || demonym(e.text[e.toks[i].Start:e.toks[end].End])
 		atPlace := i > 0 && lang.PlacePreps[e.words[i-1]]
 		if named || place && !atPlace {
 			i = end
@@ -316,7 +317,7 @@ func (e *extract) nameNot(place, title bool) string {
 			j := e.next(listEnd)
 			if j > 0 && lang.RangeJoins[e.words[j]] {
 				j = e.next(j)
-			} else if j > 0 && strings.HasPrefix(e.text[e.toks[listEnd].end:], ",") {
+			} else if j > 0 && strings.HasPrefix(e.text[e.toks[listEnd].End:], ",") {
 				// the next name follows a comma
 			} else {
 				break
@@ -355,14 +356,14 @@ func (e *extract) nameNot(place, title bool) string {
 // they hold a country's name or a word such as "Bureau" or "Times".
 func (e *extract) notPerson(i, j int) bool {
 	for k := i; k <= j; k++ {
-		if e.lf[k]&(lCountry|lOrg|lPlace) != 0 || e.toks[k].flags&tAllCaps != 0 {
+		if e.lf[k]&(text.LexCountry|text.LexOrg|text.LexPlace) != 0 || e.toks[k].Flags&text.AllCaps != 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// focusDistance returns how many tokens from tokens i..j the nearest token
+// focusDistance returns how many tokens from tokens i..j the nearest text.Token
 // of the thing asked about is, or a large number when there is none.
 func (e *extract) focusDistance(i, j int) int {
 	best := 1 << 20
@@ -385,14 +386,14 @@ const maxDescriptionWords = 6
 // "Sergei Neverov – a deputy vice chairman of the Russian State Duma … –".
 func (e *extract) description() string {
 	for i := range e.toks {
-		if !e.inQ[i] || e.cls[i]&cCap == 0 {
+		if !e.inQ[i] || e.cls[i]&text.ClassCap == 0 {
 			continue
 		}
 		end := i
-		for j := e.next(i); j > 0 && e.inQ[j] && e.cls[j]&cCap != 0; j = e.next(j) {
+		for j := e.next(i); j > 0 && e.inQ[j] && e.cls[j]&text.ClassCap != 0; j = e.next(j) {
 			end = j
 		}
-		rest := e.text[e.toks[end].end:]
+		rest := e.text[e.toks[end].End:]
 		trimmed := strings.TrimLeft(rest, " ")
 		for _, sep := range lang.DescriptionMarks {
 			if !strings.HasPrefix(trimmed, sep) {
@@ -407,7 +408,7 @@ func (e *extract) description() string {
 			return strings.TrimSpace(body)
 		}
 		// Or the words just before it: "Japan’s foreign minister Taro Kono".
-		before := e.text[:e.toks[i].start]
+		before := e.text[:e.toks[i].Start]
 		if k := strings.LastIndexAny(before, ",;:–—(\""); k >= 0 {
 			before = before[k+1:]
 		}

@@ -1,19 +1,23 @@
 package facts
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/factbot/factbot/facts/internal/text"
+)
 
 // newExtract prepares text for cutting answers out, as shortAnswer does,
 // for a question that names none of it.
-func newExtract(text string) *extract {
-	z := newTokenizer()
-	e := &extract{text: text, toks: z.tokenize(text)}
+func newExtract(fact string) *extract {
+	z := text.NewTokenizer()
+	e := &extract{text: fact, toks: z.Tokenize(fact)}
 	for _, t := range e.toks {
-		w := wordKey(z.word(t), t.flags)
+		w := text.Key(z.Word(t), t.Flags)
 		e.words = append(e.words, w)
-		e.lf = append(e.lf, lexFlagsOf(w))
+		e.lf = append(e.lf, text.LexOf(w))
 	}
-	e.cls = make([]class, len(e.toks))
-	classify(e.toks, e.words, e.lf, e.cls)
+	e.cls = make([]text.Class, len(e.toks))
+	text.Classify(e.toks, e.words, e.lf, e.cls)
 	e.inQ = make([]bool, len(e.toks))
 	return e
 }
@@ -38,7 +42,7 @@ func TestExtractDate(t *testing.T) {
 }
 
 func TestExtractAmount(t *testing.T) {
-	money := func(c class) bool { return c&cMoney != 0 }
+	money := func(c text.Class) bool { return c&text.ClassMoney != 0 }
 	tests := []struct{ in, want string }{
 		{"It is alleged that they have stolen approximately $545 million and $735 million from funds.", "approximately $545 million and $735 million"},
 		{"North Korea may have already stolen between $545 million to $735 million in digital assets", "between $545 million to $735 million"},

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -71,53 +69,6 @@ func FuzzParseArticle(f *testing.F) {
 			if !strings.Contains(string(data), p) {
 				t.Errorf("paragraph %d is not part of the text: %q", i+1, p)
 			}
-		}
-	})
-}
-
-func FuzzSplitSentences(f *testing.F) {
-	for _, s := range textSeeds {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, p string) {
-		prev := 0
-		for i, sp := range splitSentences(p) {
-			if sp.start < prev || sp.end <= sp.start || sp.end > len(p) {
-				t.Fatalf("span %d %v: want %d <= start < end <= %d", i, sp, prev, len(p))
-			}
-			prev = sp.end
-			s := p[sp.start:sp.end]
-			first, _ := utf8.DecodeRuneInString(s)
-			last, _ := utf8.DecodeLastRuneInString(s)
-			if unicode.IsSpace(first) || unicode.IsSpace(last) {
-				t.Errorf("span %d is not trimmed: %q", i, s)
-			}
-		}
-	})
-}
-
-func FuzzTokenize(f *testing.F) {
-	for _, s := range textSeeds {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		z := newTokenizer()
-		toks := z.tokenize(s)
-		prevEnd := 0
-		for i, k := range toks {
-			if k.start < 0 || k.start >= k.end || int(k.end) > len(s) {
-				t.Fatalf("token %d %+v: source span outside [0, %d]", i, k, len(s))
-			}
-			if k.ns < 0 || k.ns >= k.ne || int(k.ne) > len(z.buf) {
-				t.Fatalf("token %d %+v: empty or outside the buffer of %d bytes", i, k, len(z.buf))
-			}
-			if k.flags&tAux != 0 {
-				continue // a compound joined up spans the parts before it
-			}
-			if int(k.start) < prevEnd {
-				t.Fatalf("token %d %q starts at %d, before the end %d of the one before", i, s[k.start:k.end], k.start, prevEnd)
-			}
-			prevEnd = int(k.end)
 		}
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/text"
 )
 
 // maxFactBytes bounds a fact: a longer "sentence" (a table, a list without
@@ -18,10 +19,10 @@ const maxFactBytes = 1200
 // of its own: seq holds indexes into words.
 type parsedArticle struct {
 	words    []string
-	lf       []lexFlag // of each word
-	freq     []int32   // of each word: how many times the article has it, as a word of its own (not a joined-up compound)
+	lf       []text.Lex // of each word
+	freq     []int32    // of each word: how many times the article has it, as a word of its own (not a joined-up compound)
 	seq      []int32
-	cls      []class
+	cls      []text.Class
 	facts    []fact // tok is relative to seq; para is the paragraph's index in the article
 	paraLen  []int  // facts per paragraph
 	title    []int32
@@ -61,18 +62,18 @@ func parseAll(articles []Article) ([]parsedArticle, map[string]nameUse) {
 
 // A parser turns articles into parsedArticles; one parser serves one goroutine.
 type parser struct {
-	z      *tokenizer
+	z      *text.Tokenizer
 	index  map[string]int32
 	names  map[string]nameUse // of the article being parsed
 	shared *sharedNames
 	ids    []int32
 	words  []string
-	lf     []lexFlag
-	cls    []class
+	lf     []text.Lex
+	cls    []text.Class
 }
 
 func newParser(shared *sharedNames) *parser {
-	return &parser{z: newTokenizer(), index: make(map[string]int32), names: map[string]nameUse{}, shared: shared}
+	return &parser{z: text.NewTokenizer(), index: make(map[string]int32), names: map[string]nameUse{}, shared: shared}
 }
 
 // sharedNames gathers the names of all articles as they are parsed, so that
@@ -99,10 +100,10 @@ func (p *parser) parse(a *Article) parsedArticle {
 	var out parsedArticle
 	defer p.shareNames()
 	out.title = p.add(&out, a.Title, false)
-	for pi, text := range a.Paragraphs {
+	for pi, para := range a.Paragraphs {
 		n := 0
-		for _, sp := range splitSentences(text) {
-			for _, piece := range pieces(text[sp.start:sp.end]) {
+		for _, sp := range text.SplitSentences(para) {
+			for _, piece := range pieces(para[sp.Start:sp.End]) {
 				tok := len(out.seq)
 				p.add(&out, piece, true)
 				out.facts = append(out.facts, fact{
@@ -120,12 +121,12 @@ func (p *parser) parse(a *Article) parsedArticle {
 // add tokenizes one sentence into out and returns its word ids. For body
 // sentences (body set), the acronyms and names they hold are collected.
 func (p *parser) add(out *parsedArticle, s string, body bool) []int32 {
-	toks := p.z.tokenize(s)
+	toks := p.z.Tokenize(s)
 	p.ids, p.words, p.lf = p.ids[:0], p.words[:0], p.lf[:0]
 	start := len(out.seq)
 	for _, t := range toks {
-		w := p.z.word(t)
-		if t.flags&tAllCaps != 0 && lang.Stopwords[string(w)] {
+		w := p.z.Word(t)
+		if t.Flags&text.AllCaps != 0 && lang.Stopwords[string(w)] {
 			w = bytes.ToUpper(w) // see wordKey
 		}
 		id, ok := p.index[string(w)]
@@ -134,22 +135,22 @@ func (p *parser) add(out *parsedArticle, s string, body bool) []int32 {
 			id = int32(len(out.words))
 			p.index[key] = id
 			out.words = append(out.words, key)
-			out.lf = append(out.lf, lexFlagsOf(key))
+			out.lf = append(out.lf, text.LexOf(key))
 			out.freq = append(out.freq, 0)
 		}
-		if t.flags&tAux == 0 {
+		if t.Flags&text.Aux == 0 {
 			out.freq[id]++
 		}
 		p.ids = append(p.ids, id)
 		p.words = append(p.words, out.words[id])
 		p.lf = append(p.lf, out.lf[id])
 	}
-	p.cls = append(p.cls[:0], make([]class, len(toks))...)
-	classify(toks, p.words, p.lf, p.cls)
+	p.cls = append(p.cls[:0], make([]text.Class, len(toks))...)
+	text.Classify(toks, p.words, p.lf, p.cls)
 	// Stop words have done their work (in classes, acronyms and names):
 	// matching, answer kinds and proximity need only the words that count.
 	for i, id := range p.ids {
-		if p.lf[i]&lStop == 0 {
+		if p.lf[i]&text.LexStop == 0 {
 			out.seq = append(out.seq, id)
 			out.cls = append(out.cls, p.cls[i])
 		}
@@ -159,16 +160,6 @@ func (p *parser) add(out *parsedArticle, s string, body bool) []int32 {
 		collectNames(s, toks, p.lf, p.cls, p.names)
 	}
 	return out.seq[start:]
-}
-
-// wordKey is the vocabulary key of a folded word: the word itself, except
-// that an all-caps stop word ("US", "WHO", "IT") is kept in capitals so that
-// it does not vanish as a stop word.
-func wordKey(w []byte, f tokFlags) string {
-	if f&tAllCaps != 0 && lang.Stopwords[string(w)] {
-		return strings.ToUpper(string(w))
-	}
-	return string(w)
 }
 
 // pieces cuts an overlong sentence into pieces of at most maxFactBytes, at
@@ -194,10 +185,10 @@ func pieces(s string) []string {
 
 // foldedWords returns the vocabulary keys of the words of s, stop words
 // left out as they are from facts.
-func foldedWords(z *tokenizer, s string) []string {
+func foldedWords(z *text.Tokenizer, s string) []string {
 	var ws []string
-	for _, t := range z.tokenize(s) {
-		if w := wordKey(z.word(t), t.flags); t.flags&tAux == 0 && !lang.Stopwords[w] {
+	for _, t := range z.Tokenize(s) {
+		if w := text.Key(z.Word(t), t.Flags); t.Flags&text.Aux == 0 && !lang.Stopwords[w] {
 			ws = append(ws, w)
 		}
 	}

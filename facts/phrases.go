@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/text"
 )
 
 // Phrases are names that mean the same thing: the groups of an aliases file
@@ -114,23 +115,23 @@ func (t *phraseTable) match(terms []uint32, i int, skip func(int) bool) (phrase,
 	return phrase{}, 0, false
 }
 
-// markFact adds, as an extra token right after each phrase found in
+// markFact adds, as an extra text.Token right after each phrase found in
 // seq[start:], the phrase's synthetic term, so that the phrase keeps its
 // place for proximity. It uses buf as scratch space and returns it.
-func (t *phraseTable) markFact(seq []uint32, cls []class, start int, buf []uint32) ([]uint32, []class, []uint32) {
+func (t *phraseTable) markFact(seq []uint32, cls []text.Class, start int, buf []uint32) ([]uint32, []text.Class, []uint32) {
 	if len(t.byFirst) == 0 {
 		return seq, cls, buf
 	}
 	end := len(seq)
-	skip := func(j int) bool { return cls[j]&cAux != 0 }
-	// ends[k] holds the synthetic term of a phrase that ends at token k.
+	skip := func(j int) bool { return cls[j]&text.ClassAux != 0 }
+	// ends[k] holds the synthetic term of a phrase that ends at text.Token k.
 	buf = buf[:0]
 	for i := start; i < end; i++ {
-		if cls[i]&cAux != 0 {
+		if cls[i]&text.ClassAux != 0 {
 			continue
 		}
 		if p, j, ok := t.match(seq[:end], i, skip); ok {
-			buf = append(buf, uint32(j-1), p.syn) // after the phrase's last token
+			buf = append(buf, uint32(j-1), p.syn) // after the phrase's last text.Token
 		}
 	}
 	if len(buf) == 0 {
@@ -139,13 +140,13 @@ func (t *phraseTable) markFact(seq []uint32, cls []class, start int, buf []uint3
 	sortPairs(buf) // by where the phrases end, for phrases within phrases
 	n := len(buf) / 2
 	seq = append(seq, make([]uint32, n)...)
-	cls = append(cls, make([]class, n)...)
+	cls = append(cls, make([]text.Class, n)...)
 	// Move tokens up from the end, dropping each synthetic term in after
-	// its phrase's last token.
+	// its phrase's last text.Token.
 	w, k := len(seq)-1, len(buf)-2
 	for r := end - 1; r >= start && w > r; r-- {
 		for k >= 0 && int(buf[k]) == r {
-			seq[w], cls[w] = buf[k+1], cAux
+			seq[w], cls[w] = buf[k+1], text.ClassAux
 			w--
 			k -= 2
 		}
@@ -170,19 +171,19 @@ func (t *phraseTable) markTerms(terms []uint32) []uint32 {
 // findAcronyms appends the acronyms that sentence s defines, in either
 // order: "Royal United Services Institute (RUSI)" or "RUSI (Royal United
 // Services Institute)".
-func findAcronyms(s string, toks []token, words []string, found []acronym) []acronym {
+func findAcronyms(s string, toks []text.Token, words []string, found []acronym) []acronym {
 	for i, t := range toks {
-		if t.flags&tAllCaps == 0 || t.flags&tAux != 0 || len(words[i]) < 2 || len(words[i]) > 8 {
+		if t.Flags&text.AllCaps == 0 || t.Flags&text.Aux != 0 || len(words[i]) < 2 || len(words[i]) > 8 {
 			continue
 		}
 		short := strings.ToLower(words[i])
-		if t.start > 0 && s[t.start-1] == '(' && int(t.end) < len(s) && s[t.end] == ')' {
+		if t.Start > 0 && s[t.Start-1] == '(' && int(t.End) < len(s) && s[t.End] == ')' {
 			if long := longFormBefore(toks, words, i, short); long != nil {
 				found = append(found, acronym{words[i], long})
 			}
 			continue
 		}
-		if rest := s[t.end:]; strings.HasPrefix(rest, " (") {
+		if rest := s[t.End:]; strings.HasPrefix(rest, " (") {
 			if long := longFormAfter(s, toks, words, i, short); long != nil {
 				found = append(found, acronym{words[i], long})
 			}
@@ -192,15 +193,15 @@ func findAcronyms(s string, toks []token, words []string, found []acronym) []acr
 }
 
 // longFormBefore matches the letters of short against the initials of the
-// words just before token i.
-func longFormBefore(toks []token, words []string, i int, short string) []string {
+// words just before text.Token i.
+func longFormBefore(toks []text.Token, words []string, i int, short string) []string {
 	k := len(short) - 1
 	j := i - 1
 	var long []string
 	for j >= 0 && k >= 0 && i-j <= 2*len(short)+2 {
 		w := words[j]
 		switch {
-		case toks[j].flags&tAux != 0:
+		case toks[j].Flags&text.Aux != 0:
 		case w != "" && strings.ToLower(w[:1]) == short[k:k+1]:
 			long = append(long, w)
 			k--
@@ -219,19 +220,19 @@ func longFormBefore(toks []token, words []string, i int, short string) []string 
 }
 
 // longFormAfter matches the letters of short against the initials of the
-// words in the parentheses after token i.
-func longFormAfter(s string, toks []token, words []string, i int, short string) []string {
-	closing := strings.IndexByte(s[toks[i].end:], ')')
+// words in the parentheses after text.Token i.
+func longFormAfter(s string, toks []text.Token, words []string, i int, short string) []string {
+	closing := strings.IndexByte(s[toks[i].End:], ')')
 	if closing < 0 {
 		return nil
 	}
-	end := int(toks[i].end) + closing
+	end := int(toks[i].End) + closing
 	k := 0
 	var long []string
-	for j := i + 1; j < len(toks) && int(toks[j].start) < end; j++ {
+	for j := i + 1; j < len(toks) && int(toks[j].Start) < end; j++ {
 		w := words[j]
 		switch {
-		case toks[j].flags&tAux != 0:
+		case toks[j].Flags&text.Aux != 0:
 		case k < len(short) && w != "" && strings.ToLower(w[:1]) == short[k:k+1]:
 			long = append(long, w)
 			k++

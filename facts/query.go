@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/text"
 )
 
 // Match weights: how much a question word counts when it matches a fact
@@ -70,10 +71,10 @@ func (b *Base) analyze(s *scratch, question string) query {
 		// A question in capitals: its words are not acronyms.
 		question = strings.ToLower(question)
 	}
-	toks := z.tokenize(question)
+	toks := z.Tokenize(question)
 	words := s.words[:0]
 	for _, t := range toks {
-		words = append(words, wordKey(z.word(t), t.flags))
+		words = append(words, text.Key(z.Word(t), t.Flags))
 	}
 	s.words = words
 	var q query
@@ -86,20 +87,20 @@ func (b *Base) analyze(s *scratch, question string) query {
 	ids := s.ids[:0]
 	for i, w := range words {
 		id, ok := b.lookup(w)
-		if !ok || toks[i].flags&tAux != 0 {
+		if !ok || toks[i].Flags&text.Aux != 0 {
 			id = math.MaxUint32
 		}
 		ids = append(ids, id)
 	}
 	s.ids = ids
 	// Phrases are matched as facts hold them: without stop words.
-	skip := func(j int) bool { return toks[j].flags&tAux != 0 || lang.Stopwords[words[j]] }
+	skip := func(j int) bool { return toks[j].Flags&text.Aux != 0 || lang.Stopwords[words[j]] }
 	focusFrom, focusTo := focusRun(toks, words)
 
 	pos := 0
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.flags&tAux != 0 {
+		if t.Flags&text.Aux != 0 {
 			// A joined-up compound ("cyber-warfare" as "cyberwarfare")
 			// stands in only when its parts are unknown.
 			if g, ok := b.auxGroup(toks, words, ids, i); ok {
@@ -110,7 +111,7 @@ func (b *Base) analyze(s *scratch, question string) query {
 		pos++
 		if ids[i] != math.MaxUint32 {
 			if p, end, ok := b.phrases.match(ids, i, skip); ok {
-				g := group{pos: pos, name: t.flags&(tCap|tAllCaps) != 0, word: words[i]}
+				g := group{pos: pos, name: t.Flags&(text.Cap|text.AllCaps) != 0, word: words[i]}
 				if b.indexed(p.syn) {
 					g.alts = []alt{{term: p.syn, w: 1}}
 				}
@@ -136,7 +137,7 @@ func (b *Base) analyze(s *scratch, question string) query {
 // "what", "how many" or "how much": the thing the question asks about
 // ("Which crypto exchanges were…", "How many hackers…"), at most three
 // words, up to the first stop word.
-func focusRun(toks []token, words []string) (int, int) {
+func focusRun(toks []text.Token, words []string) (int, int) {
 	for i, w := range words {
 		if w != "which" && w != "what" && w != "how" {
 			continue
@@ -208,12 +209,12 @@ func (b *Base) indexed(t uint32) bool { return int(t) < len(b.idf) && b.idf[t] >
 // wordGroup builds the group of one question word: its own term, synonyms,
 // related forms and longer words it begins, or, for a word the base does
 // not know, terms within its typo budget and words it abbreviates.
-func (b *Base) wordGroup(s *scratch, w string, id uint32, t token) group {
+func (b *Base) wordGroup(s *scratch, w string, id uint32, t text.Token) group {
 	g := group{
 		word:    w,
 		chatter: lang.Chatter[w],
-		name:    t.flags&(tCap|tAllCaps) != 0 && t.flags&tFirst == 0 || t.flags&tAllCaps != 0,
-		number:  t.flags&tNumber != 0,
+		name:    t.Flags&(text.Cap|text.AllCaps) != 0 && t.Flags&text.First == 0 || t.Flags&text.AllCaps != 0,
+		number:  t.Flags&text.Number != 0,
 	}
 	add := func(term uint32, wt float32) {
 		if !b.indexed(term) {
@@ -350,12 +351,12 @@ func (b *Base) related(term string) []uint32 {
 // auxGroup returns a group for the joined-up form at toks[i] when one of
 // the parts it joins is unknown to the base ("cyber warfare" in a question,
 // "cyberwarfare" in the facts is the other way round and needs nothing).
-func (b *Base) auxGroup(toks []token, words []string, ids []uint32, i int) (group, bool) {
+func (b *Base) auxGroup(toks []text.Token, words []string, ids []uint32, i int) (group, bool) {
 	id, ok := b.lookup(words[i])
 	if !ok || !b.indexed(id) {
 		return group{}, false
 	}
-	for j := i - 1; j >= 0 && toks[j].start >= toks[i].start; j-- {
+	for j := i - 1; j >= 0 && toks[j].Start >= toks[i].Start; j-- {
 		if pid, ok := b.lookup(words[j]); !ok || !b.indexed(pid) && !lang.Stopwords[words[j]] {
 			return b.finish(group{alts: []alt{{term: id, w: 1}}, word: words[i]}), true
 		}
@@ -365,16 +366,16 @@ func (b *Base) auxGroup(toks []token, words []string, ids []uint32, i int) (grou
 
 // definedName returns the name that "What is X?" or "Who was X?" asks to
 // define, as written in the question, or "" for another question.
-func definedName(question string, toks []token, words []string) string {
+func definedName(question string, toks []text.Token, words []string) string {
 	if len(words) < 3 || words[0] != "what" && words[0] != "who" || !lang.Copulas[words[1]] {
 		return ""
 	}
 	first, last := -1, -1
 	for i := 2; i < len(toks); i++ {
 		switch {
-		case toks[i].flags&tAux != 0:
+		case toks[i].Flags&text.Aux != 0:
 		case first < 0 && (words[i] == "the" || words[i] == "a" || words[i] == "an"):
-		case toks[i].flags&(tCap|tAllCaps) != 0 || toks[i].flags&tHyphen != 0 && last == i-1:
+		case toks[i].Flags&(text.Cap|text.AllCaps) != 0 || toks[i].Flags&text.Hyphen != 0 && last == i-1:
 			if first < 0 {
 				first = i
 			}
@@ -386,14 +387,14 @@ func definedName(question string, toks []token, words []string) string {
 	if first < 0 {
 		return ""
 	}
-	return question[toks[first].start:toks[last].end]
+	return question[toks[first].Start:toks[last].End]
 }
 
 // questionType returns the kind of answer a question asks for, from its
 // opening words: "how much" asks for money, "when" for a date.
-func questionType(toks []token, words []string) (kind, string) {
+func questionType(toks []text.Token, words []string) (kind, string) {
 	for i, w := range words {
-		if toks[i].flags&tAux != 0 {
+		if toks[i].Flags&text.Aux != 0 {
 			continue
 		}
 		next := ""
@@ -416,7 +417,7 @@ func questionType(toks []token, words []string) (kind, string) {
 			case "many":
 				return kCount, "how many"
 			case "long", "old", "far", "big", "large", "tall":
-				return kCount, "how " + next // a length, an age or a span of time is a count of units
+				return kCount, "how " + next // a length, an age or a text.Span of time is a count of units
 			}
 			return 0, w
 		case "what", "which":

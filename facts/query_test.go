@@ -1,6 +1,10 @@
 package facts
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/factbot/factbot/facts/internal/text"
+)
 
 func TestStripLinks(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -19,7 +23,7 @@ func TestStripLinks(t *testing.T) {
 }
 
 func TestQuestionType(t *testing.T) {
-	z := newTokenizer()
+	z := text.NewTokenizer()
 	for _, tc := range []struct {
 		q    string
 		want kind
@@ -37,10 +41,10 @@ func TestQuestionType(t *testing.T) {
 		{"thanks!", 0},
 		{"Is North Korea behind it?", 0},
 	} {
-		toks := z.tokenize(tc.q)
+		toks := z.Tokenize(tc.q)
 		var words []string
 		for _, tk := range toks {
-			words = append(words, wordKey(z.word(tk), tk.flags))
+			words = append(words, text.Key(z.Word(tk), tk.Flags))
 		}
 		if got, _ := questionType(toks, words); got != tc.want {
 			t.Errorf("questionType(%q) = %b, want %b", tc.q, got, tc.want)

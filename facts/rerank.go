@@ -3,6 +3,8 @@ package facts
 import (
 	"math/bits"
 	"slices"
+
+	"github.com/factbot/factbot/facts/internal/text"
 )
 
 // Second-stage features. Those that measure matches are shares of the
@@ -68,7 +70,7 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 	pos := 0
 	for k, t := range seq {
 		cl := cls[k]
-		if cl&cAux == 0 {
+		if cl&text.ClassAux == 0 {
 			pos++
 		}
 		if gi, v, ok := s.table.find(t); ok && gi < ng {
@@ -78,7 +80,7 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 					h.pos = pos
 				}
 			}
-			if cl&cAux == 0 {
+			if cl&text.ClassAux == 0 {
 				lastMatch = pos
 				near = min(near, pos-lastTyped)
 				if q.groups[gi].focus {
@@ -89,35 +91,35 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 			prevName = false
 			continue
 		}
-		if cl&cAux != 0 {
+		if cl&text.ClassAux != 0 {
 			continue
 		}
 		f := b.termFlags[t]
 		var k kind
 		switch {
-		case cl&cMoney != 0:
+		case cl&text.ClassMoney != 0:
 			k = kMoney
-		case cl&cYear != 0:
+		case cl&text.ClassYear != 0:
 			k = kDate
-		case cl&cVague != 0:
+		case cl&text.ClassVague != 0:
 			vague = true
 			k = kCount
-		case cl&cNum != 0:
+		case cl&text.ClassNum != 0:
 			k = kCount
-		case cl&cDate != 0:
+		case cl&text.ClassDate != 0:
 			k = kDate
 		case f&fPercent != 0:
 			k = kPercent
 		case f&fReason != 0:
 			k = kReason
-		case cl&cCap != 0 && !slices.Contains(title, t):
+		case cl&text.ClassCap != 0 && !slices.Contains(title, t):
 			k = kName // the article's subject is not what a question about it asks for
 		}
 		if k == kName && !prevName {
 			nameRuns++
 		}
-		prevName = cl&cCap != 0
-		if k != kCount || cl&cVague == 0 {
+		prevName = cl&text.ClassCap != 0
+		if k != kCount || cl&text.ClassVague == 0 {
 			found |= k
 		}
 		if k&want != 0 {

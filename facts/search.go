@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/text"
 )
 
 // Ranking runs in two stages. The first finds the passages (paragraphs, or
@@ -76,7 +77,7 @@ func (l *level) add(id uint32, v float32, gs uint32) {
 
 // scratch is the working memory of one question, reused through a pool.
 type scratch struct {
-	z       *tokenizer
+	z       *text.Tokenizer
 	words   []string
 	ids     []uint32
 	typos   []uint32 // terms within a typo of a question word
@@ -96,7 +97,7 @@ type scratch struct {
 
 func (b *Base) newScratch() *scratch {
 	return &scratch{
-		z:     newTokenizer(),
+		z:     text.NewTokenizer(),
 		feats: make([][nFeatures]float32, 0, topPassages*maxPassageFacts),
 		pass:  newLevel(len(b.passages)),
 		arts:  newLevel(len(b.articles)),

@@ -8,6 +8,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/text"
 )
 
 // Suggestions for a partly typed question, as a chat client's autocomplete
@@ -159,50 +160,50 @@ func demonym(name string) bool {
 
 // collectNames adds the names in one sentence to names: runs of capitalised
 // words, which may hold "of" or "the".
-func collectNames(s string, toks []token, lf []lexFlag, cls []class, names map[string]nameUse) {
+func collectNames(s string, toks []text.Token, lf []text.Lex, cls []text.Class, names map[string]nameUse) {
 	for i := 0; i < len(toks); i++ {
-		if cls[i]&cCap == 0 || cls[i]&cAux != 0 {
+		if cls[i]&text.ClassCap == 0 || cls[i]&text.ClassAux != 0 {
 			continue
 		}
 		var u nameUse
 		n, end := 0, i
 		for j := i; j < len(toks); j++ {
 			switch {
-			case cls[j]&cAux != 0:
+			case cls[j]&text.ClassAux != 0:
 				continue
-			case j > i && s[toks[end].end:toks[j].start] == "-" && cls[end]&cCap != 0:
+			case j > i && s[toks[end].End:toks[j].Start] == "-" && cls[end]&text.ClassCap != 0:
 				end = j // "Kim Jong-un"
 				continue
-			case j > i && !spaceBetween(s, toks[end].end, toks[j].start):
+			case j > i && !spaceBetween(s, toks[end].End, toks[j].Start):
 				// punctuation ends a name: "Pyongyang – North Korea", "Institute (RUSI)"
-			case cls[j]&cCap != 0:
+			case cls[j]&text.ClassCap != 0:
 				end = j
 				n++
-				if lf[j]&lOrg != 0 || toks[j].flags&tAllCaps != 0 {
+				if lf[j]&text.LexOrg != 0 || toks[j].Flags&text.AllCaps != 0 {
 					u.kinds |= kOrg
 				}
-				if lf[j]&(lPlace|lCountry) != 0 {
+				if lf[j]&(text.LexPlace|text.LexCountry) != 0 {
 					u.kinds |= kPlace
 				}
 				if possessive(s, toks[j]) {
 					break // "Russia’s Tass": the name ends at the possessive
 				}
 				continue
-			case lf[j]&lNameJoin != 0 && j+1 < len(toks) && cls[j+1]&cCap != 0:
+			case lf[j]&text.LexNameJoin != 0 && j+1 < len(toks) && cls[j+1]&text.ClassCap != 0:
 				continue
 			}
 			break
 		}
-		if i > 0 && lf[i-1]&lPlacePrep != 0 {
+		if i > 0 && lf[i-1]&text.LexPlacePrep != 0 {
 			u.kinds |= kPlace
 		}
-		if lang.PlaceNames[strings.ToLower(s[toks[i].start:toks[end].end])] {
+		if lang.PlaceNames[strings.ToLower(s[toks[i].Start:toks[end].End])] {
 			u.kinds |= kPlace
 		}
 		if n >= 2 && u.kinds == 0 {
 			u.kinds = kPerson
 		}
-		name := s[toks[i].start:toks[end].end]
+		name := s[toks[i].Start:toks[end].End]
 		name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
 		if strings.ContainsFunc(name, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) {
 			name = strings.Join(strings.Fields(name), " ") // no-break spaces
@@ -272,9 +273,9 @@ func commonStem(w string) string {
 	return s[:commonPrefix(s, w)]
 }
 
-// possessive reports whether token t ends with "'s" in s.
-func possessive(s string, t token) bool {
-	w := s[t.start:t.end]
+// possessive reports whether text.Token t ends with "'s" in s.
+func possessive(s string, t text.Token) bool {
+	w := s[t.Start:t.End]
 	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")
 }
 

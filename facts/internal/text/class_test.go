@@ -1,4 +1,4 @@
-package facts
+package text
 
 import (
 	"strings"
@@ -8,14 +8,14 @@ import (
 )
 
 var classNames = []struct {
-	c    class
+	c    Class
 	name string
 }{
-	{cAux, "aux"}, {cCap, "cap"}, {cNum, "num"}, {cMoney, "money"},
-	{cYear, "year"}, {cDate, "date"}, {cVague, "vague"}, {cUnit, "unit"},
+	{ClassAux, "aux"}, {ClassCap, "cap"}, {ClassNum, "num"}, {ClassMoney, "money"},
+	{ClassYear, "year"}, {ClassDate, "date"}, {ClassVague, "vague"}, {ClassUnit, "unit"},
 }
 
-func (c class) String() string {
+func (c Class) String() string {
 	var names []string
 	for _, n := range classNames {
 		if c&n.c != 0 {
@@ -25,18 +25,18 @@ func (c class) String() string {
 	return strings.Join(names, ",")
 }
 
-// classes returns the tokens of s as "word:classes", as classify sees them.
+// classes returns the tokens of s as "word:classes", as Classify sees them.
 func classes(s string) []string {
-	z := newTokenizer()
-	toks := z.tokenize(s)
+	z := NewTokenizer()
+	toks := z.Tokenize(s)
 	words := make([]string, len(toks))
-	lf := make([]lexFlag, len(toks))
+	lf := make([]Lex, len(toks))
 	for i, t := range toks {
-		words[i] = wordKey(z.word(t), t.flags)
-		lf[i] = lexFlagsOf(words[i])
+		words[i] = Key(z.Word(t), t.Flags)
+		lf[i] = LexOf(words[i])
 	}
-	cls := make([]class, len(toks))
-	classify(toks, words, lf, cls)
+	cls := make([]Class, len(toks))
+	Classify(toks, words, lf, cls)
 	out := make([]string, len(toks))
 	for i := range toks {
 		out[i] = words[i] + ":" + cls[i].String()

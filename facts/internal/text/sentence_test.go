@@ -1,4 +1,4 @@
-package facts
+package text
 
 import (
 	"testing"
@@ -109,8 +109,8 @@ func TestSplitSentences(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, sp := range splitSentences(tt.in) {
-				got = append(got, tt.in[sp.start:sp.end])
+			for _, sp := range SplitSentences(tt.in) {
+				got = append(got, tt.in[sp.Start:sp.End])
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("splitSentences(%q) mismatch (-want +got):\n%s", tt.in, diff)

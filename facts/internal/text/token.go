@@ -1,6 +1,7 @@
-package facts
+package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -9,45 +10,45 @@ import (
 	"github.com/factbot/factbot/facts/internal/lang"
 )
 
-// tokFlags describe a token's shape in the source text.
-type tokFlags uint16
+// Flags describe a Token's shape in the source text.
+type Flags uint16
 
 const (
-	tCap     tokFlags = 1 << iota // starts with an upper-case letter
-	tAllCaps                      // two or more letters, all upper case ("RUSI", "U.S.")
-	tNumber                       // digits, with separators removed ("6,000" is "6000")
-	tMoney                        // a number after a currency sign ("$545")
-	tOrdinal                      // a number with a suffix ("6th", "1990s")
-	tAux                          // an extra form of the tokens around it (a compound joined up); no position of its own
-	tFirst                        // the first word of its sentence
-	tPercent                      // "percent" made from a '%' sign
-	tHyphen                       // part of a hyphenated or camel-case compound
+	Cap     Flags = 1 << iota // starts with an upper-case letter
+	AllCaps                   // two or more letters, all upper case ("RUSI", "U.S.")
+	Number                    // digits, with separators removed ("6,000" is "6000")
+	Money                     // a number after a currency sign ("$545")
+	Ordinal                   // a number with a suffix ("6th", "1990s")
+	Aux                       // an extra form of the tokens around it (a compound joined up); no position of its own
+	First                     // the first word of its sentence
+	Percent                   // "percent" made from a '%' sign
+	Hyphen                    // part of a hyphenated or camel-case compound
 )
 
-// A token is one word or number of a text: where it is in the source, and its
+// A Token is one word or number of a text: where it is in the source, and its
 // folded form (lower case, accents and punctuation removed) in a buffer
 // shared by the tokens of one call to tokenize.
-type token struct {
-	start, end int32 // source bytes
-	ns, ne     int32 // folded form in the buffer
-	flags      tokFlags
+type Token struct {
+	Start, End int32 // source bytes
+	NS, NE     int32 // folded form in the buffer
+	Flags      Flags
 }
 
-// A tokenizer splits text into tokens. It keeps buffers and a cache between
-// calls, so one tokenizer serves one goroutine.
-type tokenizer struct {
-	toks  []token
+// A Tokenizer splits text into tokens. It keeps buffers and a cache between
+// calls, so one Tokenizer serves one goroutine.
+type Tokenizer struct {
+	toks  []Token
 	buf   []byte
 	fold  map[rune]string
-	parts []span
+	parts []Span
 }
 
-func newTokenizer() *tokenizer {
-	return &tokenizer{fold: make(map[rune]string)}
+func NewTokenizer() *Tokenizer {
+	return &Tokenizer{fold: make(map[rune]string)}
 }
 
 // word returns the folded form of t.
-func (z *tokenizer) word(t token) []byte { return z.buf[t.ns:t.ne] }
+func (z *Tokenizer) Word(t Token) []byte { return z.buf[t.NS:t.NE] }
 
 // tokenize splits s into tokens, which stay valid until the next call.
 //
@@ -55,9 +56,9 @@ func (z *tokenizer) word(t token) []byte { return z.buf[t.ns:t.ne] }
 // ("don't" is "dont"; a final "'s" is dropped), by separators inside numbers
 // ("6,000", "4.5") and by periods in dotted acronyms ("U.N." is "un").
 // Hyphenated and camel-case words ("cyber-warfare", "moneyNorth", "YouBit")
-// give their parts, then the whole as an extra (tAux) token. Case, accents,
+// give their parts, then the whole as an extra (Aux) Token. Case, accents,
 // curly quotes and dashes do not survive folding.
-func (z *tokenizer) tokenize(s string) []token {
+func (z *Tokenizer) Tokenize(s string) []Token {
 	z.toks = z.toks[:0]
 	z.buf = z.buf[:0]
 	money := false
@@ -74,10 +75,10 @@ func (z *tokenizer) tokenize(s string) []token {
 		case lang.IsCurrencySign(r):
 			money = true
 		case r == '%':
-			if k := len(z.toks); k > 0 && z.toks[k-1].flags&tNumber != 0 {
+			if k := len(z.toks); k > 0 && z.toks[k-1].Flags&Number != 0 {
 				ns := int32(len(z.buf))
 				z.buf = append(z.buf, "percent"...)
-				z.toks = append(z.toks, token{int32(i), int32(i + n), ns, int32(len(z.buf)), tPercent})
+				z.toks = append(z.toks, Token{int32(i), int32(i + n), ns, int32(len(z.buf)), Percent})
 			}
 		case !unicode.IsSpace(r):
 			money = false
@@ -101,10 +102,10 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func IsDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // scanWord returns the end of the word that starts at s[i].
-func (z *tokenizer) scanWord(s string, i int) int {
+func (z *Tokenizer) scanWord(s string, i int) int {
 	end := i
 scan:
 	for end < len(s) {
@@ -119,8 +120,8 @@ scan:
 		next, _ := decodeRune(s, end+n)
 		prev := s[end-1]
 		switch {
-		case (r == '\'' || r == '’') && isWordRune(next) && !isDigit(prev):
-		case (r == ',' || r == '.') && isDigit(prev) && isDigit(byte(next)) && next < utf8.RuneSelf:
+		case (r == '\'' || r == '’') && isWordRune(next) && !IsDigit(prev):
+		case (r == ',' || r == '.') && IsDigit(prev) && IsDigit(byte(next)) && next < utf8.RuneSelf:
 		case r == '.' && isDottedAcronym(s, end):
 		case r == '-' && isWordRune(next):
 		default:
@@ -152,7 +153,7 @@ func isDottedAcronym(s string, dot int) bool {
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // emitWord folds the word s[start:end] and appends its tokens.
-func (z *tokenizer) emitWord(s string, start, end int, money, first bool) {
+func (z *Tokenizer) emitWord(s string, start, end int, money, first bool) {
 	z.parts = z.parts[:0]
 	partStart := start
 	for i := start; i < end; {
@@ -165,46 +166,46 @@ func (z *tokenizer) emitWord(s string, start, end int, money, first bool) {
 	}
 	z.camelParts(s, partStart, end)
 
-	var flags tokFlags
+	var flags Flags
 	if first {
-		flags |= tFirst
+		flags |= First
 	}
 	if len(z.parts) == 1 {
 		z.emitPart(s, z.parts[0], flags, money)
 		return
 	}
 	for _, p := range z.parts {
-		z.emitPart(s, p, flags|tHyphen, money)
-		flags &^= tFirst
+		z.emitPart(s, p, flags|Hyphen, money)
+		flags &^= First
 	}
 	// The joined-up whole, for "cyberwarfare" and "youbit".
 	ns := int32(len(z.buf))
 	for _, t := range z.toks[len(z.toks)-len(z.parts):] {
-		z.buf = append(z.buf, z.buf[t.ns:t.ne]...)
+		z.buf = append(z.buf, z.buf[t.NS:t.NE]...)
 	}
-	z.toks = append(z.toks, token{int32(start), int32(end), ns, int32(len(z.buf)), tAux})
+	z.toks = append(z.toks, Token{int32(start), int32(end), ns, int32(len(z.buf)), Aux})
 }
 
 // camelParts appends the parts of s[start:end], split where a lower-case
 // letter meets an upper-case one between two parts of two or more letters
 // ("moneyNorth", "YouBit"); all-caps and mixed acronyms stay whole.
-func (z *tokenizer) camelParts(s string, start, end int) {
+func (z *Tokenizer) camelParts(s string, start, end int) {
 	if start >= end {
 		return
 	}
 	from := start
 	for i := start + 1; i < end-1; i++ {
 		if s[i-1] >= 'a' && s[i-1] <= 'z' && s[i] >= 'A' && s[i] <= 'Z' && s[i+1] >= 'a' && s[i+1] <= 'z' && i-from >= 2 {
-			z.parts = append(z.parts, span{from, i})
+			z.parts = append(z.parts, Span{from, i})
 			from = i
 		}
 	}
-	z.parts = append(z.parts, span{from, end})
+	z.parts = append(z.parts, Span{from, end})
 }
 
-// emitPart folds one part of a word into the buffer and appends its token.
-func (z *tokenizer) emitPart(s string, p span, flags tokFlags, money bool) {
-	w := s[p.start:p.end]
+// emitPart folds one part of a word into the buffer and appends its Token.
+func (z *Tokenizer) emitPart(s string, p Span, flags Flags, money bool) {
+	w := s[p.Start:p.End]
 	ns := len(z.buf)
 	letters, upper, digits, others := 0, 0, 0, 0
 	for i := 0; i < len(w); {
@@ -221,7 +222,7 @@ func (z *tokenizer) emitPart(s string, p span, flags tokFlags, money bool) {
 		case r < utf8.RuneSelf && '0' <= r && r <= '9':
 			digits++
 			z.buf = append(z.buf, byte(r))
-		case r == '.' && digits > 0 && i < len(w) && isDigit(w[i]):
+		case r == '.' && digits > 0 && i < len(w) && IsDigit(w[i]):
 			z.buf = append(z.buf, '.') // a decimal point
 		case r == '\'' || r == '’' || r == ',' || r == '.':
 			// apostrophes and separators vanish: "don't" is "dont", "6,000" is "6000"
@@ -246,35 +247,35 @@ func (z *tokenizer) emitPart(s string, p span, flags tokFlags, money bool) {
 	}
 	r0, _ := utf8.DecodeRuneInString(w)
 	if unicode.IsUpper(r0) {
-		flags |= tCap
+		flags |= Cap
 	}
 	if upper >= 2 && upper == letters {
-		flags |= tAllCaps
+		flags |= AllCaps
 	}
 	switch {
 	case digits > 0 && letters == 0:
-		flags |= tNumber
+		flags |= Number
 		if money {
-			flags |= tMoney
+			flags |= Money
 		}
-	case digits > 0 && isDigit(w[0]):
-		flags |= tOrdinal
+	case digits > 0 && IsDigit(w[0]):
+		flags |= Ordinal
 	}
-	z.toks = append(z.toks, token{int32(p.start), int32(p.end), int32(ns), int32(len(z.buf)), flags})
+	z.toks = append(z.toks, Token{int32(p.Start), int32(p.End), int32(ns), int32(len(z.buf)), flags})
 }
 
-// foldRune returns the lower-case, accent-free form of a non-ASCII rune:
+// FoldRune returns the lower-case, accent-free form of a non-ASCII rune:
 // "é" is "e", "ß" is "ss"; letters without a Latin base stay themselves.
-func (z *tokenizer) foldRune(r rune) string {
+func (z *Tokenizer) foldRune(r rune) string {
 	if f, ok := z.fold[r]; ok {
 		return f
 	}
-	f := foldRune(r)
+	f := FoldRune(r)
 	z.fold[r] = f
 	return f
 }
 
-func foldRune(r rune) string {
+func FoldRune(r rune) string {
 	switch r {
 	case 'ß':
 		return "ss"
@@ -304,4 +305,14 @@ func foldRune(r rune) string {
 		return ""
 	}
 	return string(out)
+}
+
+// Key is the vocabulary key of a folded word: the word itself, except
+// that an all-caps stop word ("US", "WHO", "IT") is kept in capitals so that
+// it does not vanish as a stop word.
+func Key(w []byte, f Flags) string {
+	if f&AllCaps != 0 && lang.Stopwords[string(w)] {
+		return strings.ToUpper(string(w))
+	}
+	return string(w)
 }

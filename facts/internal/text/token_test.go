@@ -1,4 +1,4 @@
-package facts
+package text
 
 import (
 	"strings"
@@ -9,10 +9,10 @@ import (
 
 // words returns the folded forms of the tokens of s, extra forms included.
 func words(s string) []string {
-	z := newTokenizer()
+	z := NewTokenizer()
 	var out []string
-	for _, t := range z.tokenize(s) {
-		out = append(out, string(z.word(t)))
+	for _, t := range z.Tokenize(s) {
+		out = append(out, string(z.Word(t)))
 	}
 	return out
 }
@@ -57,21 +57,21 @@ func TestTokenizeFolding(t *testing.T) {
 	}
 }
 
-// tok is a token as the tests write it: its source text, folded form and
+// tok is a Token as the tests write it: its source text, folded form and
 // flags.
 type tok struct {
 	Src, Word, Flags string
 }
 
 var tokFlagNames = []struct {
-	f    tokFlags
+	f    Flags
 	name string
 }{
-	{tCap, "cap"}, {tAllCaps, "allcaps"}, {tNumber, "number"}, {tMoney, "money"},
-	{tOrdinal, "ordinal"}, {tAux, "aux"}, {tFirst, "first"}, {tPercent, "percent"}, {tHyphen, "hyphen"},
+	{Cap, "cap"}, {AllCaps, "allcaps"}, {Number, "number"}, {Money, "money"},
+	{Ordinal, "ordinal"}, {Aux, "aux"}, {First, "first"}, {Percent, "percent"}, {Hyphen, "hyphen"},
 }
 
-func (f tokFlags) String() string {
+func (f Flags) String() string {
 	var names []string
 	for _, n := range tokFlagNames {
 		if f&n.f != 0 {
@@ -111,10 +111,10 @@ func TestTokenizeFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			z := newTokenizer()
+			z := NewTokenizer()
 			var got []tok
-			for _, k := range z.tokenize(tt.in) {
-				got = append(got, tok{tt.in[k.start:k.end], string(z.word(k)), k.flags.String()})
+			for _, k := range z.Tokenize(tt.in) {
+				got = append(got, tok{tt.in[k.Start:k.End], string(z.Word(k)), k.Flags.String()})
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("tokenize(%q) mismatch (-want +got):\n%s", tt.in, diff)
@@ -123,13 +123,13 @@ func TestTokenizeFlags(t *testing.T) {
 	}
 }
 
-// A tokenizer is reused between calls: earlier text must not leak into the
+// A Tokenizer is reused between calls: earlier text must not leak into the
 // tokens of later text.
 func TestTokenizeReuse(t *testing.T) {
-	z := newTokenizer()
-	z.tokenize("Straße cyber-warfare $545 million and many more words than the next text has")
-	toks := z.tokenize("café")
-	if len(toks) != 1 || string(z.word(toks[0])) != "cafe" || toks[0].flags != tFirst {
-		t.Errorf("second tokenize = %v (%q), want one token cafe", toks, z.buf)
+	z := NewTokenizer()
+	z.Tokenize("Straße cyber-warfare $545 million and many more words than the next text has")
+	toks := z.Tokenize("café")
+	if len(toks) != 1 || string(z.Word(toks[0])) != "cafe" || toks[0].Flags != First {
+		t.Errorf("second tokenize = %v (%q), want one Token cafe", toks, z.buf)
 	}
 }

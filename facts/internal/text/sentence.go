@@ -1,4 +1,4 @@
-package facts
+package text
 
 import (
 	"strings"
@@ -8,23 +8,23 @@ import (
 	"github.com/factbot/factbot/facts/internal/lang"
 )
 
-// A span is a byte range [start, end) of a string.
-type span struct{ start, end int }
+// A Span is a byte range [start, end) of a string.
+type Span struct{ Start, End int }
 
-// splitSentences splits a paragraph into sentences and returns their spans,
+// SplitSentences splits a paragraph into sentences and returns their spans,
 // trimmed of surrounding white space. A sentence ends at '.', '!', '?' or '…'
 // (with any closing quotes and brackets after it) followed by white space and
 // the start of a new sentence. Periods that do not end a sentence are kept:
 // abbreviations ("Mr.", "Jan."), initials ("J. Smith"), dotted acronyms
 // before a name ("U.N. Security Council"), numbers ("$4.5", "No. 6").
 // Lines that open with a list marker are sentences of their own.
-func splitSentences(p string) []span {
-	var out []span
+func SplitSentences(p string) []Span {
+	var out []Span
 	start := 0
 	emit := func(end int) {
 		s, e := trimSpan(p, start, end)
 		if e > s {
-			out = append(out, span{s, e})
+			out = append(out, Span{s, e})
 		}
 		start = end
 	}
