@@ -1,7 +1,6 @@
 package facts
 
 import (
-	"math"
 	"slices"
 	"strings"
 )
@@ -26,75 +25,80 @@ const (
 // fact and every fact that says the same, or abstains, with the closest
 // facts as suggestions, when its confidence is under the abstention
 // threshold. Ask is deterministic and safe for concurrent use.
+//
+// A question goes through the pipeline's stages in order, each taking the
+// values the ones before it returned: parse (question → query), compile
+// (query × index → concept groups of weighted terms), retrieve (→ the best
+// passages), read (→ the facts of those passages, scored and ordered),
+// confidence, and the answer (citations and the short answer).
 func (b *Base) Ask(question string) Answer {
-	ans := Answer{Question: question, Citations: []Citation{}}
 	s := b.getScratch()
 	defer b.pool.Put(s)
 	r, ok := b.search(s, question)
-	ans.Type = r.q.want.String()
+	ans := Answer{Question: question, Citations: []Citation{}, Type: r.q.want.String()}
 	if !ok {
 		return ans // empty, small talk or noise: nothing to look up
 	}
-	best := r.cands[0]
 	ans.Confidence = r.confidence
-	if ans.Confidence < abstainBelow {
-		var shown []uint32
-		for i := 0; i < len(r.cands) && len(shown) < maxSuggestions; i++ {
-			if f := r.cands[i].fact; !b.quoted(shown, b.facts[f].text) {
-				shown = append(shown, f)
-				ans.Suggestions = append(ans.Suggestions, b.citation(f, len(shown)))
-			}
-		}
+	if r.confidence < abstainBelow {
+		ans.Suggestions = b.suggestions(r.cands)
 		return ans
 	}
 	for i, f := range b.corroborate(&r.q, r.cands) {
 		ans.Citations = append(ans.Citations, b.citation(f, i+1))
 	}
-	ans.Text = b.shortAnswer(s, &r.q, best.fact)
+	best := r.cands[0].fact
+	ans.Text = b.shortAnswer(s, &r.q, &r.c, best)
 	if ans.Text == "" {
-		ans.Text = b.facts[best.fact].text
+		ans.Text = b.facts[best].text
 	}
 	return ans
 }
 
-// A result is a ranked question: its analysis, the candidates best first,
-// and what the confidence model made of them.
+// A result is a question taken through the pipeline up to the answer.
 type result struct {
 	q          query
-	cands      []cand
-	total      float32 // the question's total importance
-	unknown    float32 // the importance of its words that no fact has
+	c          compiled
+	cands      []cand // best first
 	conf       [nConfInputs]float64
 	confidence float64
 }
 
-// search analyses and ranks a question. It reports false when there is
+// search runs the stages before the answer. It reports false when there is
 // nothing to rank: no words of content, or no fact that shares any.
 func (b *Base) search(s *scratch, question string) (result, bool) {
 	var r result
 	if strings.TrimSpace(question) == "" || len(b.facts) == 0 {
 		return r, false
 	}
-	r.q = b.analyze(s, question)
-	for _, g := range r.q.groups {
-		if g.chatter {
-			continue
-		}
-		r.total += g.imp
-		if len(g.alts) == 0 {
-			r.unknown += g.imp
-		}
-	}
-	if r.total == 0 {
+	r.q = parse(s.z, question, s.toks[:0], s.words[:0])
+	s.toks, s.words = r.q.toks, r.q.words
+	r.c = b.compile(s, &r.q)
+	if r.c.total == 0 {
 		return r, false
 	}
-	r.cands = b.rank(s, &r.q, r.total)
+	top := b.retrieve(s, &r.c)
+	r.cands = b.read(s, &r.q, &r.c, top)
 	if len(r.cands) == 0 {
 		return r, false
 	}
-	r.conf = b.confInputs(s, &r)
+	r.conf = b.confInputs(&r.q, &r.c, r.cands)
 	r.confidence = confidence(r.conf)
 	return r, true
+}
+
+// suggestions returns the closest facts, for an abstention: the first
+// maxSuggestions candidates that say different things.
+func (b *Base) suggestions(cands []cand) []Citation {
+	var shown []uint32
+	var out []Citation
+	for i := 0; i < len(cands) && len(shown) < maxSuggestions; i++ {
+		if f := cands[i].fact; !b.quoted(shown, b.facts[f].text) {
+			shown = append(shown, f)
+			out = append(out, b.citation(f, len(shown)))
+		}
+	}
+	return out
 }
 
 // corroborate returns the best fact and the other candidates that say the
@@ -171,82 +175,6 @@ func dupArticle(b *Base, facts []uint32, a uint32) bool {
 	for _, f := range facts {
 		if b.facts[f].article == a {
 			return true
-		}
-	}
-	return false
-}
-
-// The confidence model is a logistic function of what the ranking found:
-// see confInputs for its inputs and weights.go for their weights.
-const (
-	cBias      = iota // constant 1
-	cScore            // the best candidate's score
-	cMargin           // its lead over the next candidate
-	cCover            // share of the question's importance the best fact has
-	cContext          // share only its passage and title have
-	cTypedOK          // 1 if the question asks for no kind of answer, or the fact has it
-	cUnknown          // share of the question's importance in words no fact has
-	cNamesMiss        // share in the question's names that neither the best fact nor its passage or title has
-	nConfInputs
-)
-
-// ConfidenceInputs names the inputs of the confidence model, in order.
-var ConfidenceInputs = [nConfInputs]string{
-	cBias: "bias", cScore: "score", cMargin: "margin", cCover: "cover", cContext: "context",
-	cTypedOK: "typed-ok", cUnknown: "unknown", cNamesMiss: "names-missing",
-}
-
-func (b *Base) confInputs(s *scratch, r *result) [nConfInputs]float64 {
-	best := r.cands[0]
-	var x [nConfInputs]float64
-	x[cBias] = 1
-	x[cScore] = float64(best.score)
-	if len(r.cands) > 1 {
-		x[cMargin] = max(0, float64(best.score-r.cands[1].score)) // a gate may put a lower score first
-	}
-	x[cCover] = float64(best.x[xCover])
-	x[cContext] = math.Min(float64(best.x[xCtx]+best.x[xTitle]), 1-x[cCover])
-	if r.q.want == 0 || best.typed {
-		x[cTypedOK] = 1
-	}
-	x[cUnknown] = float64(r.unknown / r.total)
-	var miss float32
-	for gi, g := range r.q.groups {
-		if g.chatter {
-			continue
-		}
-		if g.name && (gi >= 64 || best.matched&(1<<gi) == 0) && !b.around(s, best.fact, gi) {
-			miss += g.imp
-		}
-	}
-	x[cNamesMiss] = float64(miss / r.total)
-	return x
-}
-
-func confidence(x [nConfInputs]float64) float64 {
-	z := 0.0
-	for i, w := range confWeights {
-		z += w * x[i]
-	}
-	return 1 / (1 + math.Exp(-z))
-}
-
-// around reports whether concept group gi of the question is in the
-// passage or the article title of fact f.
-func (b *Base) around(s *scratch, f uint32, gi int) bool {
-	ft := &b.facts[f]
-	for _, t := range b.titles[ft.article] {
-		if g, _, ok := s.table.find(t); ok && g == gi {
-			return true
-		}
-	}
-	p := &b.passages[ft.passage]
-	for k := p.first; k < p.first+p.nfacts; k++ {
-		seq, _ := b.tokens(k)
-		for _, t := range seq {
-			if g, _, ok := s.table.find(t); ok && g == gi {
-				return true
-			}
 		}
 	}
 	return false

@@ -19,9 +19,18 @@ type Explanation struct {
 // A Concept is one group of the question: a word or a name, and the terms
 // that match it.
 type Concept struct {
-	Word       string             `json:"word"`
-	Importance float64            `json:"importance"`
-	Terms      map[string]float64 `json:"terms"` // term → weight
+	Word       string  `json:"word"`
+	Importance float64 `json:"importance"`
+	Terms      []Term  `json:"terms"` // best first
+}
+
+// A Term is one index term a concept matches: its weight against the
+// question's own word (1), and the expander it came from ("word",
+// "synonym", "derived", "prefix", "typo", "abbreviation", "phrase", …).
+type Term struct {
+	Term   string  `json:"term"`
+	Weight float64 `json:"weight"`
+	Source string  `json:"source"`
 }
 
 // A Candidate is a fact the second stage scored.
@@ -42,10 +51,10 @@ func (b *Base) Explain(question string) Explanation {
 	defer b.pool.Put(s)
 	r, ok := b.search(s, question)
 	e.Type = r.q.want.String()
-	for _, g := range r.q.groups {
-		c := Concept{Word: g.word, Importance: float64(g.imp), Terms: map[string]float64{}}
+	for _, g := range r.c.groups {
+		c := Concept{Word: g.word, Importance: float64(g.imp), Terms: []Term{}}
 		for _, a := range g.alts {
-			c.Terms[b.terms[a.term]] = float64(a.w)
+			c.Terms = append(c.Terms, Term{Term: b.terms[a.term], Weight: float64(a.w), Source: a.src.String()})
 		}
 		e.Concepts = append(e.Concepts, c)
 	}

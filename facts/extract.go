@@ -33,7 +33,7 @@ type extract struct {
 
 // shortAnswer returns the part of fact f that answers q, or "" when q asks
 // for no kind of answer in particular or the fact has none to cut out.
-func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
+func (b *Base) shortAnswer(s *scratch, q *query, cq *compiled, f uint32) string {
 	if q.want == 0 && q.defines == "" {
 		return ""
 	}
@@ -64,13 +64,13 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 		if !ok {
 			continue
 		}
-		gi, _, inQ := s.table.find(id)
+		gi, _, inQ := cq.table.find(id)
 		e.inQ[i] = inQ && answer
-		e.focus[i] = inQ && q.groups[gi].focus
+		e.focus[i] = inQ && cq.groups[gi].focus
 		e.inTitle[i] = answer && slices.Contains(title, id)
 		// A name of the question, matched as such or within a phrase
 		// ("Kim" of "Kim Jong-un").
-		e.qname[i] = e.cls[i]&text.ClassCap != 0 && (inQ && q.groups[gi].name || slices.Contains(s.words, w))
+		e.qname[i] = e.cls[i]&text.ClassCap != 0 && (inQ && cq.groups[gi].name || slices.Contains(q.words, w))
 	}
 	if q.defines != "" {
 		if d := e.description(); d != "" {
@@ -94,7 +94,7 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 		return e.amount(func(c text.Class) bool { return c&text.ClassNum != 0 && c&text.ClassYear == 0 })
 	case q.want&kDate != 0:
 		return e.date()
-	case q.want&kName != 0 && q.wh == "who" && b.namesAsked(q):
+	case q.want&kName != 0 && q.wh == "who" && cq.names():
 		if d := e.description(); d != "" {
 			return d
 		}
@@ -105,10 +105,10 @@ func (b *Base) shortAnswer(s *scratch, q *query, f uint32) string {
 	return ""
 }
 
-// namesAsked reports whether the question names someone ("Who is Sergei
+// names reports whether the question names someone ("Who is Sergei
 // Neverov?"), and so asks for a description rather than a name.
-func (b *Base) namesAsked(q *query) bool {
-	for _, g := range q.groups {
+func (cq *compiled) names() bool {
+	for _, g := range cq.groups {
 		if g.name {
 			return true
 		}

@@ -189,7 +189,10 @@ func checkMatches(b *Base, c retrievalCase) []string {
 	}
 	terms := map[string]map[string]float64{} // question word → the terms it matches
 	for _, k := range b.Explain(c.Q).Concepts {
-		terms[k.Word] = k.Terms
+		terms[k.Word] = map[string]float64{}
+		for _, t := range k.Terms {
+			terms[k.Word][t.Term] = t.Weight
+		}
 	}
 	var fails []string
 	for _, qw := range slices.Sorted(maps.Keys(c.Match)) {

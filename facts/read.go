@@ -1,11 +1,107 @@
 package facts
 
 import (
+	"cmp"
 	"math/bits"
 	"slices"
+	"strings"
 
+	"github.com/factbot/factbot/facts/internal/lang"
 	"github.com/factbot/factbot/facts/internal/text"
 )
+
+// The fourth stage: read scores every fact of the retrieved passages on
+// features: its own BM25 and the share of the question it covers, the
+// context around it (its passage and title), proximity of the question's
+// concepts in it, and whether it holds the kind of answer asked for (an
+// amount for "how much") that the question did not itself name. A fact is
+// thus found through its context ("It is alleged that they have stolen…"
+// is about North Korea through its paragraph and title) but must itself
+// say something the question asks about. The features' weights are fitted
+// (weights.go); three rules come before them.
+
+// proxReach is how many tokens apart, at most, two concepts or a concept
+// and an answer count as close: a short noun phrase and its verb.
+const proxReach = 4
+
+// A cand is a fact in the second stage.
+type cand struct {
+	fact    uint32
+	score   float32
+	x       *[nFeatures]float32 // in scratch.feats
+	typed   bool
+	defines bool   // the fact defines the name the question asks about
+	matched uint64 // bit i: concept group i is in the fact
+}
+
+// read scores the facts of the passages top for q and returns them, best
+// first.
+func (b *Base) read(s *scratch, q *query, cq *compiled, top []scored) []cand {
+	s.cands = s.cands[:0]
+	s.feats = s.feats[:0]
+	for _, p := range s.top {
+		ps := &b.passages[p.id]
+		passRaw := p.raw
+		for f := ps.first; f < ps.first+ps.nfacts; f++ {
+			s.feats = append(s.feats, [nFeatures]float32{}) // no growth: cap is the most facts of topPassages
+			c := cand{fact: f, x: &s.feats[len(s.feats)-1]}
+			b.features(s, q, cq, &c, passRaw)
+			for _, i := range []int{xSent, xCover, xCtx, xTitle, xProx, xNames} {
+				c.x[i] /= cq.total
+			}
+			for i, w := range featureWeights {
+				c.score += w * c.x[i]
+			}
+			s.cands = append(s.cands, c)
+		}
+	}
+	gate := q.want&gatedKinds != 0
+	// A question that asks whether something is so about someone ("Did
+	// Trump respond…?") is answered by a fact that names them, not one that
+	// leans on its context for them: such facts come first.
+	var names uint64 // the subject: the question's first name
+	if q.yesNo {
+		for gi, g := range cq.groups {
+			if g.name && gi < 64 {
+				names = 1 << gi
+				break
+			}
+		}
+	}
+	// A question that asks what or who a name is is answered by a fact that
+	// defines it ("Pyongyang – North Korea’s capital city"): such facts
+	// come first.
+	if q.defines != "" {
+		for i := range s.cands {
+			s.cands[i].defines = defines(b.facts[s.cands[i].fact].text, q.defines)
+		}
+	}
+	slices.SortFunc(s.cands, func(x, y cand) int {
+		if x.defines != y.defines {
+			if x.defines {
+				return -1
+			}
+			return 1
+		}
+		if gate && x.typed != y.typed {
+			if x.typed {
+				return -1
+			}
+			return 1
+		}
+		if xn, yn := x.matched&names == names, y.matched&names == names; xn != yn {
+			if xn {
+				return -1
+			}
+			return 1
+		}
+		if d := cmp.Compare(y.score, x.score); d != 0 {
+			return d
+		}
+		return cmp.Compare(x.fact, y.fact)
+	})
+	return s.cands
+}
 
 // Second-stage features. Those that measure matches are shares of the
 // question's total importance, so that scores compare across questions; the
@@ -45,12 +141,12 @@ type hit struct {
 	v   float32
 }
 
-// rerank computes the second-stage features of one fact from its tokens,
+// features computes the second-stage features of one fact from its tokens,
 // before their division by the question's total importance.
-func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
+func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw float32) {
 	ft := &b.facts[c.fact]
 	seq, cls := b.tokens(c.fact)
-	ng := min(len(q.groups), 64)
+	ng := min(len(cq.groups), 64)
 	best := s.found[:0]
 	for range ng {
 		best = append(best, hit{pos: -1})
@@ -73,7 +169,7 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 		if cl&text.ClassAux == 0 {
 			pos++
 		}
-		if gi, v, ok := s.table.find(t); ok && gi < ng {
+		if gi, v, ok := cq.table.find(t); ok && gi < ng {
 			if h := &best[gi]; v > h.v {
 				h.v = v
 				if h.pos < 0 {
@@ -83,7 +179,7 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 			if cl&text.ClassAux == 0 {
 				lastMatch = pos
 				near = min(near, pos-lastTyped)
-				if q.groups[gi].focus {
+				if cq.groups[gi].focus {
 					lastFocus = pos
 					focus = min(focus, pos-lastTyped)
 				}
@@ -132,7 +228,7 @@ func (b *Base) rerank(s *scratch, q *query, c *cand, passRaw float32) {
 
 	var sent, sentRaw, cover, names, titleOnly float32
 	for gi := range ng {
-		g := &q.groups[gi]
+		g := &cq.groups[gi]
 		if h := best[gi]; h.v > 0 {
 			sent += h.v * b.norm[c.fact]
 			sentRaw += h.v
@@ -240,9 +336,9 @@ type altTable struct {
 
 const emptySlot = ^uint32(0)
 
-func (t *altTable) reset(b *Base, q *query) {
+func (t *altTable) reset(groups []group) {
 	n := 0
-	for _, g := range q.groups {
+	for _, g := range groups {
 		n += len(g.alts)
 	}
 	size := 16
@@ -260,7 +356,7 @@ func (t *altTable) reset(b *Base, q *query) {
 	}
 	t.mask = uint32(size - 1)
 	t.bloom = [16]uint64{}
-	for gi, g := range q.groups {
+	for gi, g := range groups {
 		for _, a := range g.alts {
 			t.put(a.term, gi, a.v)
 		}
@@ -296,3 +392,31 @@ func (t *altTable) find(term uint32) (int, float32, bool) {
 		}
 	}
 }
+
+// defines reports whether text defines name: the name followed by an
+// apposition ("Pyongyang – North Korea’s capital", "RUSI, a think tank")
+// or by "is a", "was the"…, or in brackets after its long form.
+func defines(text, name string) bool {
+	lower, n := strings.ToLower(text), strings.ToLower(name)
+	for from := 0; ; {
+		i := strings.Index(lower[from:], n)
+		if i < 0 {
+			return false
+		}
+		rest := strings.TrimLeft(lower[from+i+len(n):], " \u00a0")
+		for _, p := range lang.Appositions {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
+		}
+		if i > 0 && lower[from+i-1] == '(' && strings.HasPrefix(rest, ")") {
+			return true // "Royal United Services Institute (RUSI)"
+		}
+		from += i + len(n)
+	}
+}
+
+// gatedKinds are the kinds of answer that a fact must have to answer a
+// question that asks for them: a fact with no amount in it cannot say "how
+// much". Such facts rank below every fact that has one.
+var gatedKinds = kMoney | kCount | kPercent

@@ -1,0 +1,54 @@
+package facts
+
+import "github.com/factbot/factbot/facts/internal/text"
+
+// scratch is the working memory of one question, reused through a pool:
+// Ask owns it and passes it down the stages, each of which keeps its own
+// buffers in it; no stage reads another's buffers, only the values the
+// stages return.
+type scratch struct {
+	z       *text.Tokenizer
+	toks    []text.Token // the query's
+	words   []string     // the query's
+	ids     []uint32
+	groups  []group  // the compiled query's
+	typos   []uint32 // terms within a typo of a question word
+	pass    level
+	arts    level
+	serial  uint32
+	order   []int
+	top     []scored
+	kth     []scored
+	live    []uint32 // the passages still in the running, once pruning starts
+	cands   []cand
+	feats   [][nFeatures]float32
+	extract extract
+	table   altTable
+	found   []hit
+}
+
+func (b *Base) newScratch() *scratch {
+	return &scratch{
+		z:     text.NewTokenizer(),
+		feats: make([][nFeatures]float32, 0, topPassages*maxPassageFacts),
+		pass:  newLevel(len(b.passages)),
+		arts:  newLevel(len(b.articles)),
+	}
+}
+
+func (b *Base) getScratch() *scratch {
+	if s, ok := b.pool.Get().(*scratch); ok {
+		return s
+	}
+	return b.newScratch()
+}
+
+func (s *scratch) next() uint32 {
+	s.serial++
+	if s.serial == 0 { // wrapped: forget every old mark
+		clear(s.pass.cells)
+		clear(s.arts.cells)
+		s.serial = 1
+	}
+	return s.serial
+}

@@ -1,0 +1,242 @@
+package facts
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/text"
+)
+
+// The second stage: compile turns a parsed query into what the index can
+// score: concept groups, each a word or a phrase of the question with the
+// index terms that match it, every term weighted and marked with the
+// expander that proposed it (see expand.go).
+
+// An alt is one index term a concept matches, with its weight, its value
+// (weight × the group's idf × the group's scale) and its source.
+type alt struct {
+	term uint32
+	w, v float32
+	src  source
+}
+
+// A group is one concept of the question: a word, or a phrase that names
+// one thing ("North Korea"), with the index terms that match it.
+type group struct {
+	alts    []alt
+	imp     float32 // importance: the best alt's value, or the idf of an unknown word
+	top     float32 // the most any of its alts adds to a score: the best alt's value
+	pos     int     // position of its first word in the question
+	chatter bool    // request phrasing, not content
+	focus   bool    // part of the thing asked about: "exchanges" in "which crypto exchanges…"
+	name    bool    // capitalised in the question
+	number  bool    // a number
+	word    string  // folded form, for suggestions and debugging
+}
+
+// A compiled query is a query's concept groups against one index.
+type compiled struct {
+	groups  []group
+	total   float32   // the importance of the groups of content (not chatter)
+	unknown float32   // of which in words no fact has
+	table   *altTable // term → group, for the reader
+}
+
+// compile matches the words of q against the index. Phrases (aliases,
+// acronyms) are matched first, as facts hold them: without stop words.
+func (b *Base) compile(s *scratch, q *query) compiled {
+	toks, words := q.toks, q.words
+	// Term ids of the question's words, for phrase matching; the positions
+	// of extra (joined-up) forms are skipped.
+	ids := s.ids[:0]
+	for i, w := range words {
+		id, ok := b.lookup(w)
+		if !ok || toks[i].Flags&text.Aux != 0 {
+			id = math.MaxUint32
+		}
+		ids = append(ids, id)
+	}
+	s.ids = ids
+	skip := func(j int) bool { return toks[j].Flags&text.Aux != 0 || lang.Stopwords[words[j]] }
+
+	c := compiled{groups: s.groups[:0], table: &s.table}
+	pos := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Flags&text.Aux != 0 {
+			// A joined-up compound ("cyber-warfare" as "cyberwarfare")
+			// stands in only when its parts are unknown.
+			if g, ok := b.auxGroup(toks, words, ids, i); ok {
+				c.groups = append(c.groups, g)
+			}
+			continue
+		}
+		pos++
+		if ids[i] != math.MaxUint32 {
+			if p, end, ok := b.phrases.match(ids, i, skip); ok {
+				g := group{pos: pos, name: t.Flags&(text.Cap|text.AllCaps) != 0, word: words[i]}
+				if b.indexed(p.syn) {
+					g.alts = []alt{{term: p.syn, w: 1, src: srcPhrase}}
+				}
+				c.groups = append(c.groups, b.finish(g))
+				pos += end - i - 1
+				i = end - 1
+				continue
+			}
+		}
+		w := words[i]
+		if lang.Stopwords[w] || lang.QuestionWords[w] {
+			continue
+		}
+		g := b.wordGroup(s, q, i, ids[i])
+		g.pos = pos
+		c.groups = append(c.groups, g)
+	}
+	s.groups = c.groups
+	for _, g := range c.groups {
+		if g.chatter {
+			continue
+		}
+		c.total += g.imp
+		if len(g.alts) == 0 {
+			c.unknown += g.imp
+		}
+	}
+	s.table.reset(c.groups)
+	return c
+}
+
+// lookup returns the term id of a folded word.
+func (b *Base) lookup(w string) (uint32, bool) {
+	if id, ok := b.wordTerm[w]; ok {
+		return id, true
+	}
+	id, ok := b.termID[stem(w)]
+	return id, ok
+}
+
+// indexed reports whether a term has postings.
+func (b *Base) indexed(t uint32) bool { return int(t) < len(b.idf) && b.idf[t] > 0 }
+
+// wordGroup builds the group of question word i: its own term, and the
+// terms every expander proposes for it.
+func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
+	w, t := q.words[i], q.toks[i]
+	g := group{
+		word:    w,
+		chatter: lang.Chatter[w],
+		name:    t.Flags&(text.Cap|text.AllCaps) != 0 && t.Flags&text.First == 0 || t.Flags&text.AllCaps != 0,
+		number:  t.Flags&text.Number != 0,
+		focus:   i >= q.focusFrom && i < q.focusTo,
+	}
+	known := id != math.MaxUint32 && b.indexed(id)
+	if known {
+		g.add(b, id, 1, srcWord)
+	}
+	if g.number {
+		return b.finish(g)
+	}
+	x := expansion{word: w, id: id, known: known}
+	if id != math.MaxUint32 {
+		x.term = b.terms[id]
+	} else {
+		x.term = stem(w)
+	}
+	for _, e := range expanders {
+		if e.when != nil && !e.when(&x, &g) {
+			continue
+		}
+		n := 0
+		e.expand(b, s, &x, func(term uint32) {
+			if g.add(b, term, e.weight, e.src) {
+				n++
+			}
+		})
+		x.found[e.src] = n
+	}
+	return b.finish(g)
+}
+
+// add adds an index term to the group's alternatives, or raises its weight
+// if it is there; it reports whether the term has postings.
+func (g *group) add(b *Base, term uint32, w float32, src source) bool {
+	if !b.indexed(term) {
+		return false
+	}
+	for k := range g.alts {
+		if g.alts[k].term == term {
+			if w > g.alts[k].w {
+				g.alts[k].w, g.alts[k].src = w, src
+			}
+			return true
+		}
+	}
+	g.alts = append(g.alts, alt{term: term, w: w, src: src})
+	return true
+}
+
+// scale is how much the group's matches count: request phrasing counts little.
+func (g *group) scale() float32 {
+	if g.chatter {
+		return wChatter
+	}
+	return 1
+}
+
+// wChatter is how much a word of request phrasing ("tell", "show") counts,
+// against a word of content: a quarter, so that it can break a tie between
+// facts but never decide between a fact that has the content and one that
+// does not (fitted weights are an order of magnitude apart from it).
+const wChatter = 0.25
+
+// finish sets the values of a group's forms and the group's importance.
+// A group has one idf, its own word's, so that a synonym or a longer form
+// is never worth more than the word the question used; a word the base does
+// not know takes the idf of its best stand-in.
+func (b *Base) finish(g group) group {
+	var idf float32
+	for _, a := range g.alts {
+		if a.w == 1 {
+			idf = max(idf, b.idf[a.term])
+		}
+	}
+	if idf == 0 {
+		for _, a := range g.alts {
+			idf = max(idf, b.idf[a.term])
+		}
+	}
+	for i := range g.alts {
+		g.alts[i].v = g.alts[i].w * idf * g.scale()
+	}
+	// Best form first: the first stage counts only the first form of a
+	// group that a passage has.
+	slices.SortStableFunc(g.alts, func(x, y alt) int { return cmp.Compare(y.v, x.v) })
+	switch {
+	case len(g.alts) > 0:
+		g.top = g.alts[0].v
+		g.imp = g.top
+	case g.chatter:
+		g.imp = b.maxIDF * wChatter
+	default:
+		g.imp = b.maxIDF // an unknown word: it weighs as the rarest
+	}
+	return g
+}
+
+// auxGroup returns a group for the joined-up form at toks[i] when one of
+// the parts it joins is unknown to the base ("cyber warfare" in a question,
+// "cyberwarfare" in the facts is the other way round and needs nothing).
+func (b *Base) auxGroup(toks []text.Token, words []string, ids []uint32, i int) (group, bool) {
+	id, ok := b.lookup(words[i])
+	if !ok || !b.indexed(id) {
+		return group{}, false
+	}
+	for j := i - 1; j >= 0 && toks[j].Start >= toks[i].Start; j-- {
+		if pid, ok := b.lookup(words[j]); !ok || !b.indexed(pid) && !lang.Stopwords[words[j]] {
+			return b.finish(group{alts: []alt{{term: id, w: 1, src: srcJoined}}, word: words[i]}), true
+		}
+	}
+	return group{}, false
+}

@@ -1,0 +1,82 @@
+package facts
+
+import "math"
+
+// The fifth stage: how sure the engine is that the first candidate answers
+// the question, from what the ranking found.
+
+// The confidence model is a logistic function of what the ranking found:
+// see confInputs for its inputs and weights.go for their weights.
+const (
+	cBias      = iota // constant 1
+	cScore            // the best candidate's score
+	cMargin           // its lead over the next candidate
+	cCover            // share of the question's importance the best fact has
+	cContext          // share only its passage and title have
+	cTypedOK          // 1 if the question asks for no kind of answer, or the fact has it
+	cUnknown          // share of the question's importance in words no fact has
+	cNamesMiss        // share in the question's names that neither the best fact nor its passage or title has
+	nConfInputs
+)
+
+// ConfidenceInputs names the inputs of the confidence model, in order.
+var ConfidenceInputs = [nConfInputs]string{
+	cBias: "bias", cScore: "score", cMargin: "margin", cCover: "cover", cContext: "context",
+	cTypedOK: "typed-ok", cUnknown: "unknown", cNamesMiss: "names-missing",
+}
+
+func (b *Base) confInputs(q *query, c *compiled, cands []cand) [nConfInputs]float64 {
+	best := cands[0]
+	var x [nConfInputs]float64
+	x[cBias] = 1
+	x[cScore] = float64(best.score)
+	if len(cands) > 1 {
+		x[cMargin] = max(0, float64(best.score-cands[1].score)) // a gate may put a lower score first
+	}
+	x[cCover] = float64(best.x[xCover])
+	x[cContext] = math.Min(float64(best.x[xCtx]+best.x[xTitle]), 1-x[cCover])
+	if q.want == 0 || best.typed {
+		x[cTypedOK] = 1
+	}
+	x[cUnknown] = float64(c.unknown / c.total)
+	var miss float32
+	for gi, g := range c.groups {
+		if g.chatter {
+			continue
+		}
+		if g.name && (gi >= 64 || best.matched&(1<<gi) == 0) && !b.around(c, best.fact, gi) {
+			miss += g.imp
+		}
+	}
+	x[cNamesMiss] = float64(miss / c.total)
+	return x
+}
+
+func confidence(x [nConfInputs]float64) float64 {
+	z := 0.0
+	for i, w := range confWeights {
+		z += w * x[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// around reports whether concept group gi of the question is in the
+// passage or the article title of fact f.
+func (b *Base) around(c *compiled, f uint32, gi int) bool {
+	ft := &b.facts[f]
+	for _, t := range b.titles[ft.article] {
+		if g, _, ok := c.table.find(t); ok && g == gi {
+			return true
+		}
+	}
+	p := &b.passages[ft.passage]
+	for k := p.first; k < p.first+p.nfacts; k++ {
+		seq, _ := b.tokens(k)
+		for _, t := range seq {
+			if g, _, ok := c.table.find(t); ok && g == gi {
+				return true
+			}
+		}
+	}
+	return false
+}
