@@ -48,10 +48,8 @@ type Base struct {
 type termFlag uint8
 
 const (
-	fStop      termFlag = 1 << iota // a stop word
-	fPlacePrep                      // a preposition before places: "in", "at", "from"
-	fReason                         // a word that gives a cause: "because", "due", "tactic"
-	fPercent                        // "percent"
+	fReason  termFlag = 1 << iota // a word that gives a cause: "because", "due", "tactic"
+	fPercent                      // "percent"
 )
 
 // A fact is one sentence of an article body.

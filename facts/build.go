@@ -256,12 +256,6 @@ func (b *Base) index() {
 	b.termFlags = make([]termFlag, nterms)
 	for id, t := range b.terms {
 		indexed[id] = !lang.Stopwords[t] && t != ""
-		if lang.Stopwords[t] {
-			b.termFlags[id] |= fStop
-		}
-		if lang.PlacePreps[t] {
-			b.termFlags[id] |= fPlacePrep
-		}
 		if lang.ReasonWords[t] || lang.ReasonWords[b.surface[id]] {
 			b.termFlags[id] |= fReason
 		}

@@ -77,32 +77,7 @@ func (b *Base) shortAnswer(s *scratch, q *query, cq *compiled, f uint32) string 
 			return d
 		}
 	}
-	switch {
-	case q.want == 0:
-		return ""
-	case q.want&kMoney != 0:
-		if a := e.amount(func(c text.Class) bool { return c&text.ClassMoney != 0 }); a != "" {
-			return a
-		}
-		fallthrough
-	case q.want&(kCount|kPercent) != 0:
-		if q.want&kPercent != 0 && q.want&kCount == 0 {
-			if a := e.percent(); a != "" {
-				return a
-			}
-		}
-		return e.amount(func(c text.Class) bool { return c&text.ClassNum != 0 && c&text.ClassYear == 0 })
-	case q.want&kDate != 0:
-		return e.date()
-	case q.want&kName != 0 && q.wh == "who" && cq.names():
-		if d := e.description(); d != "" {
-			return d
-		}
-		return e.name(false)
-	case q.want&(kName|kPlace) != 0:
-		return e.name(q.want&kPlace != 0)
-	}
-	return ""
+	return extractKind(e, q, cq)
 }
 
 // names reports whether the question names someone ("Who is Sergei

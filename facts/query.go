@@ -154,24 +154,15 @@ func questionType(toks []text.Token, words []string) (kind, string) {
 		if i+1 < len(words) {
 			next = words[i+1]
 		}
+		cue := w
+		if w == "how" {
+			cue = "how " + next
+		}
+		if k := cueKinds[cue]; k != 0 {
+			return k, cue
+		}
 		switch w {
-		case "when":
-			return kDate, w
-		case "where":
-			return kPlace, w
-		case "who", "whom", "whose":
-			return kName, w
-		case "why":
-			return kReason, w
 		case "how":
-			switch next {
-			case "much":
-				return kMoney | kCount | kPercent, "how much"
-			case "many":
-				return kCount, "how many"
-			case "long", "old", "far", "big", "large", "tall":
-				return kCount, "how " + next // a length, an age or a text.Span of time is a count of units
-			}
 			return 0, w
 		case "what", "which":
 			if lang.Doing[next] {
@@ -205,23 +196,8 @@ func nounType(rest []string) kind {
 		if i > 3 {
 			break
 		}
-		switch w {
-		case "year", "years", "date", "day", "month", "decade", "century", "time":
-			return kDate
-		case "country", "countries", "city", "cities", "place", "region", "state", "nation", "town", "continent":
-			return kPlace
-		case "percentage", "percent", "share", "proportion", "fraction":
-			return kPercent
-		case "amount", "price", "cost", "sum", "value", "worth":
-			return kMoney | kCount
-		case "number":
-			return kCount
-		case "person", "people", "man", "woman", "minister", "president", "leader", "king", "queen", "author", "chairman", "ceo",
-			"founder", "official", "officer", "spokesman", "spokeswoman", "spokesperson", "politician", "director", "executive",
-			"analyst", "expert", "scientist", "member", "agent", "senator", "governor", "mayor", "general", "judge", "player", "coach":
-			return kName
-		case "company", "organization", "organisation", "group", "agency", "firm", "tank", "institute", "exchange", "exchanges", "team", "party", "bank", "bureau":
-			return kName
+		if k, ok := nounKinds[w]; ok {
+			return k
 		}
 	}
 	return 0

@@ -154,10 +154,7 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 	var found kind // kinds of answer among the tokens the question does not match
 	vague := false // a number in words only ("thousands")
 	title := b.titles[ft.article]
-	want := q.want
-	if want&(kMoney|kCount|kPercent) != 0 {
-		want |= kMoney | kCount | kPercent
-	}
+	want := nearKinds(q.want)
 	// How close the nearest answer of the kind asked for comes to a word of
 	// the question, and how many separate names the fact has.
 	near, focus := proxReach+1, proxReach+1
@@ -190,26 +187,12 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 		if cl&text.ClassAux != 0 {
 			continue
 		}
-		f := b.termFlags[t]
-		var k kind
+		k := tokenKinds[cl][b.termFlags[t]&3]
 		switch {
-		case cl&text.ClassMoney != 0:
-			k = kMoney
-		case cl&text.ClassYear != 0:
-			k = kDate
-		case cl&text.ClassVague != 0:
+		case k == kName && slices.Contains(title, t):
+			k = 0 // the article's subject is not what a question about it asks for
+		case k == kCount && cl&text.ClassVague != 0:
 			vague = true
-			k = kCount
-		case cl&text.ClassNum != 0:
-			k = kCount
-		case cl&text.ClassDate != 0:
-			k = kDate
-		case f&fPercent != 0:
-			k = kPercent
-		case f&fReason != 0:
-			k = kReason
-		case cl&text.ClassCap != 0 && !slices.Contains(title, t):
-			k = kName // the article's subject is not what a question about it asks for
 		}
 		if k == kName && !prevName {
 			nameRuns++
@@ -267,27 +250,22 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 			prox += min(x.v, y.v) / float32(d)
 		}
 	}
-	c.x[xAmount] = amountMatch(q.want, found, vague)
-	if q.want&kDate != 0 && found&kDate != 0 {
-		c.x[xDate] = 1
+	// The features of the kinds asked for.
+	sn := seen{found: found, vague: vague, names: nameRuns}
+	for i := range kindRows {
+		row := &kindRows[i]
+		if q.want&row.k == 0 || row.score == nil {
+			continue
+		}
+		v := row.score(q.want, &sn)
+		c.x[row.feature] = max(c.x[row.feature], v)
+		c.typed = c.typed || row.typed && v >= 0.5
 	}
-	if q.want&(kName|kPlace) != 0 && found&kName != 0 {
-		c.x[xName] = 1
-	}
-	if q.want&kReason != 0 && found&kReason != 0 {
-		c.x[xReason] = 1
-	}
-	// A number in words that gives no count ("thousands") does not make an
-	// answer to "how many".
-	c.typed = c.x[xAmount] >= 0.5 || c.x[xDate]+c.x[xName]+c.x[xReason] > 0
 	if c.typed && near <= proxReach {
 		c.x[xNear] = 1 / float32(near)
 	}
 	if c.typed && focus <= proxReach {
 		c.x[xFocus] = 1 / float32(focus)
-	}
-	if q.want&kList != 0 && nameRuns >= 2 {
-		c.x[xList] = 1
 	}
 	c.x[xSent] = sent
 	c.x[xCover] = cover
@@ -302,25 +280,6 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 	if pairs > 0 {
 		c.x[xOrder] = float32(ordered) / float32(pairs)
 	}
-}
-
-// amountMatch grades how well a fact's kinds answer a question that asks
-// for an amount: 1 for the kind asked for, less for another number, less
-// still for a number in words ("thousands").
-func amountMatch(want, found kind, vague bool) float32 {
-	switch {
-	case want&(kMoney|kCount|kPercent) == 0:
-		return 0
-	case want&kMoney != 0 && found&kMoney != 0,
-		want&kPercent != 0 && found&kPercent != 0,
-		want&(kMoney|kPercent) == 0 && found&(kCount|kMoney) != 0:
-		return 1
-	case found&(kCount|kMoney|kPercent) != 0:
-		return 0.5
-	case vague:
-		return 0.25
-	}
-	return 0
 }
 
 // An altTable maps the terms of a query to their concept group and value
@@ -415,8 +374,3 @@ func defines(text, name string) bool {
 		from += i + len(n)
 	}
 }
-
-// gatedKinds are the kinds of answer that a fact must have to answer a
-// question that asks for them: a fact with no amount in it cannot say "how
-// much". Such facts rank below every fact that has one.
-var gatedKinds = kMoney | kCount | kPercent
