@@ -224,28 +224,7 @@ func (e *extract) nameRun(i int) int {
 			return -1
 		}
 	}
-	end := i
-	for j := e.next(i); j > 0 && !possessive(e.text, e.toks[end]); j = e.next(j) {
-		gap := e.text[e.toks[end].End:e.toks[j].Start]
-		if gap == "-" && e.cls[end]&text.ClassCap != 0 {
-			end = j // "Kim Jong-un"
-			continue
-		}
-		if !spaceBetween(e.text, e.toks[end].End, e.toks[j].Start) && e.cls[j]&text.ClassCap != 0 {
-			break // punctuation ends a name: "Pyongyang – North Korea"
-		}
-		if e.cls[j]&text.ClassCap != 0 {
-			end = j
-			continue
-		}
-		if lang.NameJoins[e.words[j]] {
-			if k := e.next(j); k > 0 && e.cls[k]&text.ClassCap != 0 {
-				continue
-			}
-		}
-		break
-	}
-	return end
+	return text.NameEnd(e.text, e.toks, e.cls, e.lf, i)
 }
 
 // name cuts out the name or list of names nearest the thing asked about,

@@ -158,41 +158,27 @@ func demonym(name string) bool {
 	return false
 }
 
-// collectNames adds the names in one sentence to names: runs of capitalised
-// words, which may hold "of" or "the".
+// collectNames adds the names in one sentence to names, as text.NameEnd
+// finds them.
 func collectNames(s string, toks []text.Token, lf []text.Lex, cls []text.Class, names map[string]nameUse) {
 	for i := 0; i < len(toks); i++ {
 		if cls[i]&text.ClassCap == 0 || cls[i]&text.ClassAux != 0 {
 			continue
 		}
 		var u nameUse
-		n, end := 0, i
-		for j := i; j < len(toks); j++ {
-			switch {
-			case cls[j]&text.ClassAux != 0:
-				continue
-			case j > i && s[toks[end].End:toks[j].Start] == "-" && cls[end]&text.ClassCap != 0:
-				end = j // "Kim Jong-un"
-				continue
-			case j > i && !spaceBetween(s, toks[end].End, toks[j].Start):
-				// punctuation ends a name: "Pyongyang – North Korea", "Institute (RUSI)"
-			case cls[j]&text.ClassCap != 0:
-				end = j
-				n++
-				if lf[j]&text.LexOrg != 0 || toks[j].Flags&text.AllCaps != 0 {
-					u.kinds |= kOrg
-				}
-				if lf[j]&(text.LexPlace|text.LexCountry) != 0 {
-					u.kinds |= kPlace
-				}
-				if possessive(s, toks[j]) {
-					break // "Russia’s Tass": the name ends at the possessive
-				}
-				continue
-			case lf[j]&text.LexNameJoin != 0 && j+1 < len(toks) && cls[j+1]&text.ClassCap != 0:
+		end := text.NameEnd(s, toks, cls, lf, i)
+		n := 0
+		for j := i; j <= end; j++ {
+			if cls[j]&text.ClassCap == 0 || cls[j]&text.ClassAux != 0 {
 				continue
 			}
-			break
+			n++
+			if lf[j]&text.LexOrg != 0 || toks[j].Flags&text.AllCaps != 0 {
+				u.kinds |= kOrg
+			}
+			if lf[j]&(text.LexPlace|text.LexCountry) != 0 {
+				u.kinds |= kPlace
+			}
 		}
 		if i > 0 && lf[i-1]&text.LexPlacePrep != 0 {
 			u.kinds |= kPlace
@@ -271,15 +257,4 @@ const maxTopicQuestions = 200
 func commonStem(w string) string {
 	s := stem(w)
 	return s[:commonPrefix(s, w)]
-}
-
-// possessive reports whether text.Token t ends with "'s" in s.
-func possessive(s string, t text.Token) bool {
-	w := s[t.Start:t.End]
-	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")
-}
-
-// spaceBetween reports whether s[from:to] is only white space.
-func spaceBetween(s string, from, to int32) bool {
-	return from <= to && strings.TrimSpace(s[from:to]) == ""
 }
