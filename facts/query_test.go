@@ -3,6 +3,8 @@ package facts
 import (
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/factbot/factbot/facts/internal/text"
 )
 
@@ -49,5 +51,46 @@ func TestQuestionType(t *testing.T) {
 		if got, _ := questionType(toks, words); got != tc.want {
 			t.Errorf("questionType(%q) = %b, want %b", tc.q, got, tc.want)
 		}
+	}
+}
+
+// TestParse checks the parse stage alone: it needs no index.
+func TestParse(t *testing.T) {
+	type parsed struct {
+		Want    string
+		Wh      string
+		YesNo   bool
+		Defines string
+		Focus   string
+	}
+	tests := []struct {
+		q    string
+		want parsed
+	}{
+		{"How much crypto has North Korea stolen?", parsed{Want: "money", Wh: "how much", Focus: "crypto"}},
+		{"How many hackers does it employ?", parsed{Want: "count", Wh: "how many", Focus: "hackers"}},
+		{"how old is he", parsed{Want: "count", Wh: "how old"}},
+		{"how come?", parsed{Wh: "how"}},
+		{"Which crypto exchanges were hacked?", parsed{Want: "name", Wh: "which", Focus: "crypto exchanges"}},
+		{"What did the minister point out?", parsed{Wh: "what"}},
+		{"Who is Taro Kono?", parsed{Want: "name", Wh: "who", Defines: "Taro Kono"}},
+		{"What is the price of gold?", parsed{Want: "money", Wh: "what"}},
+		{"Did Trump respond?", parsed{YesNo: true}},
+		{"WHO IS TARO KONO?", parsed{Want: "name", Wh: "who"}},
+		{"<@123> when was it published? https://x.y/z", parsed{Want: "date", Wh: "when"}},
+		{"", parsed{}},
+	}
+	z := text.NewTokenizer()
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			q := parse(z, tt.q, nil, nil)
+			got := parsed{Want: q.want.String(), Wh: q.wh, YesNo: q.yesNo, Defines: q.defines}
+			if q.focusTo > q.focusFrom {
+				got.Focus = q.text[q.toks[q.focusFrom].Start:q.toks[q.focusTo-1].End]
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("parse(%q) mismatch (-want +got):\n%s", tt.q, diff)
+			}
+		})
 	}
 }
