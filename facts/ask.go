@@ -5,7 +5,11 @@ import (
 	"strings"
 )
 
-// Citation and abstention parameters.
+// Citation parameters. They shape what is cited beside the best fact, never
+// which fact is first, so cite@1 and the abstentions do not depend on them;
+// they were set by hand, for an answer that fits a chat message: at most
+// five quotes, three suggestions, and beside the best fact only facts that
+// score near it.
 const (
 	maxCitations   = 5
 	maxSuggestions = 3

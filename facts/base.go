@@ -27,7 +27,7 @@ type Base struct {
 	vocab     vocabulary          // lookup of terms by prefix, typo and abbreviation
 
 	seq []uint32     // the term ids of every fact's tokens, fact after fact
-	cls []text.Class // the text.Class of each text.Token in seq
+	cls []text.Class // the class of each token in seq
 
 	passPost  postings // term → passages
 	titlePost postings // term → articles whose title has the term

@@ -184,7 +184,7 @@ const (
 )
 
 // assemble maps every article's tokens to term ids and lays the facts,
-// passages and text.Token sequences of all articles end to end.
+// passages and token sequences of all articles end to end.
 func (b *Base) assemble(parsed []parsedArticle, lex *lexicon) {
 	nfacts, ntoks := 0, 0
 	for _, p := range parsed {

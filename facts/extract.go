@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -22,12 +23,12 @@ type extract struct {
 	words []string
 	lf    []text.Lex
 	cls   []text.Class
-	inQ   []bool // the question matches this text.Token (checked only for numbers, dates and names)
-	// inTitle is true for a text.Token of the article's title: the article's
+	inQ   []bool // the question matches this token (checked only for numbers, dates and names)
+	// inTitle is true for a token of the article's title: the article's
 	// subject is seldom what a question about it asks for.
 	inTitle []bool
-	focus   []bool // the text.Token matches the thing asked about ("tank" in "which think tank")
-	qname   []bool // the text.Token is one of the question's names
+	focus   []bool // the token matches the thing asked about ("tank" in "which think tank")
+	qname   []bool // the token is one of the question's names
 	who     bool   // the question asks "who"
 }
 
@@ -92,7 +93,7 @@ func (cq *compiled) names() bool {
 }
 
 // cut returns the verbatim text of tokens i..j, with a currency sign that
-// stands before text.Token i.
+// stands before token i.
 func (e *extract) cut(i, j int) string {
 	start, end := int(e.toks[i].Start), int(e.toks[j].End)
 	if start > 0 {
@@ -107,7 +108,7 @@ func (e *extract) cut(i, j int) string {
 	return e.text[start:end]
 }
 
-// next returns the index of the positional text.Token after i, or -1.
+// next returns the index of the positional token after i, or -1.
 func (e *extract) next(i int) int {
 	for i++; i < len(e.toks); i++ {
 		if e.cls[i]&text.ClassAux == 0 {
@@ -141,7 +142,7 @@ func (e *extract) amountOf(is func(text.Class) bool, vague bool) string {
 	return ""
 }
 
-// amountAt cuts out the amount whose number is text.Token i, with its magnitude
+// amountAt cuts out the amount whose number is token i, with its magnitude
 // ("million"), qualifiers, and the other end of a range.
 func (e *extract) amountAt(i int, is func(text.Class) bool) string {
 	start, end := i, e.amountEnd(i)
@@ -172,7 +173,7 @@ func (e *extract) percent() string {
 	return ""
 }
 
-// amountEnd returns the last text.Token of the amount that starts at number i:
+// amountEnd returns the last token of the amount that starts at number i:
 // its magnitude and currency words.
 func (e *extract) amountEnd(i int) int {
 	end := i
@@ -211,7 +212,7 @@ func (e *extract) date() string {
 // isDay reports whether a folded word is a day of the month: one or two digits.
 func isDay(w string) bool { return len(w) <= 2 && w != "" && text.IsDigit(w[0]) }
 
-// nameRun returns the last text.Token of the name that starts at text.Token i, or -1
+// nameRun returns the last token of the name that starts at token i, or -1
 // when no name starts there. A name is a run of capitalised words, which
 // may hold "of" or "the" and open with a number ("6th Technical Bureau").
 func (e *extract) nameRun(i int) int {
@@ -241,7 +242,8 @@ func (e *extract) name(place bool) string {
 }
 
 func (e *extract) nameNot(place, title bool) string {
-	bestStart, bestEnd, bestLen := -1, -1, 0
+	bestStart, bestEnd := -1, -1
+	var best [2]int // closeness to the thing asked about, then size
 	for i := 0; i < len(e.toks); i++ {
 		end := e.nameRun(i)
 		if end < 0 {
@@ -285,18 +287,20 @@ func (e *extract) nameNot(place, title bool) string {
 			}
 			listEnd, n = k, n+1
 		}
+		// "Who" asks for a person, not a place or an organisation.
+		if e.who && e.notPerson(i, listEnd) {
+			i = listEnd
+			continue
+		}
 		// The name nearest the thing asked about wins ("which think
 		// tank" → "think tank known as the Royal United Services
-		// Institute"); else the longest.
-		size := listEnd - i + n
+		// Institute"); between names as near, the longest.
+		score := [2]int{0, listEnd - i + n}
 		if d := e.focusDistance(i, listEnd); d <= proxReach {
-			size += (proxReach + 1 - d) * 100
+			score[0] = proxReach + 1 - d
 		}
-		if e.who && e.notPerson(i, listEnd) {
-			size -= 1000 // "who" asks for a person before a place or an organisation
-		}
-		if size > bestLen {
-			bestStart, bestEnd, bestLen = i, listEnd, size
+		if bestStart < 0 || cmp.Compare(score[0], best[0]) > 0 || score[0] == best[0] && score[1] > best[1] {
+			bestStart, bestEnd, best = i, listEnd, score
 		}
 		i = listEnd
 	}
@@ -317,7 +321,7 @@ func (e *extract) notPerson(i, j int) bool {
 	return false
 }
 
-// focusDistance returns how many tokens from tokens i..j the nearest text.Token
+// focusDistance returns how many tokens from tokens i..j the nearest token
 // of the thing asked about is, or a large number when there is none.
 func (e *extract) focusDistance(i, j int) int {
 	best := 1 << 20

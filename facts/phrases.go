@@ -115,7 +115,7 @@ func (t *phraseTable) match(terms []uint32, i int, skip func(int) bool) (phrase,
 	return phrase{}, 0, false
 }
 
-// markFact adds, as an extra text.Token right after each phrase found in
+// markFact adds, as an extra token right after each phrase found in
 // seq[start:], the phrase's synthetic term, so that the phrase keeps its
 // place for proximity. It uses buf as scratch space and returns it.
 func (t *phraseTable) markFact(seq []uint32, cls []text.Class, start int, buf []uint32) ([]uint32, []text.Class, []uint32) {
@@ -124,14 +124,14 @@ func (t *phraseTable) markFact(seq []uint32, cls []text.Class, start int, buf []
 	}
 	end := len(seq)
 	skip := func(j int) bool { return cls[j]&text.ClassAux != 0 }
-	// ends[k] holds the synthetic term of a phrase that ends at text.Token k.
+	// ends[k] holds the synthetic term of a phrase that ends at token k.
 	buf = buf[:0]
 	for i := start; i < end; i++ {
 		if cls[i]&text.ClassAux != 0 {
 			continue
 		}
 		if p, j, ok := t.match(seq[:end], i, skip); ok {
-			buf = append(buf, uint32(j-1), p.syn) // after the phrase's last text.Token
+			buf = append(buf, uint32(j-1), p.syn) // after the phrase's last token
 		}
 	}
 	if len(buf) == 0 {
@@ -142,7 +142,7 @@ func (t *phraseTable) markFact(seq []uint32, cls []text.Class, start int, buf []
 	seq = append(seq, make([]uint32, n)...)
 	cls = append(cls, make([]text.Class, n)...)
 	// Move tokens up from the end, dropping each synthetic term in after
-	// its phrase's last text.Token.
+	// its phrase's last token.
 	w, k := len(seq)-1, len(buf)-2
 	for r := end - 1; r >= start && w > r; r-- {
 		for k >= 0 && int(buf[k]) == r {
@@ -193,7 +193,7 @@ func findAcronyms(s string, toks []text.Token, words []string, found []acronym) 
 }
 
 // longFormBefore matches the letters of short against the initials of the
-// words just before text.Token i.
+// words just before token i.
 func longFormBefore(toks []text.Token, words []string, i int, short string) []string {
 	k := len(short) - 1
 	j := i - 1
@@ -220,7 +220,7 @@ func longFormBefore(toks []text.Token, words []string, i int, short string) []st
 }
 
 // longFormAfter matches the letters of short against the initials of the
-// words in the parentheses after text.Token i.
+// words in the parentheses after token i.
 func longFormAfter(s string, toks []text.Token, words []string, i int, short string) []string {
 	closing := strings.IndexByte(s[toks[i].End:], ')')
 	if closing < 0 {

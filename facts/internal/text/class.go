@@ -18,7 +18,7 @@ const (
 )
 
 // A Lex tells which of the word lists a word is on, so that the lists
-// are looked up once a word, not once a Token.
+// are looked up once a word, not once a token.
 type Lex uint16
 
 const (
@@ -58,8 +58,8 @@ var wordLists = func() map[string]Lex {
 	return m
 }()
 
-// Classify sets the Class of each Token of a sentence from its shape and
-// its neighbours. words[i] is Token i's folded form, lf[i] its lexFlags.
+// Classify sets the class of each token of a sentence from its shape and
+// its neighbours. words[i] is token i's folded form, lf[i] its lexFlags.
 func Classify(toks []Token, words []string, lf []Lex, cls []Class) {
 	for i, t := range toks {
 		var c Class

@@ -10,7 +10,7 @@ import (
 	"github.com/factbot/factbot/facts/internal/lang"
 )
 
-// Flags describe a Token's shape in the source text.
+// Flags describe a token's shape in the source text.
 type Flags uint16
 
 const (
@@ -56,7 +56,7 @@ func (z *Tokenizer) Word(t Token) []byte { return z.buf[t.NS:t.NE] }
 // ("don't" is "dont"; a final "'s" is dropped), by separators inside numbers
 // ("6,000", "4.5") and by periods in dotted acronyms ("U.N." is "un").
 // Hyphenated and camel-case words ("cyber-warfare", "moneyNorth", "YouBit")
-// give their parts, then the whole as an extra (Aux) Token. Case, accents,
+// give their parts, then the whole as an extra (Aux) token. Case, accents,
 // curly quotes and dashes do not survive folding.
 func (z *Tokenizer) Tokenize(s string) []Token {
 	z.toks = z.toks[:0]
@@ -203,7 +203,7 @@ func (z *Tokenizer) camelParts(s string, start, end int) {
 	z.parts = append(z.parts, Span{from, end})
 }
 
-// emitPart folds one part of a word into the buffer and appends its Token.
+// emitPart folds one part of a word into the buffer and appends its token.
 func (z *Tokenizer) emitPart(s string, p Span, flags Flags, money bool) {
 	w := s[p.Start:p.End]
 	ns := len(z.buf)

@@ -57,7 +57,7 @@ func TestTokenizeFolding(t *testing.T) {
 	}
 }
 
-// tok is a Token as the tests write it: its source text, folded form and
+// tok is a token as the tests write it: its source text, folded form and
 // flags.
 type tok struct {
 	Src, Word, Flags string
