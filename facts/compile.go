@@ -145,16 +145,7 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 		x.term = stem(w)
 	}
 	for _, e := range expanders {
-		if e.when != nil && !e.when(&x, &g) {
-			continue
-		}
-		n := 0
-		e.expand(b, s, &x, func(term uint32) {
-			if g.add(b, term, e.weight, e.src) {
-				n++
-			}
-		})
-		x.found[e.src] = n
+		x.found[e.src] = b.expand(s, e, &x, &g)
 	}
 	return b.finish(g)
 }

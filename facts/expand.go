@@ -41,14 +41,13 @@ type expansion struct {
 	found [nSources]int
 }
 
-// An expander proposes index terms for a question word.
+// An expander proposes index terms for a question word, at a weight below
+// the word's own. What it proposes, and when it runs, is its case in
+// Base.expand: a switch rather than function values, so that a question's
+// words are expanded without allocating.
 type expander struct {
 	src    source
 	weight float32
-	// when, if set, says whether the expander runs for a word, given what
-	// the expanders before it found.
-	when   func(x *expansion, g *group) bool
-	expand func(b *Base, s *scratch, x *expansion, emit func(term uint32))
 }
 
 // Match weights: how much a question word counts when it matches a fact
@@ -73,51 +72,60 @@ const (
 )
 
 // expanders run in this order for every word of the question.
-var expanders = []expander{
-	{src: srcSynonym, weight: wSynonym, expand: func(b *Base, _ *scratch, x *expansion, emit func(uint32)) {
+var expanders = [...]expander{
+	{srcSynonym, wSynonym},
+	{srcDerived, wRelated},
+	{srcPrefix, wPrefix},
+	{srcTypo1, wTypo1},
+	{srcTypo2, wTypo2},
+	{srcAbbrev, wAbbrev},
+}
+
+// expand runs expander e for x, adding what it proposes to g, and returns
+// how many terms it added.
+func (b *Base) expand(s *scratch, e expander, x *expansion, g *group) int {
+	n := 0
+	emit := func(term uint32) {
+		if g.add(b, term, e.weight, e.src) {
+			n++
+		}
+	}
+	switch e.src {
+	case srcSynonym:
 		for _, id := range b.synonyms[x.term] {
 			emit(id)
 		}
-	}},
-	{src: srcDerived, weight: wRelated, expand: func(b *Base, _ *scratch, x *expansion, emit func(uint32)) {
+	case srcDerived:
 		for _, id := range b.related(x.term) {
 			emit(id)
 		}
-	}},
-	{
-		src: srcPrefix, weight: wPrefix,
-		when: func(x *expansion, _ *group) bool { return len(x.word) >= 4 },
-		expand: func(b *Base, _ *scratch, x *expansion, emit func(uint32)) {
-			lo, hi := b.vocab.extensions(x.id, x.term)
-			if hi-lo <= maxPrefixTerms {
-				for k := lo; k < hi; k++ {
-					emit(b.vocab.ids[k])
-				}
+	case srcPrefix:
+		if len(x.word) < 4 {
+			break
+		}
+		lo, hi := b.vocab.extensions(x.id, x.term)
+		if hi-lo <= maxPrefixTerms {
+			for k := lo; k < hi; k++ {
+				emit(b.vocab.ids[k])
 			}
-		},
-	},
-	// One typo first; two only for a long word that one does not mend.
-	{
-		src: srcTypo1, weight: wTypo1,
-		when:   func(x *expansion, _ *group) bool { return !x.known && maxTypos(len(x.word)) >= 1 },
-		expand: func(b *Base, s *scratch, x *expansion, emit func(uint32)) { b.typos(s, x.word, 1, emit) },
-	},
-	{
-		src: srcTypo2, weight: wTypo2,
-		when: func(x *expansion, _ *group) bool {
-			return !x.known && x.found[srcTypo1] == 0 && maxTypos(len(x.word)) >= 2
-		},
-		expand: func(b *Base, s *scratch, x *expansion, emit func(uint32)) { b.typos(s, x.word, 2, emit) },
-	},
-	{
-		src: srcAbbrev, weight: wAbbrev,
-		when: func(x *expansion, g *group) bool { return !x.known && len(g.alts) == 0 && len(x.word) <= 4 },
-		expand: func(b *Base, _ *scratch, x *expansion, emit func(uint32)) {
+		}
+	case srcTypo1:
+		// One typo first; two only for a long word that one does not mend.
+		if !x.known && maxTypos(len(x.word)) >= 1 {
+			b.typos(s, x.word, 1, emit)
+		}
+	case srcTypo2:
+		if !x.known && x.found[srcTypo1] == 0 && maxTypos(len(x.word)) >= 2 {
+			b.typos(s, x.word, 2, emit)
+		}
+	case srcAbbrev:
+		if !x.known && len(g.alts) == 0 && len(x.word) <= 4 {
 			for _, id := range b.vocab.abbreviations(x.word, 2) {
 				emit(id)
 			}
-		},
-	},
+		}
+	}
+	return n
 }
 
 // typos emits the terms within exactly the given number of typos of w, the

@@ -38,7 +38,7 @@ type kindRow struct {
 	// feature is the feature the row sets, to score(want, seen), when the
 	// question asks for the kind; -1 for none.
 	feature int
-	score   func(want kind, s *seen) float32
+	score   func(want kind, s seen) float32
 	// typed: a score of 0.5 or more makes the fact one that holds the
 	// answer asked for.
 	typed bool
@@ -126,15 +126,15 @@ var kindRows = []kindRow{
 	},
 	{
 		k: kList, name: "list", feature: xList,
-		score: func(_ kind, s *seen) float32 { return b2f(s.names >= 2) },
+		score: func(_ kind, s seen) float32 { return b2f(s.names >= 2) },
 	},
 }
 
 func isCount(c text.Class) bool { return c&text.ClassNum != 0 && c&text.ClassYear == 0 }
 
 // has returns a score that is 1 when the fact has an answer of kind k.
-func has(k kind) func(kind, *seen) float32 {
-	return func(_ kind, s *seen) float32 { return b2f(s.found&k != 0) }
+func has(k kind) func(kind, seen) float32 {
+	return func(_ kind, s seen) float32 { return b2f(s.found&k != 0) }
 }
 
 func b2f(b bool) float32 {
@@ -148,7 +148,7 @@ func b2f(b bool) float32 {
 // for an amount: 1 for the kind asked for, 0.5 for another number, 0.25
 // for a number in words ("thousands"). The grades are an order: their
 // scale is the fitted weight of the feature.
-func amountMatch(want kind, s *seen) float32 {
+func amountMatch(want kind, s seen) float32 {
 	found := s.found
 	switch {
 	case want&amounts == 0:

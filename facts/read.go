@@ -257,7 +257,7 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 		if q.want&row.k == 0 || row.score == nil {
 			continue
 		}
-		v := row.score(q.want, &sn)
+		v := row.score(q.want, sn)
 		c.x[row.feature] = max(c.x[row.feature], v)
 		c.typed = c.typed || row.typed && v >= 0.5
 	}
