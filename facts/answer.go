@@ -28,6 +28,23 @@ type Answer struct {
 	// Type is the kind of answer the question asks for ("money", "count",
 	// "date", "person", …), or "" when it asks for none in particular.
 	Type string `json:"type,omitempty"`
+
+	// Gap says, when the engine abstains, what the sources lack.
+	Gap *Gap `json:"gap,omitempty"`
+
+	// SmallTalk is true when the question holds no words to look up, only
+	// greetings, thanks or request phrasing ("hi", "thanks!").
+	SmallTalk bool `json:"small_talk,omitempty"`
+}
+
+// A Gap is what the sources lack to answer a question.
+type Gap struct {
+	// Unknown are the question's words, as written, that no fact has:
+	// most often a name the sources never mention.
+	Unknown []string `json:"unknown,omitempty"`
+	// Kind is the kind of answer asked for ("date", "money", …) when no
+	// fact close to the question holds one.
+	Kind string `json:"kind,omitempty"`
 }
 
 // Abstained reports whether the engine declined to answer.
@@ -51,4 +68,48 @@ type Citation struct {
 	URL       string `json:"url,omitempty"`
 	Paragraph int    `json:"paragraph"` // body paragraph, from 1
 	Quote     string `json:"quote"`     // the sentence, verbatim
+}
+
+// DescribeGap says in a sentence what the sources lack, or "" for no gap:
+// "They never mention “Upbit”." or "They name no date for that."
+func DescribeGap(g *Gap) string {
+	if g == nil {
+		return ""
+	}
+	var parts []string
+	if len(g.Unknown) > 0 {
+		quoted := make([]string, len(g.Unknown))
+		for i, u := range g.Unknown {
+			quoted[i] = "“" + u + "”"
+		}
+		parts = append(parts, "They never mention "+joinAnd(quoted)+".")
+	}
+	if g.Kind != "" {
+		parts = append(parts, "The closest facts name no "+kindNoun(g.Kind)+" for that.")
+	}
+	return strings.Join(parts, " ")
+}
+
+// kindNoun is how DescribeGap names a kind of answer.
+func kindNoun(k string) string {
+	switch k {
+	case "money", "count", "percent":
+		return "amount"
+	case "name", "person":
+		return "name"
+	case "organisation":
+		return "organisation"
+	}
+	return k
+}
+
+// joinAnd joins items as a list in English: "a", "a and b", "a, b and c".
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

@@ -41,11 +41,14 @@ func (b *Base) Ask(question string) Answer {
 	r, ok := b.search(s, question)
 	ans := Answer{Question: question, Citations: []Citation{}, Type: r.q.want.String()}
 	if !ok {
-		return ans // empty, small talk or noise: nothing to look up
+		// Empty, small talk or noise: nothing to look up.
+		ans.SmallTalk = len(r.c.groups) > 0 && r.c.total == 0
+		return ans
 	}
 	ans.Confidence = r.confidence
 	if r.confidence < abstainBelow {
 		ans.Suggestions = b.suggestions(r.cands)
+		ans.Gap = b.gap(&r)
 		return ans
 	}
 	for i, f := range b.corroborate(&r.q, r.cands) {
@@ -89,6 +92,25 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 	r.conf = b.confInputs(&r.q, &r.c, r.cands)
 	r.confidence = confidence(r.conf)
 	return r, true
+}
+
+// gap says what the sources lack for r: the words no fact has, and the
+// kind of answer asked for when the best facts hold none.
+func (b *Base) gap(r *result) *Gap {
+	g := &Gap{}
+	for _, cg := range r.c.groups {
+		if len(cg.alts) == 0 && !cg.chatter {
+			t := r.q.toks[cg.tok]
+			g.Unknown = append(g.Unknown, r.q.text[t.Start:t.End])
+		}
+	}
+	if r.q.want != 0 && !r.cands[0].typed {
+		g.Kind = r.q.want.String()
+	}
+	if len(g.Unknown) == 0 && g.Kind == "" {
+		return nil
+	}
+	return g
 }
 
 // suggestions returns the closest facts, for an abstention: the first

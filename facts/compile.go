@@ -29,6 +29,7 @@ type group struct {
 	imp     float32 // importance: the best alt's value, or the idf of an unknown word
 	top     float32 // the most any of its alts adds to a score: the best alt's value
 	pos     int     // position of its first word in the question
+	tok     int     // its first token in the query
 	chatter bool    // request phrasing, not content
 	focus   bool    // part of the thing asked about: "exchanges" in "which crypto exchanges…"
 	name    bool    // capitalised in the question
@@ -69,6 +70,7 @@ func (b *Base) compile(s *scratch, q *query) compiled {
 			// A joined-up compound ("cyber-warfare" as "cyberwarfare")
 			// stands in only when its parts are unknown.
 			if g, ok := b.auxGroup(toks, words, ids, i); ok {
+				g.tok = i
 				c.groups = append(c.groups, g)
 			}
 			continue
@@ -76,7 +78,7 @@ func (b *Base) compile(s *scratch, q *query) compiled {
 		pos++
 		if ids[i] != math.MaxUint32 {
 			if p, end, ok := b.phrases.match(ids, i, skip); ok {
-				g := group{pos: pos, name: t.Flags&(text.Cap|text.AllCaps) != 0, word: words[i]}
+				g := group{pos: pos, tok: i, name: t.Flags&(text.Cap|text.AllCaps) != 0, word: words[i]}
 				if b.indexed(p.syn) {
 					g.alts = []alt{{term: p.syn, w: 1, src: srcPhrase}}
 				}
@@ -91,7 +93,7 @@ func (b *Base) compile(s *scratch, q *query) compiled {
 			continue
 		}
 		g := b.wordGroup(s, q, i, ids[i])
-		g.pos = pos
+		g.pos, g.tok = pos, i
 		c.groups = append(c.groups, g)
 	}
 	s.groups = c.groups

@@ -73,8 +73,15 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 // writeAnswer prints an answer for a person: the short answer, the quotes
 // with [n] markers, and the sources.
 func writeAnswer(w io.Writer, a facts.Answer) {
+	if a.SmallTalk {
+		fmt.Fprintln(w, "Hi! Ask me a question about the articles, and I'll answer with quotes from them.")
+		return
+	}
 	if a.Abstained() {
 		fmt.Fprintln(w, "My sources don't answer that.")
+		if line := facts.DescribeGap(a.Gap); line != "" {
+			fmt.Fprintln(w, line)
+		}
 		if len(a.Suggestions) > 0 {
 			fmt.Fprintln(w, "\nThe closest facts I have (suggestions, not answers):")
 			for _, s := range a.Suggestions {

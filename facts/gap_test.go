@@ -1,0 +1,52 @@
+package facts
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestAbstentionExplains(t *testing.T) {
+	b := seeds(t)
+	for _, tt := range []struct {
+		q         string
+		smallTalk bool
+		unknown   string // a word the gap must name
+	}{
+		{q: "thanks!", smallTalk: true},
+		{q: "hi there", smallTalk: true},
+		{q: "how much did the Upbit hack cost", unknown: "Upbit"},
+	} {
+		t.Run(tt.q, func(t *testing.T) {
+			a := b.Ask(tt.q)
+			if !a.Abstained() {
+				t.Fatalf("Ask(%q) answered %q, want an abstention", tt.q, a.Text)
+			}
+			if a.SmallTalk != tt.smallTalk {
+				t.Errorf("SmallTalk = %v, want %v", a.SmallTalk, tt.smallTalk)
+			}
+			if tt.unknown != "" && (a.Gap == nil || !slices.Contains(a.Gap.Unknown, tt.unknown)) {
+				t.Errorf("Gap = %+v, want %q among the unknown words", a.Gap, tt.unknown)
+			}
+			if tt.smallTalk && (a.Gap != nil || len(a.Suggestions) > 0) {
+				t.Errorf("small talk got a gap %+v and %d suggestions", a.Gap, len(a.Suggestions))
+			}
+		})
+	}
+}
+
+func TestDescribeGap(t *testing.T) {
+	for _, tt := range []struct {
+		gap  *Gap
+		want string
+	}{
+		{nil, ""},
+		{&Gap{Unknown: []string{"Upbit"}}, "They never mention “Upbit”."},
+		{&Gap{Unknown: []string{"Upbit", "Coinbase", "Binance"}}, "They never mention “Upbit”, “Coinbase” and “Binance”."},
+		{&Gap{Kind: "date"}, "The closest facts name no date for that."},
+		{&Gap{Unknown: []string{"Upbit"}, Kind: "money"}, "They never mention “Upbit”. The closest facts name no amount for that."},
+	} {
+		if got := DescribeGap(tt.gap); got != tt.want {
+			t.Errorf("DescribeGap(%+v) = %q, want %q", tt.gap, got, tt.want)
+		}
+	}
+}
