@@ -55,7 +55,7 @@ func newService(cfg serveConfig, log *slog.Logger) *service {
 	}
 	s := &service{cfg: cfg, log: log}
 	s.metrics = metrics.New(metrics.Options{Version: version, Base: func() *facts.Base { return s.base.Current() }})
-	s.base = live.New(cfg.loader(), live.Options{Logger: log, Hook: s.metrics})
+	s.base = live.New(cfg.loader(), live.Options{Logger: log, Hook: s.metrics, Timeout: cfg.ReloadTimeout})
 	return s
 }
 
@@ -68,11 +68,14 @@ func newService(cfg serveConfig, log *slog.Logger) *service {
 // signal that stops it, to drain.
 func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected func() bool) error {
 	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	s.stopWork = cancel
+	// Rebuilds stop at the signal, not at the end of the drain: one under
+	// way must not hold the process past its shutdown timeout.
+	reloads, stopReloads := context.WithCancel(ctx)
+	s.stopWork = func() { stopReloads(); cancel() }
 	if s.cfg.HTTPAddr != "" {
 		ln, err := net.Listen("tcp", s.cfg.HTTPAddr)
 		if err != nil {
-			cancel()
+			s.stopWork()
 			return fmt.Errorf("HTTP side port: %w", err)
 		}
 		s.addr = ln.Addr().String()
@@ -86,12 +89,12 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 		})
 		s.log.Info("HTTP side port listening", "addr", s.addr)
 	}
-	if err := s.base.Reload(); err != nil {
+	if err := s.base.Reload(ctx); err != nil {
 		s.stopWork()
 		s.work.Wait()
 		return err
 	}
-	s.work.Go(func() { s.base.Run(work) })
+	s.work.Go(func() { s.base.Run(reloads) })
 	s.work.Go(func() {
 		for {
 			select {

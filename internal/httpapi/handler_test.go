@@ -73,7 +73,7 @@ func TestHealthz(t *testing.T) {
 // TestReadyz walks a service through its life: started, fact base
 // loaded, gateway connected, gateway lost and back, shutting down.
 func TestReadyz(t *testing.T) {
-	base := live.New(facts.Seeds, live.Options{})
+	base := live.New(func(context.Context) (*facts.Base, error) { return facts.Seeds() }, live.Options{})
 	var connected atomic.Bool
 	var gate drain.Gate
 	h := NewHandler(Options{
@@ -99,7 +99,7 @@ func TestReadyz(t *testing.T) {
 		want:   response{Status: 503, Body: "facts: live: fact base not loaded yet\ngateway: not connected\nquestions: ok\n"},
 	}, {
 		name:   "fact base loaded",
-		action: func() { base.Reload() },
+		action: func() { base.Reload(context.Background()) },
 		want:   response{Status: 503, Body: "facts: ok\ngateway: not connected\nquestions: ok\n"},
 	}, {
 		name:   "gateway connected",

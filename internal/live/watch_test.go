@@ -131,7 +131,7 @@ func TestBrokenFileDuringReload(t *testing.T) {
 	)
 	var logs syncbuf.Buffer
 	var hook fakeHook
-	b := New(func() (*facts.Base, error) {
+	b := New(func(context.Context) (*facts.Base, error) {
 		fb, err := facts.Load(os.DirFS(dir))
 		if builds.Add(1) == 2 { // the first rebuild after the initial load
 			close(building)
@@ -139,7 +139,7 @@ func TestBrokenFileDuringReload(t *testing.T) {
 		}
 		return fb, err
 	}, Options{Logger: slog.New(slog.NewTextHandler(&logs, nil)), Hook: &hook})
-	if err := b.Reload(); err != nil {
+	if err := b.Reload(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	w, err := NewWatcher(dir, 10*time.Millisecond, nil)
