@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/factbot/factbot/facts"
@@ -35,8 +36,9 @@ type service struct {
 	metrics *metrics.Recorder
 	gate    drain.Gate
 
-	addr     string             // where the HTTP side port listens, once started; "" when off
-	stopWork context.CancelFunc // stops the HTTP side port and the rebuilds
+	watcher  atomic.Pointer[live.Watcher] // watches the articles folder while it runs; nil when not
+	addr     string                       // where the HTTP side port listens, once started; "" when off
+	stopWork context.CancelFunc           // stops the HTTP side port and the rebuilds
 	work     sync.WaitGroup
 }
 
@@ -107,11 +109,17 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 		}
 	})
 	if s.cfg.Watch && s.cfg.Articles != "" {
-		w, err := live.NewWatcher(s.cfg.Articles, s.cfg.ReloadDebounce, s.log)
+		w, err := live.NewWatcher(s.cfg.Articles, live.WatchOptions{
+			Debounce: s.cfg.ReloadDebounce, Poll: s.cfg.PollInterval, Logger: s.log,
+		})
 		if err != nil {
 			s.log.Warn("not watching the articles folder; SIGHUP still rebuilds", "err", err)
 		} else {
-			s.work.Go(func() { w.Run(work, s.base.Trigger) })
+			s.watcher.Store(w)
+			s.work.Go(func() {
+				w.Run(work, s.base.Trigger)
+				s.watcher.Store(nil)
+			})
 		}
 	}
 	return nil

@@ -45,7 +45,7 @@ func TestRelevant(t *testing.T) {
 // the test ends.
 func watch(t *testing.T, dir string, debounce time.Duration) *atomic.Int64 {
 	t.Helper()
-	w, err := NewWatcher(dir, debounce, nil)
+	w, err := NewWatcher(dir, WatchOptions{Debounce: debounce})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestWatcherSeesNewSubfolders(t *testing.T) {
 }
 
 func TestNewWatcherMissingFolder(t *testing.T) {
-	_, err := NewWatcher(filepath.Join(t.TempDir(), "nope"), time.Millisecond, nil)
+	_, err := NewWatcher(filepath.Join(t.TempDir(), "nope"), WatchOptions{Debounce: time.Millisecond})
 	if err == nil || !strings.HasPrefix(err.Error(), "live: watch ") {
 		t.Errorf("NewWatcher on a missing folder = %v, want a live: watch error", err)
 	}
@@ -142,7 +142,7 @@ func TestBrokenFileDuringReload(t *testing.T) {
 	if err := b.Reload(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	w, err := NewWatcher(dir, 10*time.Millisecond, nil)
+	w, err := NewWatcher(dir, WatchOptions{Debounce: 10 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
