@@ -56,7 +56,12 @@ func newService(cfg serveConfig, log *slog.Logger) *service {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &service{cfg: cfg, log: log}
-	s.metrics = metrics.New(metrics.Options{Version: version, Base: func() *facts.Base { return s.base.Current() }})
+	s.metrics = metrics.New(metrics.Options{
+		Version: version,
+		Base:    func() *facts.Base { return s.base.Current() },
+		Status:  func() live.Status { return s.base.Status() },
+		Watch:   s.watchState,
+	})
 	s.base = live.New(cfg.loader(), live.Options{Logger: log, Hook: s.metrics, Timeout: cfg.ReloadTimeout})
 	return s
 }
@@ -83,6 +88,7 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 		s.addr = ln.Addr().String()
 		h := httpapi.NewHandler(httpapi.Options{
 			Engine: s.base, Checks: s.checks(connected), Metrics: s.metrics, Gate: &s.gate, Logger: s.log,
+			Loaded: s.base.Ready, Details: s.details,
 		})
 		s.work.Go(func() {
 			if err := httpapi.Serve(work, ln, h, httpGrace, s.log); err != nil {
@@ -137,6 +143,42 @@ func (s *service) checks(connected func() bool) []httpapi.Check {
 		}})
 	}
 	return append(cs, httpapi.Check{Name: "questions", Ready: s.gate.Ready})
+}
+
+// watchState returns how the articles folder is watched, and false when
+// it is not.
+func (s *service) watchState() (live.WatchState, bool) {
+	if w := s.watcher.Load(); w != nil {
+		return w.State(), true
+	}
+	return live.WatchState{}, false
+}
+
+// details are the lines /readyz shows below its checks: the fact base in
+// service, how its last rebuild went, and how the folder is watched.
+func (s *service) details() []string {
+	st := s.base.Status()
+	var lines []string
+	if st.Snapshot == "" {
+		lines = append(lines, "snapshot: none loaded yet")
+	} else {
+		lines = append(lines, fmt.Sprintf("snapshot: %s, loaded %s", st.Snapshot, st.Loaded.UTC().Format(time.RFC3339)))
+	}
+	if st.Err != nil {
+		lines = append(lines, fmt.Sprintf("last reload: failed %s: %v; the previous fact base still serves",
+			st.Failed.UTC().Format(time.RFC3339), st.Err))
+	} else if st.Snapshot != "" {
+		lines = append(lines, "last reload: ok")
+	}
+	switch ws, ok := s.watchState(); {
+	case !ok:
+		lines = append(lines, "watch: off")
+	case ws.Notified:
+		lines = append(lines, "watch: notifications on "+ws.Folder)
+	default:
+		lines = append(lines, fmt.Sprintf("watch: polling every %v (%s)", ws.Polling, ws.Reason))
+	}
+	return lines
 }
 
 // stop shuts the service down, in order: it closes the gate, so that
