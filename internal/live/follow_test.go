@@ -274,3 +274,35 @@ func put(t *testing.T, path, text string) {
 	mkdir(t, filepath.Dir(path))
 	write(t, path, text)
 }
+
+// TestWatcherIgnoresNeighbours checks that changes beside the folder, in
+// the parent it watches, are not reported, while the folder is there and
+// while it is missing.
+func TestWatcherIgnoresNeighbours(t *testing.T) {
+	top := t.TempDir()
+	path := filepath.Join(top, "articles")
+	put(t, filepath.Join(path, "bridge.txt"), bridge)
+	w, err := NewWatcher(path, WatchOptions{Debounce: 10 * time.Millisecond, Poll: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := runWatcher(t, w)
+	for i := range 5 {
+		put(t, filepath.Join(top, "neighbour", "x.txt"), comet)
+		write(t, filepath.Join(top, "other.txt"), strings.Repeat("x", i))
+	}
+	time.Sleep(100 * time.Millisecond) // ten debounces
+	if n := calls.Load(); n != 0 {
+		t.Errorf("changes beside the folder were reported %d times, want none", n)
+	}
+
+	rename(t, path, filepath.Join(top, "gone"))
+	eventually(t, "the folder's disappearance is reported", func() bool { return calls.Load() > 0 })
+	time.Sleep(50 * time.Millisecond)
+	n := calls.Load()
+	write(t, filepath.Join(top, "other.txt"), "while the folder is missing")
+	time.Sleep(100 * time.Millisecond)
+	if got := calls.Load(); got != n {
+		t.Errorf("a change beside the missing folder was reported %d times, want none", got-n)
+	}
+}

@@ -163,7 +163,7 @@ func (w *Watcher) Run(ctx context.Context, changed func()) {
 // event takes note of one notification, and reports whether it may change
 // the fact base.
 func (w *Watcher) event(ev fsnotify.Event) bool {
-	if filepath.Dir(ev.Name) == filepath.Dir(w.path) && ev.Name != w.path && !strings.HasPrefix(ev.Name, w.resolved+string(filepath.Separator)) {
+	if dir := filepath.Dir(ev.Name); dir == filepath.Dir(w.path) && dir != w.resolved && ev.Name != w.path {
 		return false // a neighbour of the folder, in the parent watched
 	}
 	if ev.Name == w.path || ev.Name == w.resolved {
