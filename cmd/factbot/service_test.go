@@ -33,6 +33,7 @@ type testOptions struct {
 	hup             <-chan os.Signal
 	log             *slog.Logger
 	shutdownTimeout time.Duration
+	configure       func(*serveConfig) // changes the configuration; nil for none
 }
 
 // testService starts a service over a folder holding the bridge article,
@@ -45,6 +46,9 @@ func testService(t *testing.T, opt testOptions) (*service, string) {
 	cfg.Articles, cfg.HTTPAddr, cfg.ReloadDebounce = dir, "127.0.0.1:0", 10*time.Millisecond
 	if opt.shutdownTimeout > 0 {
 		cfg.ShutdownTimeout = opt.shutdownTimeout
+	}
+	if opt.configure != nil {
+		opt.configure(&cfg)
 	}
 	svc := newService(cfg, opt.log)
 	if err := svc.start(context.Background(), opt.hup, opt.connected); err != nil {
@@ -327,5 +331,47 @@ func TestServiceNotReadyUntilLoaded(t *testing.T) {
 	defer svc.stop(nil)
 	if code, body := get(cfg.HTTPAddr, "/ask?q=hi"); code != 200 {
 		t.Errorf("/ask once loaded = %d %q, want 200", code, body)
+	}
+}
+
+// TestServiceStopDuringSlowReload signals shutdown while a rebuild that
+// would never end on its own is under way: the signal itself cancels it,
+// and stop returns well within the shutdown timeout.
+func TestServiceStopDuringSlowReload(t *testing.T) {
+	cfg := defaults()
+	cfg.ShutdownTimeout = 5 * time.Second
+	svc := newService(cfg, nil)
+	var loads atomic.Int64
+	inReload, stopped := make(chan struct{}), make(chan struct{})
+	svc.base = live.New(func(ctx context.Context) (*facts.Base, error) {
+		if loads.Add(1) == 1 {
+			return facts.Seeds()
+		}
+		close(inReload)
+		<-ctx.Done() // a reload slower than any timeout
+		close(stopped)
+		return nil, ctx.Err()
+	}, live.Options{})
+	ctx, sigterm := context.WithCancel(context.Background())
+	hup := make(chan os.Signal, 1)
+	if err := svc.start(ctx, hup, nil); err != nil {
+		t.Fatal(err)
+	}
+	hup <- os.Interrupt
+	<-inReload
+
+	start := time.Now()
+	sigterm()
+	select {
+	case <-stopped: // by the signal itself, before the drain
+	case <-time.After(time.Second):
+		t.Error("the signal did not cancel the reload")
+	}
+	svc.stop(nil)
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("stop during a slow reload took %v, want well under the 5s shutdown timeout", took)
+	}
+	if svc.base.Current() == nil {
+		t.Error("the base in service was dropped")
 	}
 }
