@@ -59,11 +59,11 @@ type Watcher struct {
 	notifyErr error             // why w is nil
 
 	// Used by the goroutine of Run only, and before it by NewWatcher.
-	resolved string          // the folder armed, resolved
-	root     os.FileInfo     // the folder armed, to tell when it is replaced
-	watched  map[string]bool // folders with a notification watch
-	dirty    bool            // a watched folder moved: re-arm from scratch
-	print    uint64          // fingerprint of the folder, while polling
+	resolved  string          // the folder armed, resolved
+	root      os.FileInfo     // the folder armed, to tell when it is replaced
+	watched   map[string]bool // folders with a notification watch
+	dirty     bool            // a watched folder moved: re-arm from scratch
+	lastPrint uint64          // fingerprint of the folder, while polling
 
 	state atomic.Pointer[WatchState]
 }
@@ -146,15 +146,17 @@ func (w *Watcher) Run(ctx context.Context, changed func()) {
 				}
 				continue
 			}
-			if p := w.fingerprint(); p != w.print || w.resolved != before {
-				w.print = p
+			if p := w.fingerprint(); p != w.lastPrint || w.resolved != before {
+				w.lastPrint = p
 				quiet.Reset(w.debounce)
 			}
 		case <-quiet.C:
 			// Armed first: a change from now on is seen, and the rebuild
 			// that changed starts reads everything before it.
 			w.arm()
-			w.print = w.fingerprint()
+			if w.State().Polling > 0 {
+				w.lastPrint = w.fingerprint()
+			}
 			changed()
 		}
 	}
@@ -293,7 +295,7 @@ func (w *Watcher) degrade(reason string) {
 	if old := w.State(); old.Polling == 0 || old.Reason != reason {
 		w.log.Warn("polling the articles folder for changes", "interval", w.poll, "reason", reason)
 		if old.Polling == 0 {
-			w.print = w.fingerprint()
+			w.lastPrint = w.fingerprint()
 		}
 	}
 	w.state.Store(&WatchState{Folder: w.resolved, Polling: w.poll, Reason: reason})
