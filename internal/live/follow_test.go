@@ -306,3 +306,26 @@ func TestWatcherIgnoresNeighbours(t *testing.T) {
 		t.Errorf("a change beside the missing folder was reported %d times, want none", got-n)
 	}
 }
+
+// TestWatcherNotificationsStop closes the notifications under a running
+// watcher, as when the platform's watcher dies: it falls back to polling,
+// and still reports a change.
+func TestWatcherNotificationsStop(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "bridge.txt"), bridge)
+	w, err := NewWatcher(dir, WatchOptions{Debounce: 10 * time.Millisecond, Poll: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notify := w.w
+	calls := runWatcher(t, w)
+	notify.Close()
+	eventually(t, "the watcher polls", func() bool { return w.State().Polling > 0 })
+	if st := w.State(); st.Notified || st.Reason != "file notifications unavailable: file notifications stopped" {
+		t.Errorf("State = %+v", st)
+	}
+	n := calls.Load()
+	time.Sleep(30 * time.Millisecond) // a later modification time
+	write(t, filepath.Join(dir, "comet.txt"), comet)
+	eventually(t, "polling reports the change", func() bool { return calls.Load() > n })
+}

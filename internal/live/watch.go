@@ -121,8 +121,11 @@ func (w *Watcher) Run(ctx context.Context, changed func()) {
 		case <-ctx.Done():
 			return
 		case ev, ok := <-events:
-			if !ok {
-				events = nil
+			if !ok { // notifications stopped for good: poll
+				events, errs = nil, nil
+				w.w, w.notifyErr = nil, errors.New("file notifications stopped")
+				clear(w.watched)
+				w.arm()
 				continue
 			}
 			if w.event(ev) {
@@ -130,7 +133,7 @@ func (w *Watcher) Run(ctx context.Context, changed func()) {
 			}
 		case err, ok := <-errs:
 			if !ok {
-				errs = nil
+				errs = nil // the events channel closes too, and says so
 				continue
 			}
 			// An overflow loses events: re-arm, and rebuild to catch up.
