@@ -94,8 +94,10 @@ func hostileFolder(t *testing.T) string {
 	mkfile(t, filepath.Join(dir, "sub", "inner.md"), "# Rain Returns\n\nFarmers welcomed the rain on Tuesday.")
 	mkfile(t, filepath.Join(top, "outside", "secret.txt"), secret)
 	mkfile(t, filepath.Join(dir, "huge.txt"), "Huge Title\n\n"+strings.Repeat("Many words here. ", 100))
-	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"pipe.txt", AliasesFile} {
+		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	symlink(t, "pipe.txt", filepath.Join(dir, "pipe-link.txt"))
 	symlink(t, "good.txt", filepath.Join(dir, "alias-inside.txt"))
@@ -118,6 +120,7 @@ func TestLoadDirSkipsWhatIsNotAnArticle(t *testing.T) {
 	common := map[string]string{
 		"pipe.txt":      "ErrNotRegular",
 		"pipe-link.txt": "ErrNotRegular",
+		AliasesFile:     "ErrNotRegular",
 		"sock.txt":      "ErrNotRegular",
 		"folder.txt":    "ErrNotRegular",
 		"dangling.txt":  "ErrNotExist",
