@@ -46,7 +46,8 @@ func (f *baseFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.articles, "articles", "", articlesUsage)
 	fs.BoolVar(&f.strict, "strict", false, strictUsage)
 	f.opt.MaxArticleBytes, _ = parseSize(defaultMaxArticle)
-	fs.Func("max-article-bytes", maxArticleBytesUsage+" (default "+defaultMaxArticle+")", func(v string) (err error) {
+	// The backquotes name the flag's value in help: "-max-article-bytes SIZE".
+	fs.Func("max-article-bytes", "skip an article file larger than `SIZE` bytes (suffixes KiB, MiB, GiB; default "+defaultMaxArticle+")", func(v string) (err error) {
 		f.opt.MaxArticleBytes, err = parseSize(v)
 		return err
 	})
