@@ -104,7 +104,7 @@ func (b *Bot) finished(ctx context.Context, via Via, question string, res result
 	attrs := []any{"via", via, "outcome", outcome, "latency", latency,
 		"confidence", math.Round(res.answer.Confidence*1000) / 1000, "abstained", res.answer.Abstained()}
 	if b.log.Enabled(ctx, slog.LevelDebug) {
-		attrs = append(attrs, "question", question)
+		attrs = append(attrs, "question", logged(question))
 	}
 	if err == nil {
 		err = res.err

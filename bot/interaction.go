@@ -133,7 +133,7 @@ func (b *Bot) choices(typed string) []*discordgo.ApplicationCommandOptionChoice 
 	var out []*discordgo.ApplicationCommandOptionChoice
 	seen := map[string]bool{}
 	add := func(s string) {
-		s = truncate(oneLine(s), maxChoiceLen)
+		s = truncate(oneLine(visible(s)), maxChoiceLen)
 		if s != "" && !seen[s] && len(out) < maxChoices {
 			seen[s] = true
 			out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: s, Value: s})
@@ -177,7 +177,7 @@ func (b *Bot) onButton(r *interactionReply, data discordgo.MessageComponentInter
 		b.metrics.Feedback(helpful)
 		attrs := []any{"helpful", helpful, "answer_id", key}
 		if a, ok := b.answers.get(key); ok {
-			attrs = append(attrs, "question", a.Question, "answer", a.Text, "confidence", a.Confidence, "abstained", a.Abstained())
+			attrs = append(attrs, "question", logged(a.Question), "answer", logged(a.Text), "confidence", a.Confidence, "abstained", a.Abstained())
 		}
 		b.log.Info("feedback", attrs...)
 		note := noteUnhelpful

@@ -129,10 +129,11 @@ func publisherLine(c facts.Citation) string {
 }
 
 // safeURL returns raw fit for a markdown link: an absolute http or https
-// URL, short, with nothing in it that ends a link early.
+// URL, short, with nothing in it that ends a link early, and no invisible
+// character that could make it read as another.
 func safeURL(raw string) (string, bool) {
 	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+	if err != nil || strings.IndexFunc(raw, invisible) >= 0 || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
 		return "", false
 	}
 	s := strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", " ", "%20").Replace(u.String())

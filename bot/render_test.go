@@ -126,6 +126,8 @@ func TestSafeURL(t *testing.T) {
 		{"//example.com/", ""},
 		{"https://user:pw@example.com/", ""},
 		{"https://example.com/" + strings.Repeat("x", 600), ""},
+		{"https://example.com/a\u202egnp.exe", ""},
+		{"https://example.com/?q=\u200b", ""},
 		{"", ""},
 	} {
 		got, ok := safeURL(tc.in)
@@ -147,4 +149,46 @@ func TestAnswerButtons(t *testing.T) {
 	if diff := cmp.Diff([]string{"src:123", "up:123", "down:123"}, ids); diff != "" {
 		t.Errorf("custom ids (-want +got):\n%s", diff)
 	}
+}
+
+// TestRenderDropsInvisible renders an answer whose article text holds
+// bidirectional overrides and zero-width characters: none reaches the
+// embeds (but the "@" escape's own zero-width space), and the answer
+// itself, the article's text as stored, keeps them.
+func TestRenderDropsInvisible(t *testing.T) {
+	c := facts.Citation{
+		N: 1, Source: "memo", Title: "Quarterly \u202ecod.exe\u202c report", Publisher: "Daily\u200b Wire\u2066",
+		URL: "https://example.com/memo", Paragraph: 2,
+		Quote: "The fund lost \u2067$5 million\u2069 in\u200d the hack, said\ufeff @\u200beveryone.",
+	}
+	a := facts.Answer{Question: "How much?", Text: "$5\u200e million", Confidence: 0.9, Citations: []facts.Citation{c}}
+	for _, e := range []*discordgo.MessageEmbed{answerEmbed(a), sourcesEmbed(a)} {
+		texts := []string{e.Title, e.Description}
+		if e.Footer != nil {
+			texts = append(texts, e.Footer.Text)
+		}
+		for _, f := range e.Fields {
+			texts = append(texts, f.Name, f.Value)
+		}
+		for _, text := range texts {
+			if i := strings.IndexFunc(strings.ReplaceAll(text, "@\u200b", "@"), invisible); i >= 0 {
+				t.Errorf("embed text %q keeps an invisible character", text)
+			}
+		}
+		if !strings.Contains(e.Description+fieldValues(e), "Quarterly cod.exe report") && !strings.Contains(e.Description+fieldValues(e), "The fund lost $5 million in the hack") {
+			t.Errorf("embed %q shows neither the title nor the quote, cleaned", e.Title)
+		}
+	}
+	if !strings.ContainsRune(a.Citations[0].Quote, '\u2067') {
+		t.Error("rendering changed the answer's quote")
+	}
+}
+
+// fieldValues joins the names and values of an embed's fields.
+func fieldValues(e *discordgo.MessageEmbed) string {
+	var b strings.Builder
+	for _, f := range e.Fields {
+		b.WriteString(f.Name + "\n" + f.Value + "\n")
+	}
+	return b.String()
 }

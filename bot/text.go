@@ -112,11 +112,25 @@ var markdown = strings.NewReplacer(
 )
 
 // plain returns untrusted text as Discord should show it: on one line, with
-// control characters gone and markdown escaped. Putting everything on one
-// line means that no untrusted text begins a line, where Discord reads
-// headings, lists and quotes.
+// control and invisible characters gone and markdown escaped. Putting
+// everything on one line means that no untrusted text begins a line, where
+// Discord reads headings, lists and quotes.
 func plain(s string) string {
-	return markdown.Replace(oneLine(s))
+	return markdown.Replace(oneLine(visible(s)))
+}
+
+// visible returns s without its invisible characters. It runs before the
+// markdown escapes, which add a zero-width space of their own after "@".
+func visible(s string) string {
+	if strings.IndexFunc(s, invisible) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // oneLine replaces every run of spaces, line breaks and control characters
@@ -138,3 +152,29 @@ func oneLine(s string) string {
 	}
 	return b.String()
 }
+
+// invisible reports whether r changes how the text around it shows
+// without showing itself: a bidirectional control (an embedding,
+// override or isolate, a left-to-right, right-to-left or Arabic letter
+// mark), with which "txt.exe" can show as "exe.txt", or a zero-width
+// character (space, joiner, non-joiner, word joiner, byte order mark),
+// with which two words that read alike compare unlike. Text shown in
+// Discord drops them; the quotes keep them in the fact base, verbatim.
+func invisible(r rune) bool {
+	switch {
+	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069',
+		r == '\u200e', r == '\u200f', r == '\u061c':
+		return true
+	case r >= '\u200b' && r <= '\u200d', r == '\u2060', r == '\ufeff':
+		return true
+	}
+	return false
+}
+
+// maxLogged is the most characters of a user's or an article's text that
+// a log record keeps.
+const maxLogged = 200
+
+// logged returns untrusted text cut to fit a log record: at most
+// maxLogged characters, ending in "…" when cut.
+func logged(s string) string { return truncate(s, maxLogged) }

@@ -82,6 +82,10 @@ func TestPlain(t *testing.T) {
 		{"  tabs\tand\r\nnewlines\x00 ", "tabs and newlines"},
 		{`back\slash`, `back\\slash`},
 		{"$545 million – North Korea’s", "$545 million – North Korea’s"},
+		{"report\u202efdp.exe", "reportfdp.exe"},
+		{"\u2066isolated\u2069 \u200eLRM\u200f \u061cALM \u202a\u202b\u202c\u202d", "isolated LRM ALM"},
+		{"zero\u200bwidth\u200c\u200d\u2060\ufeff", "zerowidth"},
+		{"@\u200b\u200beveryone", "@\u200beveryone"},
 	} {
 		if got := plain(tc.in); got != tc.want {
 			t.Errorf("plain(%q) = %q, want %q", tc.in, got, tc.want)
@@ -115,6 +119,7 @@ func FuzzTruncate(f *testing.F) {
 
 func FuzzPlain(f *testing.F) {
 	f.Add("**@everyone** <@&1> [x](y) ||z||")
+	f.Add("a\u202eb\u200b@\u2066c")
 	f.Add("# heading\n- item")
 	f.Fuzz(func(t *testing.T, s string) {
 		got := plain(s)
@@ -123,6 +128,9 @@ func FuzzPlain(f *testing.F) {
 		}
 		if strings.Contains(got, "@everyone") || strings.Contains(got, "@here") {
 			t.Fatalf("plain(%q) = %q can mention", s, got)
+		}
+		if i := strings.IndexFunc(strings.ReplaceAll(got, "@\u200b", "@"), invisible); i >= 0 {
+			t.Fatalf("plain(%q) = %q keeps an invisible character at %d", s, got, i)
 		}
 		// Every markdown character is escaped: after removing escaped
 		// pairs, none is left.
@@ -134,4 +142,33 @@ func FuzzPlain(f *testing.F) {
 			t.Fatalf("plain(%q) = %q leaves %q unescaped", s, got, rest[i:i+1])
 		}
 	})
+}
+
+func TestInvisible(t *testing.T) {
+	for _, r := range "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff" {
+		if !invisible(r) {
+			t.Errorf("invisible(%U) = false", r)
+		}
+	}
+	for _, r := range "a é’–\u00a0\u2028\u2065\u206a\u2061\u202f\u200a👍" {
+		if invisible(r) {
+			t.Errorf("invisible(%U) = true", r)
+		}
+	}
+}
+
+func TestLogged(t *testing.T) {
+	long := strings.Repeat("ab ", 5000)
+	for _, tc := range []struct{ in, want string }{
+		{"short question?", "short question?"},
+		{long, strings.TrimSpace(long[:198]) + "…"},
+	} {
+		got := logged(tc.in)
+		if got != tc.want {
+			t.Errorf("logged(%d bytes) = %q, want %q", len(tc.in), got, tc.want)
+		}
+		if length(got) > maxLogged {
+			t.Errorf("logged(%d bytes) is %d long, over %d", len(tc.in), length(got), maxLogged)
+		}
+	}
 }

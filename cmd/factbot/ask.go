@@ -26,7 +26,10 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	b, err := bf.load(stderr)
+	b, err := bf.load(ctx, stderr)
+	if err == nil {
+		err = ctx.Err() // interrupted: exit non-zero, with nothing half-printed
+	}
 	if err != nil {
 		return err
 	}

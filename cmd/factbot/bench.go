@@ -47,7 +47,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	runtime.GC()
 	start := time.Now()
-	b, err := bf.load(stderr)
+	b, err := bf.load(ctx, stderr)
 	if err != nil {
 		return err
 	}

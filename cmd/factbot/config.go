@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -30,10 +31,13 @@ type serveConfig struct {
 	CooldownWindow time.Duration // > 0
 
 	// The fact base.
-	Articles       string        // folder of articles; "" for the seeds
-	Strict         bool          // a file that cannot be loaded fails the load
+	Articles       string // folder of articles; "" for the seeds
+	Strict         bool   // a file that cannot be loaded fails the load
+	Load           facts.LoadOptions
+	ReloadTimeout  time.Duration // how long a load or rebuild may take; 0 for no limit
 	Watch          bool          // rebuild when files in Articles change
 	ReloadDebounce time.Duration // quiet time after a change before the rebuild
+	PollInterval   time.Duration // how often to look for changes when notifications fail
 
 	// Operations.
 	HTTPAddr        string // host:port of the HTTP side port; "" for off
@@ -131,6 +135,18 @@ func serveSettings(c *serveConfig) []setting {
 		usage: strictUsage + ", at start and on reload",
 		set:   func(v string) (err error) { c.Strict, err = parseBool(v); return err },
 	}, {
+		flag: "max-article-bytes", env: "FACTBOT_MAX_ARTICLE_BYTES", arg: "SIZE", def: defaultMaxArticle,
+		usage: maxArticleBytesUsage,
+		set:   func(v string) (err error) { c.Load.MaxArticleBytes, err = parseSize(v); return err },
+	}, {
+		flag: "follow-symlinks", env: "FACTBOT_FOLLOW_SYMLINKS", def: "false",
+		usage: followSymlinksUsage,
+		set:   func(v string) (err error) { c.Load.FollowSymlinks, err = parseBool(v); return err },
+	}, {
+		flag: "reload-timeout", env: "FACTBOT_RELOAD_TIMEOUT", arg: "DURATION", def: "5m",
+		usage: "how long a rebuild of the fact base may take before it is given up and the old base kept; 0 for no limit",
+		set:   func(v string) (err error) { c.ReloadTimeout, err = parseDuration(v); return err },
+	}, {
 		flag: "watch", env: "FACTBOT_WATCH", def: "true",
 		usage: "rebuild the fact base when files in the articles folder change (SIGHUP always does)",
 		set:   func(v string) (err error) { c.Watch, err = parseBool(v); return err },
@@ -138,6 +154,16 @@ func serveSettings(c *serveConfig) []setting {
 		flag: "reload-debounce", env: "FACTBOT_RELOAD_DEBOUNCE", arg: "DURATION", def: "500ms",
 		usage: "how long the articles folder must stay quiet after a change before the rebuild",
 		set:   func(v string) (err error) { c.ReloadDebounce, err = parseDuration(v); return err },
+	}, {
+		flag: "poll-interval", env: "FACTBOT_POLL_INTERVAL", arg: "DURATION", def: "10s",
+		usage: "how often to look for changes in the articles folder where file notifications fail or part of it cannot be watched",
+		set: func(v string) (err error) {
+			c.PollInterval, err = parseDuration(v)
+			if err == nil && c.PollInterval == 0 {
+				return errors.New("must be longer than 0")
+			}
+			return err
+		},
 	}, {
 		flag: "http-addr", env: "FACTBOT_HTTP_ADDR", arg: "ADDR", none: "off",
 		usage: "host:port of the HTTP side port (/healthz, /readyz, /metrics, /ask), such as :8080",
@@ -215,9 +241,9 @@ func (c serveConfig) logger(w io.Writer) *slog.Logger {
 // or from the articles folder, honouring Strict.
 func (c serveConfig) loader() live.Loader {
 	if c.Articles == "" {
-		return facts.Seeds
+		return func(context.Context) (*facts.Base, error) { return facts.Seeds() }
 	}
-	return func() (*facts.Base, error) { return loadDir(c.Articles, c.Strict) }
+	return func(ctx context.Context) (*facts.Base, error) { return loadDir(ctx, c.Articles, c.Strict, c.Load) }
 }
 
 // A secret is a string that does not show itself: formatted with fmt,

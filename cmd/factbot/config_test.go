@@ -29,8 +29,11 @@ func defaults() serveConfig {
 		Token:           "tok",
 		Cooldown:        3,
 		CooldownWindow:  10 * time.Second,
+		Load:            facts.LoadOptions{MaxArticleBytes: 16 << 20},
+		ReloadTimeout:   5 * time.Minute,
 		Watch:           true,
 		ReloadDebounce:  500 * time.Millisecond,
+		PollInterval:    10 * time.Second,
 		LogLevel:        slog.LevelInfo,
 		LogFormat:       "text",
 		ShutdownTimeout: 5 * time.Second,
@@ -44,25 +47,30 @@ func TestServeConfigPrecedence(t *testing.T) {
 		t.Fatal(err)
 	}
 	allEnv := map[string]string{
-		"DISCORD_TOKEN":            "tok",
-		"DISCORD_GUILD_ID":         "111",
-		"DISCORD_API_URL":          "http://127.0.0.1:8790",
-		"FACTBOT_CHANNELS":         "222, 333,,",
-		"FACTBOT_COOLDOWN":         "5",
-		"FACTBOT_COOLDOWN_WINDOW":  "1m",
-		"FACTBOT_ARTICLES":         dir,
-		"FACTBOT_STRICT":           "true",
-		"FACTBOT_WATCH":            "false",
-		"FACTBOT_RELOAD_DEBOUNCE":  "0s",
-		"FACTBOT_HTTP_ADDR":        ":8080",
-		"FACTBOT_LOG_LEVEL":        "DEBUG",
-		"FACTBOT_LOG_FORMAT":       "json",
-		"FACTBOT_SHUTDOWN_TIMEOUT": "30s",
+		"DISCORD_TOKEN":             "tok",
+		"DISCORD_GUILD_ID":          "111",
+		"DISCORD_API_URL":           "http://127.0.0.1:8790",
+		"FACTBOT_CHANNELS":          "222, 333,,",
+		"FACTBOT_COOLDOWN":          "5",
+		"FACTBOT_COOLDOWN_WINDOW":   "1m",
+		"FACTBOT_ARTICLES":          dir,
+		"FACTBOT_STRICT":            "true",
+		"FACTBOT_MAX_ARTICLE_BYTES": "512KiB",
+		"FACTBOT_FOLLOW_SYMLINKS":   "true",
+		"FACTBOT_RELOAD_TIMEOUT":    "0s",
+		"FACTBOT_POLL_INTERVAL":     "1m",
+		"FACTBOT_WATCH":             "false",
+		"FACTBOT_RELOAD_DEBOUNCE":   "0s",
+		"FACTBOT_HTTP_ADDR":         ":8080",
+		"FACTBOT_LOG_LEVEL":         "DEBUG",
+		"FACTBOT_LOG_FORMAT":        "json",
+		"FACTBOT_SHUTDOWN_TIMEOUT":  "30s",
 	}
 	fromEnv := serveConfig{
 		Token: "tok", GuildID: "111", APIURL: "http://127.0.0.1:8790", Channels: []string{"222", "333"},
 		Cooldown: 5, CooldownWindow: time.Minute,
-		Articles: dir, Strict: true, Watch: false, ReloadDebounce: 0,
+		Articles: dir, Strict: true, Load: facts.LoadOptions{MaxArticleBytes: 512 << 10, FollowSymlinks: true},
+		Watch: false, ReloadDebounce: 0, PollInterval: time.Minute,
 		HTTPAddr: ":8080", LogLevel: slog.LevelDebug, LogFormat: "json", ShutdownTimeout: 30 * time.Second,
 	}
 	tests := []struct {
@@ -83,6 +91,7 @@ func TestServeConfigPrecedence(t *testing.T) {
 		args: []string{
 			"--token", "tok", "--guild", "111", "--api-url", "http://127.0.0.1:8790", "--channels", "222, 333,,",
 			"--cooldown", "5", "--cooldown-window", "1m", "--articles", dir, "--strict", "--watch=false",
+			"--max-article-bytes", "524288", "--follow-symlinks", "--reload-timeout", "0", "--poll-interval", "60s",
 			"--reload-debounce", "0s", "--http-addr", ":8080", "--log-level", "DEBUG", "--log-format", "json",
 			"--shutdown-timeout", "30s",
 		},
@@ -92,6 +101,7 @@ func TestServeConfigPrecedence(t *testing.T) {
 		args: []string{
 			"--token", "flagtok", "--guild", "999", "--api-url", "https://proxy.example", "--channels", "444",
 			"--cooldown", "0", "--cooldown-window", "2s", "--articles", other, "--strict=false", "--watch",
+			"--max-article-bytes", "1M", "--follow-symlinks=false", "--reload-timeout", "1m", "--poll-interval", "2s",
 			"--reload-debounce", "1s", "--http-addr", "127.0.0.1:9090", "--log-level", "error", "--log-format", "text",
 			"--shutdown-timeout", "1s",
 		},
@@ -99,7 +109,8 @@ func TestServeConfigPrecedence(t *testing.T) {
 		want: serveConfig{
 			Token: "flagtok", GuildID: "999", APIURL: "https://proxy.example", Channels: []string{"444"},
 			Cooldown: 0, CooldownWindow: 2 * time.Second,
-			Articles: other, Strict: false, Watch: true, ReloadDebounce: time.Second,
+			Articles: other, Strict: false, Load: facts.LoadOptions{MaxArticleBytes: 1 << 20},
+			ReloadTimeout: time.Minute, Watch: true, ReloadDebounce: time.Second, PollInterval: 2 * time.Second,
 			HTTPAddr: "127.0.0.1:9090", LogLevel: slog.LevelError, LogFormat: "text", ShutdownTimeout: time.Second,
 		},
 	}, {
@@ -174,6 +185,16 @@ func TestServeConfigBadValues(t *testing.T) {
 			`invalid FACTBOT_SHUTDOWN_TIMEOUT "-1s": must not be negative`},
 		{"malformed reload debounce", nil, with("FACTBOT_RELOAD_DEBOUNCE", "soon"),
 			`invalid FACTBOT_RELOAD_DEBOUNCE "soon": want a duration, such as 10s or 500ms`},
+		{"size cap not a size", nil, with("FACTBOT_MAX_ARTICLE_BYTES", "16 megs"),
+			`invalid FACTBOT_MAX_ARTICLE_BYTES "16 megs": want a size of more than 0 bytes, such as 16MiB or 500000`},
+		{"size cap of 0", []string{"--max-article-bytes=0"}, tok,
+			`invalid --max-article-bytes "0": want a size of more than 0 bytes, such as 16MiB or 500000`},
+		{"size cap that overflows", nil, with("FACTBOT_MAX_ARTICLE_BYTES", "99999999999GiB"),
+			`invalid FACTBOT_MAX_ARTICLE_BYTES "99999999999GiB": want a size of more than 0 bytes, such as 16MiB or 500000`},
+		{"follow symlinks not a bool", nil, with("FACTBOT_FOLLOW_SYMLINKS", "sometimes"),
+			`invalid FACTBOT_FOLLOW_SYMLINKS "sometimes": want true or false`},
+		{"poll interval of 0", nil, with("FACTBOT_POLL_INTERVAL", "0s"),
+			`invalid FACTBOT_POLL_INTERVAL "0s": must be longer than 0`},
 		{"articles folder that does not exist", nil, with("FACTBOT_ARTICLES", missing),
 			fmt.Sprintf("invalid FACTBOT_ARTICLES %q: no such folder", missing)},
 		{"articles folder that is a file", []string{"--articles", file}, tok,
@@ -335,7 +356,7 @@ func TestServeConfigLoader(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b, err := tt.c.loader()()
+			b, err := tt.c.loader()(context.Background())
 			if tt.wantErr != "" {
 				if err == nil || err.Error() != tt.wantErr {
 					t.Fatalf("load = %v, want %q", err, tt.wantErr)

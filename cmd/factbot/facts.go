@@ -9,7 +9,7 @@ import (
 	"github.com/factbot/factbot/facts"
 )
 
-func runFacts(_ context.Context, args []string, stdout, stderr io.Writer) error {
+func runFacts(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, bf := newBaseFlagSet("facts", stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: factbot facts [--articles DIR]")
@@ -19,7 +19,10 @@ func runFacts(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	b, err := bf.load(io.Discard)
+	b, err := bf.load(ctx, io.Discard)
+	if err == nil {
+		err = ctx.Err() // interrupted: exit non-zero, with nothing half-printed
+	}
 	if err != nil {
 		return err
 	}

@@ -21,9 +21,14 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	interrupted := ctx.Err() != nil
 	stop()
 	if err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
+		switch {
+		case errors.Is(err, flag.ErrHelp):
+		case errors.Is(err, context.Canceled) && interrupted:
+			fmt.Fprintln(os.Stderr, "factbot: interrupted")
+		default:
 			fmt.Fprintln(os.Stderr, "factbot:", err)
 		}
 		os.Exit(exitCode(err))

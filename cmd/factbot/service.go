@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/factbot/factbot/facts"
@@ -35,8 +36,9 @@ type service struct {
 	metrics *metrics.Recorder
 	gate    drain.Gate
 
-	addr     string             // where the HTTP side port listens, once started; "" when off
-	stopWork context.CancelFunc // stops the HTTP side port and the rebuilds
+	watcher  atomic.Pointer[live.Watcher] // watches the articles folder while it runs; nil when not
+	addr     string                       // where the HTTP side port listens, once started; "" when off
+	stopWork context.CancelFunc           // stops the HTTP side port and the rebuilds
 	work     sync.WaitGroup
 }
 
@@ -54,8 +56,13 @@ func newService(cfg serveConfig, log *slog.Logger) *service {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &service{cfg: cfg, log: log}
-	s.metrics = metrics.New(metrics.Options{Version: version, Base: func() *facts.Base { return s.base.Current() }})
-	s.base = live.New(cfg.loader(), live.Options{Logger: log, Hook: s.metrics})
+	s.metrics = metrics.New(metrics.Options{
+		Version: version,
+		Base:    func() *facts.Base { return s.base.Current() },
+		Status:  func() live.Status { return s.base.Status() },
+		Watch:   s.watchState,
+	})
+	s.base = live.New(cfg.loader(), live.Options{Logger: log, Hook: s.metrics, Timeout: cfg.ReloadTimeout})
 	return s
 }
 
@@ -68,16 +75,20 @@ func newService(cfg serveConfig, log *slog.Logger) *service {
 // signal that stops it, to drain.
 func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected func() bool) error {
 	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	s.stopWork = cancel
+	// Rebuilds stop at the signal, not at the end of the drain: one under
+	// way must not hold the process past its shutdown timeout.
+	reloads, stopReloads := context.WithCancel(ctx)
+	s.stopWork = func() { stopReloads(); cancel() }
 	if s.cfg.HTTPAddr != "" {
 		ln, err := net.Listen("tcp", s.cfg.HTTPAddr)
 		if err != nil {
-			cancel()
+			s.stopWork()
 			return fmt.Errorf("HTTP side port: %w", err)
 		}
 		s.addr = ln.Addr().String()
 		h := httpapi.NewHandler(httpapi.Options{
 			Engine: s.base, Checks: s.checks(connected), Metrics: s.metrics, Gate: &s.gate, Logger: s.log,
+			Loaded: s.base.Ready, Details: s.details,
 		})
 		s.work.Go(func() {
 			if err := httpapi.Serve(work, ln, h, httpGrace, s.log); err != nil {
@@ -86,12 +97,12 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 		})
 		s.log.Info("HTTP side port listening", "addr", s.addr)
 	}
-	if err := s.base.Reload(); err != nil {
+	if err := s.base.Reload(ctx); err != nil {
 		s.stopWork()
 		s.work.Wait()
 		return err
 	}
-	s.work.Go(func() { s.base.Run(work) })
+	s.work.Go(func() { s.base.Run(reloads) })
 	s.work.Go(func() {
 		for {
 			select {
@@ -104,11 +115,17 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 		}
 	})
 	if s.cfg.Watch && s.cfg.Articles != "" {
-		w, err := live.NewWatcher(s.cfg.Articles, s.cfg.ReloadDebounce, s.log)
+		w, err := live.NewWatcher(s.cfg.Articles, live.WatchOptions{
+			Debounce: s.cfg.ReloadDebounce, Poll: s.cfg.PollInterval, Logger: s.log,
+		})
 		if err != nil {
 			s.log.Warn("not watching the articles folder; SIGHUP still rebuilds", "err", err)
 		} else {
-			s.work.Go(func() { w.Run(work, s.base.Trigger) })
+			s.watcher.Store(w)
+			s.work.Go(func() {
+				w.Run(work, s.base.Trigger)
+				s.watcher.Store(nil)
+			})
 		}
 	}
 	return nil
@@ -126,6 +143,42 @@ func (s *service) checks(connected func() bool) []httpapi.Check {
 		}})
 	}
 	return append(cs, httpapi.Check{Name: "questions", Ready: s.gate.Ready})
+}
+
+// watchState returns how the articles folder is watched, and false when
+// it is not.
+func (s *service) watchState() (live.WatchState, bool) {
+	if w := s.watcher.Load(); w != nil {
+		return w.State(), true
+	}
+	return live.WatchState{}, false
+}
+
+// details are the lines /readyz shows below its checks: the fact base in
+// service, how its last rebuild went, and how the folder is watched.
+func (s *service) details() []string {
+	st := s.base.Status()
+	var lines []string
+	if st.Snapshot == "" {
+		lines = append(lines, "snapshot: none loaded yet")
+	} else {
+		lines = append(lines, fmt.Sprintf("snapshot: %s, loaded %s", st.Snapshot, st.Loaded.UTC().Format(time.RFC3339)))
+	}
+	if st.Err != nil {
+		lines = append(lines, fmt.Sprintf("last reload: failed %s: %v; the previous fact base still serves",
+			st.Failed.UTC().Format(time.RFC3339), st.Err))
+	} else if st.Snapshot != "" {
+		lines = append(lines, "last reload: ok")
+	}
+	switch ws, ok := s.watchState(); {
+	case !ok:
+		lines = append(lines, "watch: off")
+	case ws.Notified:
+		lines = append(lines, "watch: notifications on "+ws.Folder)
+	default:
+		lines = append(lines, fmt.Sprintf("watch: polling every %v (%s)", ws.Polling, ws.Reason))
+	}
+	return lines
 }
 
 // stop shuts the service down, in order: it closes the gate, so that

@@ -15,8 +15,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/factbot/factbot/internal/syncbuf"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/live"
+	"github.com/factbot/factbot/internal/syncbuf"
 )
 
 const (
@@ -30,6 +33,7 @@ type testOptions struct {
 	hup             <-chan os.Signal
 	log             *slog.Logger
 	shutdownTimeout time.Duration
+	configure       func(*serveConfig) // changes the configuration; nil for none
 }
 
 // testService starts a service over a folder holding the bridge article,
@@ -42,6 +46,9 @@ func testService(t *testing.T, opt testOptions) (*service, string) {
 	cfg.Articles, cfg.HTTPAddr, cfg.ReloadDebounce = dir, "127.0.0.1:0", 10*time.Millisecond
 	if opt.shutdownTimeout > 0 {
 		cfg.ShutdownTimeout = opt.shutdownTimeout
+	}
+	if opt.configure != nil {
+		opt.configure(&cfg)
 	}
 	svc := newService(cfg, opt.log)
 	if err := svc.start(context.Background(), opt.hup, opt.connected); err != nil {
@@ -92,7 +99,7 @@ func TestServiceLifecycle(t *testing.T) {
 	if code, _ := get(svc.addr, "/healthz"); code != 200 {
 		t.Errorf("/healthz: %d, want 200", code)
 	}
-	if code, body := get(svc.addr, "/readyz"); code != 503 || body != "facts: ok\ngateway: not connected\nquestions: ok\n" {
+	if code, body := get(svc.addr, "/readyz"); code != 503 || !strings.HasPrefix(body, "facts: ok\ngateway: not connected\nquestions: ok\nsnapshot: ") {
 		t.Errorf("/readyz before the gateway connects: %d %q", code, body)
 	}
 	connected.Store(true)
@@ -125,7 +132,8 @@ func TestServiceLifecycle(t *testing.T) {
 	var atBotStop []string
 	svc.stop(func() error {
 		_, body := get(svc.addr, "/readyz")
-		atBotStop = append(atBotStop, body)
+		checks, _, _ := strings.Cut(body, "snapshot: ")
+		atBotStop = append(atBotStop, checks)
 		code, _ := get(svc.addr, "/healthz")
 		atBotStop = append(atBotStop, http.StatusText(code))
 		_, body = get(svc.addr, "/ask?q=hi")
@@ -233,5 +241,137 @@ func TestServiceStartFails(t *testing.T) {
 				ln.Close()
 			}
 		})
+	}
+}
+
+// TestServiceReloadFails empties the articles folder under a running
+// service: the rebuild fails, the previous base keeps answering, and
+// /readyz and /metrics say so; a good file brings it back.
+func TestServiceReloadFails(t *testing.T) {
+	svc, dir := testService(t, testOptions{})
+	defer svc.stop(nil)
+	ask := func() string {
+		_, body := get(svc.addr, "/ask?q="+url.QueryEscape("How much did the Tallis Bridge cost?"))
+		return body
+	}
+	_, ready := get(svc.addr, "/readyz")
+	if want := "\nlast reload: ok\nwatch: notifications on "; !strings.Contains(ready, want) {
+		t.Errorf("/readyz = %q, want %q", ready, want)
+	}
+	_, m := get(svc.addr, "/metrics")
+	for _, want := range []string{"\nfactbot_watch_active 1\n", "\nfactbot_reload_failing 0\n", "\nfactbot_snapshot_info{snapshot=\""} {
+		if !strings.Contains(m, want) {
+			t.Errorf("/metrics has no %q", strings.TrimSpace(want))
+		}
+	}
+
+	if err := os.Remove(filepath.Join(dir, "bridge.txt")); err != nil {
+		t.Fatal(err)
+	}
+	poll(t, "/readyz reports the failed rebuild", func() bool {
+		_, body := get(svc.addr, "/readyz")
+		return strings.Contains(body, "last reload: failed ") &&
+			strings.Contains(body, "facts: no readable articles; the previous fact base still serves")
+	})
+	if code, body := get(svc.addr, "/readyz"); code != 200 {
+		t.Errorf("/readyz after a failed rebuild = %d %q, want 200: the old base serves", code, body)
+	}
+	if body := ask(); !strings.Contains(body, `"source":"bridge"`) {
+		t.Errorf("/ask after a failed rebuild does not answer from the old base: %s", body)
+	}
+	_, m = get(svc.addr, "/metrics")
+	for _, want := range []string{"\nfactbot_reload_failing 1\n", "\nfactbot_reload_failures_total 1\n"} {
+		if !strings.Contains(m, want) {
+			t.Errorf("/metrics has no %q", strings.TrimSpace(want))
+		}
+	}
+
+	writeFile(t, filepath.Join(dir, "comet.txt"), cometArticle)
+	poll(t, "a good file brings the rebuilds back", func() bool {
+		_, body := get(svc.addr, "/readyz")
+		return strings.Contains(body, "last reload: ok")
+	})
+}
+
+// TestServiceNotReadyUntilLoaded holds the first load back: meanwhile the
+// side port answers /ask with 503 and a JSON error, and /readyz with 503.
+func TestServiceNotReadyUntilLoaded(t *testing.T) {
+	cfg := defaults()
+	cfg.HTTPAddr = unusedAddr(t)
+	svc := newService(cfg, nil)
+	release := make(chan struct{})
+	svc.base = live.New(func(ctx context.Context) (*facts.Base, error) {
+		<-release
+		return facts.Seeds()
+	}, live.Options{})
+	started := make(chan error, 1)
+	go func() { started <- svc.start(context.Background(), nil, nil) }()
+
+	poll(t, "the side port answers", func() bool { code, _ := get(cfg.HTTPAddr, "/healthz"); return code == 200 })
+	resp, err := http.Get("http://" + cfg.HTTPAddr + "/ask?q=hi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	got := []string{resp.Status, resp.Header.Get("Content-Type"), resp.Header.Get("Retry-After"), string(body)}
+	want := []string{"503 Service Unavailable", "application/json; charset=utf-8", "5",
+		`{"error":"not ready: the fact base is still loading; ask again shortly"}` + "\n"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("/ask before the first load (-want +got):\n%s", diff)
+	}
+	if code, body := get(cfg.HTTPAddr, "/readyz"); code != 503 || !strings.Contains(body, "snapshot: none loaded yet") {
+		t.Errorf("/readyz before the first load = %d %q", code, body)
+	}
+
+	close(release)
+	if err := <-started; err != nil {
+		t.Fatal(err)
+	}
+	defer svc.stop(nil)
+	if code, body := get(cfg.HTTPAddr, "/ask?q=hi"); code != 200 {
+		t.Errorf("/ask once loaded = %d %q, want 200", code, body)
+	}
+}
+
+// TestServiceStopDuringSlowReload signals shutdown while a rebuild that
+// would never end on its own is under way: the signal itself cancels it,
+// and stop returns well within the shutdown timeout.
+func TestServiceStopDuringSlowReload(t *testing.T) {
+	cfg := defaults()
+	cfg.ShutdownTimeout = 5 * time.Second
+	svc := newService(cfg, nil)
+	var loads atomic.Int64
+	inReload, stopped := make(chan struct{}), make(chan struct{})
+	svc.base = live.New(func(ctx context.Context) (*facts.Base, error) {
+		if loads.Add(1) == 1 {
+			return facts.Seeds()
+		}
+		close(inReload)
+		<-ctx.Done() // a reload slower than any timeout
+		close(stopped)
+		return nil, ctx.Err()
+	}, live.Options{})
+	ctx, sigterm := context.WithCancel(context.Background())
+	hup := make(chan os.Signal, 1)
+	if err := svc.start(ctx, hup, nil); err != nil {
+		t.Fatal(err)
+	}
+	hup <- os.Interrupt
+	<-inReload
+
+	start := time.Now()
+	sigterm()
+	select {
+	case <-stopped: // by the signal itself, before the drain
+	case <-time.After(time.Second):
+		t.Error("the signal did not cancel the reload")
+	}
+	svc.stop(nil)
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("stop during a slow reload took %v, want well under the 5s shutdown timeout", took)
+	}
+	if svc.base.Current() == nil {
+		t.Error("the base in service was dropped")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -42,7 +43,19 @@ type Options struct {
 	Metrics *metrics.Recorder // served at /metrics, and counts /ask answers; nil: no /metrics
 	Gate    Gate              // admits /ask questions; nil: all are admitted
 	Logger  *slog.Logger      // nil logs nothing
+
+	// Loaded returns an error until the Engine has a fact base to answer
+	// from; until then /ask answers 503 with Retry-After. Nil: always.
+	Loaded func() error
+
+	// Details returns lines that /readyz adds below its checks, about the
+	// state of the service (the fact base in service, its last rebuild,
+	// the watch); they do not change its status. Nil: none.
+	Details func() []string
 }
+
+// retryAfter is the Retry-After of a 503 from /ask, in seconds.
+const retryAfter = "5"
 
 // NewHandler returns the side port's handler.
 func NewHandler(opt Options) http.Handler {
@@ -51,12 +64,17 @@ func NewHandler(opt Options) http.Handler {
 	}
 	h := &handler{opt}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+	mux.Handle("/healthz", getOnly(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		writeText(w, http.StatusOK, "ok\n")
-	})
-	mux.HandleFunc("GET /readyz", h.readyz)
-	mux.Handle("GET /metrics", opt.Metrics.Handler())
+	})))
+	mux.Handle("/readyz", getOnly(http.HandlerFunc(h.readyz)))
+	if opt.Metrics != nil {
+		mux.Handle("/metrics", getOnly(opt.Metrics.Handler()))
+	}
 	mux.HandleFunc("/ask", h.ask)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path+"; try /ask?q=…, /healthz, /readyz or /metrics")
+	})
 	return mux
 }
 
@@ -78,7 +96,24 @@ func (h *handler) readyz(w http.ResponseWriter, _ *http.Request) {
 	if len(h.Checks) == 0 {
 		b.WriteString("ok\n")
 	}
+	if h.Details != nil {
+		for _, line := range h.Details() {
+			b.WriteString(line + "\n")
+		}
+	}
 	writeText(w, status, b.String())
+}
+
+// getOnly answers methods other than GET and HEAD with a JSON 405.
+func getOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed: use GET "+r.URL.Path)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // ask answers the question in the q parameter.
@@ -88,7 +123,12 @@ func (h *handler) ask(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed: use GET /ask?q=…")
 		return
 	}
-	q := r.URL.Query().Get("q")
+	query, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "malformed query: "+err.Error())
+		return
+	}
+	q := query.Get("q")
 	if strings.TrimSpace(q) == "" {
 		writeError(w, http.StatusBadRequest, "missing question: pass it as /ask?q=…")
 		return
@@ -96,10 +136,18 @@ func (h *handler) ask(w http.ResponseWriter, r *http.Request) {
 	if h.Gate != nil {
 		leave, ok := h.Gate.Enter()
 		if !ok {
+			w.Header().Set("Retry-After", retryAfter)
 			writeError(w, http.StatusServiceUnavailable, "shutting down: ask again shortly")
 			return
 		}
 		defer leave()
+	}
+	if h.Loaded != nil {
+		if err := h.Loaded(); err != nil {
+			w.Header().Set("Retry-After", retryAfter)
+			writeError(w, http.StatusServiceUnavailable, "not ready: the fact base is still loading; ask again shortly")
+			return
+		}
 	}
 	start := time.Now()
 	a := h.Engine.Ask(q)
@@ -124,7 +172,8 @@ func writeText(w http.ResponseWriter, status int, text string) {
 	fmt.Fprint(w, text)
 }
 
-// writeError writes {"error": msg} with the status.
+// writeError writes {"error": msg} with the status: every error the side
+// port answers has this one shape.
 func writeError(w http.ResponseWriter, status int, msg string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")

@@ -26,6 +26,7 @@ type response struct {
 	Status      int
 	ContentType string
 	Allow       string
+	RetryAfter  string
 	Body        string
 }
 
@@ -37,6 +38,7 @@ func do(h http.Handler, method, target string) response {
 		Status:      rec.Code,
 		ContentType: rec.Header().Get("Content-Type"),
 		Allow:       rec.Header().Get("Allow"),
+		RetryAfter:  rec.Header().Get("Retry-After"),
 		Body:        rec.Body.String(),
 	}
 }
@@ -59,7 +61,8 @@ func TestHealthz(t *testing.T) {
 		{http.MethodGet, response{Status: 200, ContentType: "text/plain; charset=utf-8", Body: "ok\n"}},
 		// The recorder keeps the body that a server drops for HEAD.
 		{http.MethodHead, response{Status: 200, ContentType: "text/plain; charset=utf-8", Body: "ok\n"}},
-		{http.MethodPost, response{Status: 405, ContentType: "text/plain; charset=utf-8", Allow: "GET, HEAD", Body: "Method Not Allowed\n"}},
+		{http.MethodPost, response{Status: 405, ContentType: "application/json; charset=utf-8", Allow: "GET, HEAD",
+			Body: `{"error":"method POST not allowed: use GET /healthz"}` + "\n"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.method, func(t *testing.T) {
@@ -73,7 +76,7 @@ func TestHealthz(t *testing.T) {
 // TestReadyz walks a service through its life: started, fact base
 // loaded, gateway connected, gateway lost and back, shutting down.
 func TestReadyz(t *testing.T) {
-	base := live.New(facts.Seeds, live.Options{})
+	base := live.New(func(context.Context) (*facts.Base, error) { return facts.Seeds() }, live.Options{})
 	var connected atomic.Bool
 	var gate drain.Gate
 	h := NewHandler(Options{
@@ -99,7 +102,7 @@ func TestReadyz(t *testing.T) {
 		want:   response{Status: 503, Body: "facts: live: fact base not loaded yet\ngateway: not connected\nquestions: ok\n"},
 	}, {
 		name:   "fact base loaded",
-		action: func() { base.Reload() },
+		action: func() { base.Reload(context.Background()) },
 		want:   response{Status: 503, Body: "facts: ok\ngateway: not connected\nquestions: ok\n"},
 	}, {
 		name:   "gateway connected",
@@ -129,6 +132,11 @@ func TestReadyz(t *testing.T) {
 
 	if got := do(NewHandler(Options{Engine: base}), http.MethodGet, "/readyz"); got.Status != 200 || got.Body != "ok\n" {
 		t.Errorf("GET /readyz without checks = %d %q, want 200 \"ok\\n\"", got.Status, got.Body)
+	}
+	details := func() []string { return []string{"snapshot: 0123456789ab", "watch: off"} }
+	if got := do(NewHandler(Options{Engine: base, Details: details}), http.MethodGet, "/readyz"); got.Status != 200 ||
+		got.Body != "ok\nsnapshot: 0123456789ab\nwatch: off\n" {
+		t.Errorf("GET /readyz with details = %d %q, want 200 and the details below the checks", got.Status, got.Body)
 	}
 }
 
@@ -208,11 +216,12 @@ func (e *countingEngine) Ask(q string) facts.Answer {
 func TestAskErrors(t *testing.T) {
 	const json = "application/json; charset=utf-8"
 	tests := []struct {
-		name    string
-		method  string
-		target  string
-		closing bool
-		want    response
+		name      string
+		method    string
+		target    string
+		closing   bool
+		notLoaded bool
+		want      response
 	}{{
 		name: "no q", method: "GET", target: "/ask",
 		want: response{Status: 400, ContentType: json, Body: `{"error":"missing question: pass it as /ask?q=…"}` + "\n"},
@@ -230,10 +239,28 @@ func TestAskErrors(t *testing.T) {
 		want: response{Status: 405, ContentType: json, Allow: "GET, HEAD", Body: `{"error":"method DELETE not allowed: use GET /ask?q=…"}` + "\n"},
 	}, {
 		name: "shutting down", method: "GET", target: "/ask?q=hi", closing: true,
-		want: response{Status: 503, ContentType: json, Body: `{"error":"shutting down: ask again shortly"}` + "\n"},
+		want: response{Status: 503, ContentType: json, RetryAfter: "5", Body: `{"error":"shutting down: ask again shortly"}` + "\n"},
+	}, {
+		name: "not loaded yet", method: "GET", target: "/ask?q=hi", notLoaded: true,
+		want: response{Status: 503, ContentType: json, RetryAfter: "5",
+			Body: `{"error":"not ready: the fact base is still loading; ask again shortly"}` + "\n"},
+	}, {
+		name: "malformed query", method: "GET", target: "/ask?q=%zz",
+		want: response{Status: 400, ContentType: json, Body: `{"error":"malformed query: invalid URL escape \"%zz\""}` + "\n"},
+	}, {
+		name: "malformed query after a good q", method: "GET", target: "/ask?q=hi&x=%",
+		want: response{Status: 400, ContentType: json, Body: `{"error":"malformed query: invalid URL escape \"%\""}` + "\n"},
 	}, {
 		name: "unknown path", method: "GET", target: "/asks?q=hi",
-		want: response{Status: 404, ContentType: "text/plain; charset=utf-8", Body: "404 page not found\n"},
+		want: response{Status: 404, ContentType: json,
+			Body: `{"error":"no such endpoint: /asks; try /ask?q=…, /healthz, /readyz or /metrics"}` + "\n"},
+	}, {
+		name: "metrics without a recorder", method: "GET", target: "/metrics",
+		want: response{Status: 404, ContentType: json,
+			Body: `{"error":"no such endpoint: /metrics; try /ask?q=…, /healthz, /readyz or /metrics"}` + "\n"},
+	}, {
+		name: "POST /readyz", method: "POST", target: "/readyz",
+		want: response{Status: 405, ContentType: json, Allow: "GET, HEAD", Body: `{"error":"method POST not allowed: use GET /readyz"}` + "\n"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -242,7 +269,11 @@ func TestAskErrors(t *testing.T) {
 			if tt.closing {
 				gate.Close(context.Background())
 			}
-			got := do(NewHandler(Options{Engine: &e, Gate: &gate}), tt.method, tt.target)
+			opt := Options{Engine: &e, Gate: &gate}
+			if tt.notLoaded {
+				opt.Loaded = func() error { return errors.New("not yet") }
+			}
+			got := do(NewHandler(opt), tt.method, tt.target)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("%s %s (-want +got):\n%s", tt.method, tt.target, diff)
 			}

@@ -17,8 +17,8 @@ var ErrNotLoaded = errors.New("live: fact base not loaded yet")
 
 // A Loader builds a fact base from scratch: from the seeds or from an
 // articles folder. A file it skips belongs in the base's Problems; an error
-// means that no base could be built.
-type Loader func() (*facts.Base, error)
+// means that no base could be built. It should stop soon after ctx ends.
+type Loader func(ctx context.Context) (*facts.Base, error)
 
 // A Hook hears about rebuilds after the first load. *metrics.Recorder is
 // one.
@@ -27,22 +27,37 @@ type Hook interface {
 	ReloadFailed()
 }
 
-// Options configure a Base. The zero value logs nothing and reports to no
-// hook.
+// Options configure a Base. The zero value logs nothing, reports to no
+// hook and gives a rebuild all the time it takes.
 type Options struct {
 	Logger *slog.Logger
 	Hook   Hook
+
+	// Timeout bounds each load and rebuild; 0 for none. A rebuild that
+	// takes longer fails, and the old base stays in service.
+	Timeout time.Duration
+}
+
+// Status is what a Base says about its fact base, for /readyz and
+// /metrics.
+type Status struct {
+	Snapshot string    // a digest of the base in service, "" before the first load
+	Loaded   time.Time // when the base in service was swapped in
+	Failed   time.Time // when the last rebuild failed; zero if it succeeded
+	Err      error     // why the last rebuild failed, if it did
 }
 
 // A Base is a fact base that can be rebuilt while it serves. It answers
 // with the base most recently loaded; before the first load it abstains.
 // Its methods are safe for concurrent use.
 type Base struct {
-	load Loader
-	log  *slog.Logger
-	hook Hook
+	load    Loader
+	log     *slog.Logger
+	hook    Hook
+	timeout time.Duration
 
 	cur     atomic.Pointer[facts.Base]
+	status  atomic.Pointer[Status]
 	mu      sync.Mutex    // held during a build, so that builds run one at a time
 	pending chan struct{} // holds a token while a background rebuild is due
 }
@@ -54,8 +69,14 @@ func New(load Loader, opt Options) *Base {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Base{load: load, log: log, hook: opt.Hook, pending: make(chan struct{}, 1)}
+	b := &Base{load: load, log: log, hook: opt.Hook, timeout: opt.Timeout, pending: make(chan struct{}, 1)}
+	b.status.Store(&Status{})
+	return b
 }
+
+// Status returns the state of the base: which one serves, since when, and
+// whether the last rebuild failed.
+func (b *Base) Status() Status { return *b.status.Load() }
 
 // Current returns the fact base in service, or nil before the first load.
 func (b *Base) Current() *facts.Base { return b.cur.Load() }
@@ -87,36 +108,56 @@ func (b *Base) Suggest(typed string, n int) []string {
 }
 
 // Reload builds a new fact base and swaps it in. Each skipped file is
-// logged. If the build fails, the old base stays in service, and the
-// failure is logged, counted and returned; a failed first load is only
-// returned, for the caller to stop on. Builds run one at a time.
-func (b *Base) Reload() error {
+// logged. If the build fails or runs out of time, the old base stays in
+// service, and the failure is logged, counted, kept in the Status and
+// returned; a failed first load is only returned, for the caller to stop
+// on. A build stopped because ctx ended is neither logged as a failure nor
+// counted. Builds run one at a time.
+func (b *Base) Reload(ctx context.Context) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	start := time.Now()
 	first := b.cur.Load() == nil
-	fb, err := b.load()
+	lctx := ctx
+	if b.timeout > 0 {
+		var cancel context.CancelFunc
+		lctx, cancel = context.WithTimeout(ctx, b.timeout)
+		defer cancel()
+	}
+	fb, err := b.load(lctx)
 	if err == nil && fb == nil {
 		err = errors.New("loader returned no fact base")
 	}
-	if err != nil {
-		if first {
-			return fmt.Errorf("live: load: %w", err)
-		}
+	if err != nil && ctx.Err() == nil && lctx.Err() != nil {
+		err = fmt.Errorf("took longer than %v: %w", b.timeout, err)
+	}
+	switch {
+	case err != nil && first:
+		return fmt.Errorf("live: load: %w", err)
+	case err != nil && ctx.Err() != nil:
+		b.log.Info("fact base rebuild stopped; the old one stays in service", "err", err)
+		return fmt.Errorf("live: reload: %w", err)
+	case err != nil:
 		if b.hook != nil {
 			b.hook.ReloadFailed()
 		}
-		b.log.Error("fact base reload failed; the old one stays in service", "err", err)
+		st := b.Status()
+		st.Failed, st.Err = time.Now(), err
+		b.status.Store(&st)
+		b.log.Error("fact base reload failed; the old one stays in service",
+			"err", err, "serving", st.Snapshot, "loaded", st.Loaded.Format(time.RFC3339))
 		return fmt.Errorf("live: reload: %w", err)
 	}
 	for _, p := range fb.Problems() {
 		b.log.Warn("skipped article file", "file", p.File, "err", p.Err)
 	}
+	snap := Snapshot(fb)
 	b.cur.Store(fb)
+	b.status.Store(&Status{Snapshot: snap, Loaded: time.Now()})
 	if !first && b.hook != nil {
 		b.hook.Reloaded()
 	}
-	b.log.Info("fact base loaded", "facts", fb.Len(), "articles", len(fb.Articles()),
+	b.log.Info("fact base loaded", "snapshot", snap, "facts", fb.Len(), "articles", len(fb.Articles()),
 		"skipped", len(fb.Problems()), "took", time.Since(start).Round(time.Millisecond))
 	return nil
 }
@@ -139,7 +180,7 @@ func (b *Base) Run(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-b.pending:
-			_ = b.Reload()
+			_ = b.Reload(ctx)
 		}
 	}
 }

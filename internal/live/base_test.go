@@ -6,7 +6,9 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -15,7 +17,7 @@ import (
 )
 
 func TestBaseBeforeFirstLoad(t *testing.T) {
-	b := New(func() (*facts.Base, error) { return nil, errors.New("never called") }, Options{})
+	b := New(func(context.Context) (*facts.Base, error) { return nil, errors.New("never called") }, Options{})
 	if err := b.Ready(); !errors.Is(err, ErrNotLoaded) {
 		t.Errorf("Ready = %v, want %v", err, ErrNotLoaded)
 	}
@@ -76,7 +78,7 @@ func TestReload(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			i := 0
-			loader := func() (*facts.Base, error) {
+			loader := func(context.Context) (*facts.Base, error) {
 				l := tt.loads[i]
 				i++
 				return l.base, l.err
@@ -85,7 +87,7 @@ func TestReload(t *testing.T) {
 			var logs syncbuf.Buffer
 			b := New(loader, Options{Hook: &hook, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 			for n := range tt.loads {
-				err := b.Reload()
+				err := b.Reload(context.Background())
 				l := tt.loads[n]
 				if (err == nil) != (l.base != nil) || l.err != nil && !errors.Is(err, l.err) {
 					t.Errorf("Reload %d = %v, want an error (%v) only when the loader gives no base", n+1, err, l.err)
@@ -132,14 +134,14 @@ func TestReloadUnderConcurrentQuestions(t *testing.T) {
 
 	var mu sync.Mutex
 	n := 0
-	b := New(func() (*facts.Base, error) {
+	b := New(func(context.Context) (*facts.Base, error) {
 		mu.Lock()
 		files := corpora[n%2]
 		n++
 		mu.Unlock()
 		return facts.Load(mapFS(files))
 	}, Options{})
-	if err := b.Reload(); err != nil {
+	if err := b.Reload(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 
@@ -172,11 +174,91 @@ func TestReloadUnderConcurrentQuestions(t *testing.T) {
 		})
 	}
 	for range 20 {
-		if err := b.Reload(); err != nil {
+		if err := b.Reload(context.Background()); err != nil {
 			t.Error(err)
 		}
 		b.Trigger() // and through Run, concurrently with the direct calls
 	}
 	close(stop)
 	wg.Wait()
+}
+
+// slowLoader returns a loader that gives first, then blocks every later
+// load until its context ends.
+func slowLoader(first *facts.Base) Loader {
+	var n atomic.Int64
+	return func(ctx context.Context) (*facts.Base, error) {
+		if n.Add(1) == 1 {
+			return first, nil
+		}
+		<-ctx.Done()
+		return nil, ctx.Err()
+	}
+}
+
+func TestReloadTimesOut(t *testing.T) {
+	baseA := mustLoad(t, map[string]string{"bridge.txt": bridge})
+	var hook fakeHook
+	var logs syncbuf.Buffer
+	b := New(slowLoader(baseA), Options{Hook: &hook, Timeout: 50 * time.Millisecond, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err := b.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	err := b.Reload(context.Background())
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("a rebuild with a 50ms timeout took %v", took)
+	}
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "took longer than 50ms") {
+		t.Errorf("Reload = %v, want a timeout that says so", err)
+	}
+	if b.Current() != baseA {
+		t.Error("the old base is no longer in service")
+	}
+	st := b.Status()
+	if st.Snapshot != Snapshot(baseA) || st.Failed.IsZero() || !errors.Is(st.Err, context.DeadlineExceeded) {
+		t.Errorf("Status = %+v, want baseA's snapshot and the failure", st)
+	}
+	if hook.failed.Load() != 1 {
+		t.Errorf("%d failures counted, want 1", hook.failed.Load())
+	}
+	if want := "fact base reload failed; the old one stays in service"; !strings.Contains(logs.String(), want) {
+		t.Errorf("log %q does not say %q", logs.String(), want)
+	}
+}
+
+func TestReloadCancelled(t *testing.T) {
+	baseA := mustLoad(t, map[string]string{"bridge.txt": bridge})
+	var hook fakeHook
+	b := New(slowLoader(baseA), Options{Hook: &hook})
+	if err := b.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(20*time.Millisecond, cancel)
+	start := time.Now()
+	if err := b.Reload(ctx); !errors.Is(err, context.Canceled) {
+		t.Errorf("Reload = %v, want context.Canceled", err)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("a cancelled rebuild took %v to stop", took)
+	}
+	if hook.failed.Load() != 0 || b.Status().Err != nil {
+		t.Errorf("a rebuild stopped at shutdown counted as failed: %d, %v", hook.failed.Load(), b.Status().Err)
+	}
+}
+
+func TestSnapshot(t *testing.T) {
+	a1 := mustLoad(t, map[string]string{"bridge.txt": bridge, "comet.txt": comet})
+	a2 := mustLoad(t, map[string]string{"comet.txt": comet, "bridge.txt": bridge})
+	b := mustLoad(t, map[string]string{"bridge.txt": bridge2, "comet.txt": comet})
+	if Snapshot(a1) != Snapshot(a2) {
+		t.Errorf("the same articles give two snapshots: %s, %s", Snapshot(a1), Snapshot(a2))
+	}
+	if Snapshot(a1) == Snapshot(b) {
+		t.Errorf("different articles give one snapshot %s", Snapshot(a1))
+	}
+	if len(Snapshot(a1)) != 12 {
+		t.Errorf("Snapshot = %q, want 12 hex digits", Snapshot(a1))
+	}
 }

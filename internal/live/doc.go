@@ -8,5 +8,13 @@
 //
 // Rebuilds happen when Reload is called, or in the background, through
 // Run, after Trigger: from a SIGHUP that cmd/factbot catches, or from a
-// Watcher that sees files change in the articles folder.
+// Watcher that sees files change in the articles folder. Every load takes
+// a context and may be given a timeout; Status says which base serves,
+// since when, and whether the last rebuild failed.
+//
+// A Watcher follows the folder's path rather than the folder it found:
+// it watches the parent too, and re-arms itself when the path comes to
+// name another folder (deleted and re-created, swapped with mv, or a
+// swapped link, as Kubernetes updates a mounted ConfigMap). Where
+// notifications cannot cover the folder it polls, and State says so.
 package live

@@ -45,7 +45,7 @@ func TestRelevant(t *testing.T) {
 // the test ends.
 func watch(t *testing.T, dir string, debounce time.Duration) *atomic.Int64 {
 	t.Helper()
-	w, err := NewWatcher(dir, debounce, nil)
+	w, err := NewWatcher(dir, WatchOptions{Debounce: debounce})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestWatcherSeesNewSubfolders(t *testing.T) {
 }
 
 func TestNewWatcherMissingFolder(t *testing.T) {
-	_, err := NewWatcher(filepath.Join(t.TempDir(), "nope"), time.Millisecond, nil)
+	_, err := NewWatcher(filepath.Join(t.TempDir(), "nope"), WatchOptions{Debounce: time.Millisecond})
 	if err == nil || !strings.HasPrefix(err.Error(), "live: watch ") {
 		t.Errorf("NewWatcher on a missing folder = %v, want a live: watch error", err)
 	}
@@ -131,7 +131,7 @@ func TestBrokenFileDuringReload(t *testing.T) {
 	)
 	var logs syncbuf.Buffer
 	var hook fakeHook
-	b := New(func() (*facts.Base, error) {
+	b := New(func(context.Context) (*facts.Base, error) {
 		fb, err := facts.Load(os.DirFS(dir))
 		if builds.Add(1) == 2 { // the first rebuild after the initial load
 			close(building)
@@ -139,10 +139,10 @@ func TestBrokenFileDuringReload(t *testing.T) {
 		}
 		return fb, err
 	}, Options{Logger: slog.New(slog.NewTextHandler(&logs, nil)), Hook: &hook})
-	if err := b.Reload(); err != nil {
+	if err := b.Reload(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	w, err := NewWatcher(dir, 10*time.Millisecond, nil)
+	w, err := NewWatcher(dir, WatchOptions{Debounce: 10 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

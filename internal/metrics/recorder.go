@@ -9,6 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/live"
 )
 
 // The outcomes of a question that the engine decides, as the bot names
@@ -36,6 +37,15 @@ type Options struct {
 	// load; the facts and articles gauges read it at each scrape. Nil
 	// reports zeros.
 	Base func() *facts.Base
+
+	// Status returns the state of the live fact base: its snapshot, when
+	// it was loaded, whether the last rebuild failed. Nil reports an
+	// empty state.
+	Status func() live.Status
+
+	// Watch returns how the articles folder is watched, and false when it
+	// is not. Nil: not watched.
+	Watch func() (live.WatchState, bool)
 }
 
 // A Recorder holds factbot's metrics. Its methods are safe for concurrent
@@ -107,6 +117,7 @@ func New(opt Options) *Recorder {
 		ConstLabels: prometheus.Labels{"version": opt.Version},
 	})
 	buildInfo.Set(1)
+	r.reg.MustRegister(stateCollectors(opt)...)
 	r.reg.MustRegister(
 		r.questions, r.latency, r.autocomplete, r.feedback, r.reloads, r.reloadFailures, r.gateway, r.restErrors, buildInfo,
 		size("facts_loaded", "Facts in the fact base being served.", (*facts.Base).Len),
