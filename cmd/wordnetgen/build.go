@@ -70,10 +70,11 @@ type weightedSense struct {
 // frequentSenses picks the senses of a lemma that carry at least minShare of
 // its uses, estimated from tag counts over all its parts of speech as
 // (count+smoothing)/(total+smoothing·senses); the lemma's most frequent
-// sense is always kept. Most WordNet lemmas are untagged: for them every
-// sense has the same share, so a word with more than 1/minShare senses keeps
-// only its first (WordNet's own order puts the most familiar first).
-// The result is ordered by share, most frequent first.
+// sense is always kept. A sense never tagged counts only if WordNet lists it
+// first for its part of speech: most lemmas are untagged, and for them
+// WordNet's order (the most familiar first) is all there is to go on, so
+// marseille keeps the city and drops the fabric. The result is ordered by
+// share, most frequent first.
 func frequentSenses(ss []sense) []weightedSense {
 	total := 0
 	for _, s := range ss {
@@ -87,7 +88,7 @@ func frequentSenses(ss []sense) []weightedSense {
 		if best < 0 || s.count > ss[best].count {
 			best = i
 		}
-		if share >= minShare {
+		if share >= minShare && (s.count > 0 || s.rank == 1) {
 			out = append(out, weightedSense{s.synset, share})
 		}
 	}

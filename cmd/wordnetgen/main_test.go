@@ -105,8 +105,10 @@ func TestFrequentSenses(t *testing.T) {
 			[]weightedSense{{a, 100.5 / 110}}},
 		{"frequent second sense kept, most frequent first", []sense{{c, 1, 8}, {a, 1, 34}},
 			[]weightedSense{{a, 34.5 / 43}, {c, 8.5 / 43}}},
-		{"untagged: equal shares", []sense{{a, 1, 0}, {b, 2, 0}},
-			[]weightedSense{{a, 0.5}, {b, 0.5}}},
+		{"untagged: first of each part of speech", []sense{{c, 1, 0}, {a, 1, 0}, {b, 2, 0}},
+			[]weightedSense{{c, 1.0 / 3}, {a, 1.0 / 3}}},
+		{"untagged sense of a tagged word: first only", []sense{{a, 1, 1}, {c, 1, 0}, {b, 2, 0}},
+			[]weightedSense{{a, 1.5 / 2.5}, {c, 0.5 / 2.5}}},
 		{"many untagged senses: the first only", []sense{{a, 1, 0}, {b, 2, 0}, {c, 1, 0}, {a, 3, 0}, {b, 4, 0}, {c, 2, 0}, {a, 5, 0}, {b, 6, 0}, {c, 3, 0}, {a, 7, 0}, {b, 8, 0}},
 			[]weightedSense{{a, 1.0 / 11}}},
 		{"no senses", nil, nil},
@@ -126,10 +128,11 @@ func TestParseErrors(t *testing.T) {
 		name, line string
 		parse      func(d *dict, line string) error
 	}{
-		{"data: short", "00001740 03 n", func(d *dict, l string) error { return d.addSynset(0, l) }},
-		{"data: bad word count", "00001740 03 n zz entity 0 000 | x", func(d *dict, l string) error { return d.addSynset(0, l) }},
-		{"data: pointer past the end", "00001740 03 n 01 entity 0 002 ~ 00001930 n 0000 | x", func(d *dict, l string) error { return d.addSynset(0, l) }},
-		{"data: bad pointer pos", "00001740 03 n 01 entity 0 001 ~ 00001930 q 0000 | x", func(d *dict, l string) error { return d.addSynset(0, l) }},
+		{"data: short", "00001740 03 n", func(d *dict, l string) error { return d.addSynset(0, l, 1740) }},
+		{"data: bad word count", "00001740 03 n zz entity 0 000 | x", func(d *dict, l string) error { return d.addSynset(0, l, 1740) }},
+		{"data: pointer past the end", "00001740 03 n 01 entity 0 002 ~ 00001930 n 0000 | x", func(d *dict, l string) error { return d.addSynset(0, l, 1740) }},
+		{"data: bad pointer pos", "00001740 03 n 01 entity 0 001 ~ 00001930 q 0000 | x", func(d *dict, l string) error { return d.addSynset(0, l, 1740) }},
+		{"data: offset is not the byte position", "00001740 03 n 01 entity 0 000 | x", func(d *dict, l string) error { return d.addSynset(0, l, 0) }},
 		{"index: wrong field count", "entity n 1 3 @ ~ 1 0 00001740", func(d *dict, l string) error { return d.addIndex(0, l, nil) }},
 		{"index: unknown synset", "entity n 1 0 1 0 00001740", func(d *dict, l string) error { return d.addIndex(0, l, nil) }},
 	}

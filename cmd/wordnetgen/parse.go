@@ -75,14 +75,14 @@ func readDict(dir string) (*dict, error) {
 		return nil, err
 	}
 	for pos, name := range posNames {
-		if err := eachLine(filepath.Join(dir, "data."+name), func(line string) error {
-			return d.addSynset(uint8(pos), line)
+		if err := eachLine(filepath.Join(dir, "data."+name), func(line string, offset int64) error {
+			return d.addSynset(uint8(pos), line, offset)
 		}); err != nil {
 			return nil, err
 		}
 	}
 	for pos, name := range posNames {
-		if err := eachLine(filepath.Join(dir, "index."+name), func(line string) error {
+		if err := eachLine(filepath.Join(dir, "index."+name), func(line string, _ int64) error {
 			return d.addIndex(uint8(pos), line, counts)
 		}); err != nil {
 			return nil, err
@@ -90,7 +90,7 @@ func readDict(dir string) (*dict, error) {
 	}
 	for pos, name := range posNames {
 		d.exceptions[pos] = make(map[string][]string)
-		if err := eachLine(filepath.Join(dir, name+".exc"), func(line string) error {
+		if err := eachLine(filepath.Join(dir, name+".exc"), func(line string, _ int64) error {
 			f := strings.Fields(line)
 			if len(f) < 2 {
 				return fmt.Errorf("want a form and its base forms, got %q", line)
@@ -108,8 +108,9 @@ func readDict(dir string) (*dict, error) {
 }
 
 // eachLine calls fn on each line of the file at path that is not part of the
-// licence header (lines that start with a space) and not blank.
-func eachLine(path string, fn func(line string) error) error {
+// licence header (lines that start with a space) and not blank, with the
+// line's byte offset in the file.
+func eachLine(path string, fn func(line string, offset int64) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -118,17 +119,20 @@ func eachLine(path string, fn func(line string) error) error {
 	return eachLineOf(path, f, fn)
 }
 
-func eachLineOf(name string, r io.Reader, fn func(line string) error) error {
+func eachLineOf(name string, r io.Reader, fn func(line string, offset int64) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	n := 0
+	var next int64
 	for sc.Scan() {
 		n++
 		line := sc.Text()
+		offset := next
+		next += int64(len(line)) + 1
 		if strings.TrimSpace(line) == "" || line[0] == ' ' {
 			continue
 		}
-		if err := fn(line); err != nil {
+		if err := fn(line, offset); err != nil {
 			return fmt.Errorf("%s:%d: %w", name, n, err)
 		}
 	}
@@ -176,7 +180,7 @@ type countKey struct {
 // tag_cnt" with sense_key "lemma%ss_type:lex_filenum:lex_id:head:head_id".
 func readCounts(path string) (map[countKey]int, error) {
 	counts := make(map[countKey]int)
-	err := eachLine(path, func(line string) error {
+	err := eachLine(path, func(line string, _ int64) error {
 		f := strings.Fields(line)
 		if len(f) != 3 {
 			return fmt.Errorf("want 3 fields, got %q", line)
@@ -200,10 +204,13 @@ func readCounts(path string) (map[countKey]int, error) {
 	return counts, err
 }
 
-// addSynset parses one data.<pos> line:
+// addSynset parses one data.<pos> line, found at byte position at:
 //
 //	offset lex_filenum ss_type w_cnt(hex) [word lex_id(hex)]... p_cnt [symbol offset pos src/dst(hex)]... [frames] | gloss
-func (d *dict) addSynset(pos uint8, line string) error {
+//
+// A synset's offset is the byte position of its line, which the generator
+// checks: a file whose offsets do not match has been edited or mangled.
+func (d *dict) addSynset(pos uint8, line string, at int64) error {
 	if i := strings.Index(line, " | "); i >= 0 {
 		line = line[:i]
 	}
@@ -214,6 +221,9 @@ func (d *dict) addSynset(pos uint8, line string) error {
 	offset, err := strconv.ParseUint(f[0], 10, 32)
 	if err != nil {
 		return fmt.Errorf("bad offset: %w", err)
+	}
+	if int64(offset) != at {
+		return fmt.Errorf("synset offset %d is not the line's byte position %d", offset, at)
 	}
 	nw, err := strconv.ParseUint(f[3], 16, 16)
 	if err != nil {
