@@ -114,7 +114,8 @@ func build(d *dict) *lexicon {
 	}
 	lx.lemmas = slices.Sorted(maps.Keys(lx.pos))
 
-	// familiarity orders long lists: words used more often come first.
+	// familiarity orders lists of lexical relations: words used more often
+	// come first.
 	familiarity := make(map[string]int, len(d.senses))
 	for lemma, ss := range d.senses {
 		for _, s := range ss {
@@ -127,6 +128,29 @@ func build(d *dict) *lexicon {
 				return c
 			}
 			return cmp.Compare(a.to, b.to)
+		})
+	}
+
+	// salience orders the synsets of long fan-out lists: those tagged
+	// more often first, then those WordNet says more about (Paris, with
+	// its many pointers, before a small town), then in file order. It
+	// orders synsets rather than lemmas, so that a city named like a
+	// common word ("reading", "nice") is not put first for the word.
+	synsetCount := make(map[synsetKey]int)
+	for _, ss := range d.senses {
+		for _, s := range ss {
+			synsetCount[s.synset] += s.count
+		}
+	}
+	bySalience := func(keys []synsetKey) {
+		slices.SortStableFunc(keys, func(a, b synsetKey) int {
+			if c := cmp.Compare(synsetCount[b], synsetCount[a]); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(len(d.synsets[b].pointers), len(d.synsets[a].pointers)); c != 0 {
+				return c
+			}
+			return compareKeys(a, b)
 		})
 	}
 
@@ -186,13 +210,11 @@ func build(d *dict) *lexicon {
 			holo = append(holo, targets(s, "#p")...)
 			mero = append(mero, targets(s, "%p")...)
 		}
-		es = lemmasOf(d, lemma, hypo)
-		byFamiliarity(es)
-		lx.rels[relHyponym][lemma] = limit(es, maxFanOut)
+		bySalience(hypo)
+		lx.rels[relHyponym][lemma] = limit(lemmasOf(d, lemma, hypo), maxFanOut)
 		lx.rels[relHolonym][lemma] = limit(lemmasOf(d, lemma, holo), maxList)
-		es = lemmasOf(d, lemma, mero)
-		byFamiliarity(es)
-		lx.rels[relMeronym][lemma] = limit(es, maxFanOut)
+		bySalience(mero)
+		lx.rels[relMeronym][lemma] = limit(lemmasOf(d, lemma, mero), maxFanOut)
 	}
 
 	// Derivational links ("+") and pertainyms ("\") tie word forms, not

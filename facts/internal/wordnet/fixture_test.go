@@ -102,7 +102,7 @@ func TestFixtureRelations(t *testing.T) {
 		{"hypernyms", db.Hypernyms, "car", []string{"motor vehicle", "vehicle"}},
 		{"hypernyms", db.Hypernyms, "lyon", []string{"city", "metropolis"}},
 		{"hypernyms", db.Hypernyms, "vehicle", nil},
-		{"hyponyms", db.Hyponyms, "car", []string{"saloon", "sedan"}},
+		{"hyponyms", db.Hyponyms, "car", []string{"sedan", "saloon"}},
 		{"hyponyms", db.Hyponyms, "motor vehicle", []string{"car", "auto", "automobile"}},
 		{"hyponyms", db.Hyponyms, "city", []string{"lyon", "lyons"}},
 		{"hyponyms", db.Hyponyms, "sedan", nil},

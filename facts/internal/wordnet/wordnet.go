@@ -134,8 +134,9 @@ func (db *DB) Derived(lemma string) []string { return db.list(relDerived, lemma)
 func (db *DB) Hypernyms(lemma string) []string { return db.list(relHypernym, lemma) }
 
 // Hyponyms returns the more specific lemmas one level below lemma's
-// frequent senses (car: ..., sedan, ...), including instances, the most
-// familiar first and at most a few dozen.
+// frequent senses (car: ..., sedan, ...; city: new york, chicago, ...),
+// including instances, at most a few dozen: the senses tagged most often
+// first, then those WordNet describes most fully.
 func (db *DB) Hyponyms(lemma string) []string { return db.list(relHyponym, lemma) }
 
 // Holonyms returns the wholes that lemma's frequent senses are parts of,
@@ -143,7 +144,8 @@ func (db *DB) Hyponyms(lemma string) []string { return db.list(relHyponym, lemma
 func (db *DB) Holonyms(lemma string) []string { return db.list(relHolonym, lemma) }
 
 // Meronyms returns the parts of lemma's frequent senses, one level down
-// (france: ..., lyon, ...), the most familiar first and at most a few dozen.
+// (france: paris, ..., lyon, ...), ordered as Hyponyms and at most a few
+// dozen.
 func (db *DB) Meronyms(lemma string) []string { return db.list(relMeronym, lemma) }
 
 // Pertainyms returns the lemmas lemma pertains to or that pertain to it, both
