@@ -38,6 +38,7 @@ documented in cmd/wordnetgen/build.go.
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -74,6 +75,15 @@ func Read(r io.Reader) (*DB, error) {
 		return nil, fmt.Errorf("wordnet: %w", err)
 	}
 	return decode(raw)
+}
+
+// gunzip uncompresses a compiled file.
+func gunzip(b []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
 }
 
 // decoder reads the uncompressed file; its first error sticks.
