@@ -9,6 +9,14 @@ import (
 //go:embed wordnet.bin.gz
 var compiled []byte
 
+//go:embed LICENSE.WordNet
+var license string
+
+// License returns WordNet's licence, whose notice must go with every copy of
+// the database, this compiled form included: show it wherever the binary
+// shows its notices.
+func License() string { return license }
+
 // embedded is the compiled database, read on first use.
 var embedded = sync.OnceValues(func() (*DB, error) {
 	return Read(bytes.NewReader(compiled))
