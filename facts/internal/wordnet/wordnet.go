@@ -24,8 +24,8 @@ var embedded = sync.OnceValues(func() (*DB, error) {
 
 // Load reads the embedded database if it has not been read yet, and reports
 // whether it could be. The package-level functions call it themselves; call
-// it at start-up to pay the load time (tens of milliseconds) early and to
-// surface a broken build.
+// it at start-up to pay the load time (about 0.1 s of CPU; the loaded DB
+// keeps about 18 MiB) early and to surface a broken build.
 func Load() (*DB, error) {
 	return embedded()
 }
@@ -112,7 +112,8 @@ func (db *DB) IsLemma(word string) bool {
 }
 
 // Synonyms returns the other lemmas of lemma's frequent senses, strongest
-// first. A synonym's weight is the estimated share of lemma's uses (from
+// first. Like the other relations it takes a lemma (see Lemmas), not an
+// inflected form. A synonym's weight is the estimated share of lemma's uses (from
 // WordNet's tag counts) in the senses the two words share: purchase gives
 // buy about 0.7, while senses too rare to matter are left out.
 func (db *DB) Synonyms(lemma string) []Rel {
@@ -136,9 +137,11 @@ func (db *DB) Synonyms(lemma string) []Rel {
 // and from all its senses (fund: funding; election: elect).
 func (db *DB) Derived(lemma string) []string { return db.list(relDerived, lemma) }
 
-// Hypernyms returns the more general lemmas of lemma's frequent senses, its
-// hypernyms and instance hypernyms one level up and then two (sedan: car,
-// ...; marseille: city, ...), the nearer first.
+// Hypernyms returns the more general lemmas of lemma's frequent senses,
+// through hypernym and instance-hypernym pointers: every lemma one level up,
+// then the head word of each synset two levels up (sedan: car, auto, ...,
+// motor vehicle; marseille: city, metropolis, urban center, port,
+// municipality, ...).
 func (db *DB) Hypernyms(lemma string) []string { return db.list(relHypernym, lemma) }
 
 // Hyponyms returns the more specific lemmas one level below lemma's
