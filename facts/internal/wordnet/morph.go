@@ -1,0 +1,84 @@
+package wordnet
+
+import (
+	"slices"
+	"strings"
+)
+
+// A rule is one of WordNet's detachment rules (morphy(7WN)): a form ending
+// in suffix may be an inflection of the lemma ending in ending instead.
+type rule struct{ suffix, ending string }
+
+// rules are morphy's detachment rules by part of speech (0 noun, 1 verb,
+// 2 adjective, 3 adverb; adverbs have none).
+var rules = [4][]rule{
+	{{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}},
+	{{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}},
+	{{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}},
+	nil,
+}
+
+// Lemmas returns the lemmas that word (any case; a collocation's words
+// separated by spaces or underscores) is, or is an inflection of, as
+// WordNet's morphy finds them: word itself first if it is a lemma, then for
+// each part of speech the base forms its exception list gives, or if it
+// gives none those that its detachment rules yield and WordNet lists under
+// that part of speech. stole gives stole (a scarf) and steal; children,
+// child; better, better, good and well; hacking, hack. A word WordNet does
+// not know gives nil.
+func (db *DB) Lemmas(word string) []string {
+	w := normalize(word)
+	if w == "" || db.ids == nil {
+		return nil
+	}
+	var out []string
+	add := func(id uint32) {
+		if name := db.name(id); !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	if id, ok := db.ids[w]; ok {
+		add(id)
+	}
+	exc := db.exceptions[w]
+	var buf [64]byte
+	for pos := range uint8(4) {
+		listed := false
+		for _, b := range exc {
+			if b.pos == pos {
+				add(b.id)
+				listed = true
+			}
+		}
+		if listed {
+			continue
+		}
+		// Like morphy, leave nouns in -ss and very short nouns alone
+		// (boss is not bos, gas not ga).
+		if pos == 0 && (strings.HasSuffix(w, "ss") || len(w) <= 2) {
+			continue
+		}
+		for _, r := range rules[pos] {
+			if !strings.HasSuffix(w, r.suffix) || len(w) == len(r.suffix) {
+				continue
+			}
+			stem := append(append(buf[:0], w[:len(w)-len(r.suffix)]...), r.ending...)
+			if id, ok := db.ids[string(stem)]; ok && db.pos[id]&(1<<pos) != 0 {
+				add(id)
+			}
+		}
+	}
+	return out
+}
+
+// normalize lower-cases word and turns underscores into spaces, without
+// allocating when there is nothing to change.
+func normalize(word string) string {
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c == '_' || c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return strings.ReplaceAll(strings.ToLower(word), "_", " ")
+		}
+	}
+	return word
+}
