@@ -37,7 +37,7 @@ func (b *Base) Ask(question string) Answer {
 	}
 	best := r.cands[0]
 	ans.Confidence = r.confidence
-	if ans.Confidence < abstainBelow {
+	if ans.Confidence < b.weights.AbstainBelow {
 		var shown []uint32
 		for i := 0; i < len(r.cands) && len(shown) < maxSuggestions; i++ {
 			if f := r.cands[i].fact; !b.quoted(shown, b.facts[f].text) {
@@ -93,7 +93,7 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 		return r, false
 	}
 	r.conf = b.confInputs(s, &r)
-	r.confidence = confidence(r.conf)
+	r.confidence = b.weights.confidence(r.conf)
 	return r, true
 }
 
@@ -177,7 +177,7 @@ func dupArticle(b *Base, facts []uint32, a uint32) bool {
 }
 
 // The confidence model is a logistic function of what the ranking found:
-// see confInputs for its inputs and weights.go for their weights.
+// see confInputs for its inputs and Weights for their weights.
 const (
 	cBias      = iota // constant 1
 	cScore            // the best candidate's score
@@ -223,9 +223,10 @@ func (b *Base) confInputs(s *scratch, r *result) [nConfInputs]float64 {
 	return x
 }
 
-func confidence(x [nConfInputs]float64) float64 {
+// confidence is the confidence model's output for inputs x.
+func (w *Weights) confidence(x [nConfInputs]float64) float64 {
 	z := 0.0
-	for i, w := range confWeights {
+	for i, w := range w.Confidence {
 		z += w * x[i]
 	}
 	return 1 / (1 + math.Exp(-z))

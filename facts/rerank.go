@@ -8,7 +8,7 @@ import (
 // Second-stage features. Those that measure matches are shares of the
 // question's total importance, so that scores compare across questions; the
 // rest are 0 or 1, or small numbers. Their weights are fitted on data: see
-// weights.go.
+// Weights.
 const (
 	xSent   = iota // the fact's own BM25 score
 	xCover         // importance of the concepts the fact has

@@ -218,8 +218,8 @@ func (b *Base) rank(s *scratch, q *query, total float32) []cand {
 			for _, i := range []int{xSent, xCover, xCtx, xTitle, xProx, xNames} {
 				c.x[i] /= total
 			}
-			for i, w := range featureWeights {
-				c.score += w * c.x[i]
+			for i, w := range b.weights.Features {
+				c.score += float32(w) * c.x[i]
 			}
 			s.cands = append(s.cands, c)
 		}
