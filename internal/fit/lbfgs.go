@@ -40,7 +40,8 @@ var ErrNoConvergence = errors.New("fit: no convergence")
 // not kept. On a convex f it finds the minimum; on another, a stationary
 // point that depends only on the start. It returns ErrNoConvergence,
 // wrapped, with the last w and its Result, when the gradient is still out
-// of tolerance after MaxIter iterations or when no step decreases the loss.
+// of tolerance after MaxIter iterations, or when no step decreases the
+// loss by more than rounding does (the tolerance is then too tight).
 func Minimize(f Func, w []float64, opt Options) (Result, error) {
 	if opt.GradTol == 0 {
 		opt.GradTol = 1e-6
@@ -122,6 +123,11 @@ func Minimize(f Func, w []float64, opt Options) (Result, error) {
 				return res, fmt.Errorf("%w: the line search found no decrease (gradient %.3g)", ErrNoConvergence, res.GradNorm)
 			}
 			step /= 2
+		}
+		if loss-lossNew <= 1e-15*math.Abs(loss) {
+			// Rounding, not the loss, now decides the steps: going on
+			// would only spend evaluations.
+			return res, fmt.Errorf("%w: stalled at loss %v (gradient %.3g)", ErrNoConvergence, lossNew, res.GradNorm)
 		}
 		s, y := make([]float64, n), make([]float64, n)
 		for i := range w {
