@@ -19,8 +19,8 @@
 //     not care which of them wins. That loss is not convex: the fit starts
 //     from zero and its line search is deterministic, so it always finds
 //     the same point (on SQuAD, four random starts reached the same loss,
-//     the weights within 0.002 of it). -target
-//     each-right, their mean log-probability, is convex but ranks worse
+//     their weights within 0.002 of it). -target each-right, the mean
+//     log-probability of the right candidates, is convex but ranks worse
 //     (training top-1 0.680 against 0.682);
 //  4. rebuilds the fact base with those weights and fits the confidence
 //     model, from zero, by logistic regression on the first candidate's
