@@ -100,9 +100,19 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 	for i, v := range cw {
 		w.Confidence[i] = round(v, 4)
 	}
-	conf := make([]float64, len(xs))
-	for k, x := range xs {
-		conf[k] = confidence(w, x)
+	// The engine's confidences with those weights, of the same questions
+	// in the same order.
+	b = facts.New(kept, nil, facts.WithWeights(w))
+	var conf []float64
+	for _, set := range [][]eval.Question{data.train, data.heldOut} {
+		for i, q := range set {
+			if i%1000 == 0 && ctx.Err() != nil {
+				return wf, ctx.Err()
+			}
+			if e := b.Explain(q.Q); len(e.Candidates) > 0 {
+				conf = append(conf, e.Confidence)
+			}
+		}
 	}
 	th := threshold(conf, inAns, c.maxFalseAbstain)
 	w.AbstainBelow = th.below
@@ -119,15 +129,6 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 		th.answerable, th.unanswerable, res.Loss, res.Iterations, th.below, th.falseAbstain, th.heldOutAbstain, since(start))
 	wf.setWeights(w)
 	return wf, nil
-}
-
-// confidence is the confidence model's output, as the engine computes it.
-func confidence(w facts.Weights, x []float64) float64 {
-	z := 0.0
-	for i, v := range w.Confidence {
-		z += v * x[i]
-	}
-	return 1 / (1 + math.Exp(-z))
 }
 
 // A cut is an abstention threshold and what it does.

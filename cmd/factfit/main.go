@@ -26,9 +26,10 @@
 //     model, from zero, by logistic regression on the first candidate's
 //     inputs: right when it holds a gold answer, wrong always for the
 //     unanswerable questions;
-//  5. sets the abstention threshold to the highest multiple of 0.01 that
-//     keeps abstentions on the answerable training questions within
-//     -max-false-abstain.
+//  5. rebuilds the fact base with all the weights and sets the abstention
+//     threshold to the highest multiple of 0.01 that keeps abstentions on
+//     the answerable training questions within -max-false-abstain, by the
+//     confidences the engine computes.
 //
 // Both regressions carry an L2 penalty and are minimised with L-BFGS to a
 // gradient tolerance (internal/fit); factfit fails if they do not
