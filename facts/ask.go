@@ -226,8 +226,8 @@ func (b *Base) confInputs(s *scratch, r *result) [nConfInputs]float64 {
 // confidence is the confidence model's output for inputs x.
 func (w *Weights) confidence(x [nConfInputs]float64) float64 {
 	z := 0.0
-	for i, w := range w.Confidence {
-		z += w * x[i]
+	for i, v := range w.Confidence {
+		z += v * x[i]
 	}
 	return 1 / (1 + math.Exp(-z))
 }
