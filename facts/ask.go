@@ -46,7 +46,7 @@ func (b *Base) Ask(question string) Answer {
 		return ans
 	}
 	ans.Confidence = r.confidence
-	if r.confidence < abstainBelow {
+	if r.confidence < b.weights.AbstainBelow {
 		ans.Suggestions = b.suggestions(r.cands)
 		ans.Gap = b.gap(&r)
 		return ans
@@ -90,7 +90,7 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 		return r, false
 	}
 	r.conf = b.confInputs(&r.q, &r.c, r.cands)
-	r.confidence = confidence(r.conf)
+	r.confidence = b.weights.confidence(r.conf)
 	return r, true
 }
 

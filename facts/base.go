@@ -42,6 +42,7 @@ type Base struct {
 	maxPnorm float32   // the largest pnorm
 	pool     sync.Pool // of *scratch
 	maxIDF   float32   // the idf of a term no passage has
+	weights  Weights   // of the ranking and the confidence model
 }
 
 // A termFlag tells what kind of word a term is.

@@ -12,15 +12,19 @@ import (
 )
 
 // New builds a fact base from parsed articles and alias groups (each a list
-// of names that mean the same thing). Articles keep their order.
+// of names that mean the same thing). Articles keep their order. The base
+// ranks and abstains with DefaultWeights unless an option says otherwise.
 //
 // Building runs in three steps: the articles are split into sentences and
 // tokens in parallel, each with a vocabulary of its own; the vocabularies are
 // merged and stemmed into one, in article order, so that term ids do not
 // depend on scheduling; then each fact's tokens are mapped to term ids, alias
 // and acronym phrases are marked, and the postings are counted and filled.
-func New(articles []Article, aliases [][]string) *Base {
-	b := &Base{articles: articles}
+func New(articles []Article, aliases [][]string, opts ...Option) *Base {
+	b := &Base{articles: articles, weights: DefaultWeights()}
+	for _, o := range opts {
+		o(b)
+	}
 	parsed, names := parseAll(articles)
 
 	// Alias and acronym phrases join the vocabulary like any other words.

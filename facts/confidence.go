@@ -6,7 +6,7 @@ import "math"
 // the question, from what the ranking found.
 
 // The confidence model is a logistic function of what the ranking found:
-// see confInputs for its inputs and weights.go for their weights.
+// see confInputs for its inputs and Weights for their weights.
 const (
 	cBias      = iota // constant 1
 	cScore            // the best candidate's score
@@ -52,10 +52,11 @@ func (b *Base) confInputs(q *query, c *compiled, cands []cand) [nConfInputs]floa
 	return x
 }
 
-func confidence(x [nConfInputs]float64) float64 {
+// confidence is the confidence model's output for inputs x.
+func (w *Weights) confidence(x [nConfInputs]float64) float64 {
 	z := 0.0
-	for i, w := range confWeights {
-		z += w * x[i]
+	for i, v := range w.Confidence {
+		z += v * x[i]
 	}
 	return 1 / (1 + math.Exp(-z))
 }

@@ -49,8 +49,8 @@ func (b *Base) read(s *scratch, q *query, cq *compiled, top []scored) []cand {
 			for _, i := range []int{xSent, xCover, xCtx, xTitle, xProx, xNames} {
 				c.x[i] /= cq.total
 			}
-			for i, w := range featureWeights {
-				c.score += w * c.x[i]
+			for i, w := range b.weights.Features {
+				c.score += float32(w) * c.x[i]
 			}
 			s.cands = append(s.cands, c)
 		}
@@ -106,7 +106,7 @@ func (b *Base) read(s *scratch, q *query, cq *compiled, top []scored) []cand {
 // Second-stage features. Those that measure matches are shares of the
 // question's total importance, so that scores compare across questions; the
 // rest are 0 or 1, or small numbers. Their weights are fitted on data: see
-// weights.go.
+// Weights.
 const (
 	xSent   = iota // the fact's own BM25 score
 	xCover         // importance of the concepts the fact has

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/eval"
+)
+
+// squad is what factfit reads of the SQuAD folder.
+type squad struct {
+	articles []facts.Article // all of them, in id order
+	train    []eval.Question // questions about articles of the fact base
+	heldOut  []eval.Question // questions about held-out articles
+	files    []dataFile      // every file read, in the order read
+}
+
+// A dataFile is a file the fit read: its path relative to the repository
+// (or as given, outside one) and its SHA-256.
+type dataFile struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+}
+
+// readSquad reads the SQuAD folder dir: articles/, then sample-2000.jsonl
+// and questions.jsonl.
+func readSquad(dir string) (squad, error) {
+	var d squad
+	root := repoRoot()
+	artDir := filepath.Join(dir, "articles")
+	base, err := facts.Load(os.DirFS(artDir))
+	if err != nil {
+		return d, fmt.Errorf("read SQuAD articles: %w", err)
+	}
+	if ps := base.Problems(); len(ps) > 0 {
+		// A fit should know exactly what it read.
+		return d, fmt.Errorf("read SQuAD articles: %d files skipped; first: %w", len(ps), ps[0])
+	}
+	d.articles = base.Articles()
+	// Every file of the folder that Load may have read, hidden ones
+	// aside, in the order of fs.WalkDir (lexical).
+	err = fs.WalkDir(os.DirFS(artDir), ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != "." && strings.HasPrefix(e.Name(), ".") {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !e.Type().IsRegular() {
+			return nil
+		}
+		f, err := checksum(root, filepath.Join(artDir, filepath.FromSlash(p)))
+		d.files = append(d.files, f)
+		return err
+	})
+	if err != nil {
+		return d, fmt.Errorf("read SQuAD articles: %w", err)
+	}
+
+	sample, f, err := readQuestions(root, filepath.Join(dir, "sample-2000.jsonl"))
+	if err != nil {
+		return d, err
+	}
+	d.files = append(d.files, f)
+	inSample := map[string]bool{}
+	for _, q := range sample {
+		inSample[q.ID] = true
+	}
+	all, f, err := readQuestions(root, filepath.Join(dir, "questions.jsonl"))
+	if err != nil {
+		return d, err
+	}
+	d.files = append(d.files, f)
+	n := 0
+	for _, q := range all {
+		if inSample[q.ID] {
+			continue
+		}
+		if n++; n%7 != 0 {
+			continue
+		}
+		if heldOut(q.Source) {
+			d.heldOut = append(d.heldOut, q)
+		} else {
+			d.train = append(d.train, q)
+		}
+	}
+	return d, nil
+}
+
+// heldOut reports whether the SQuAD article id ("042-slug") is held out of
+// the fact base: every tenth, by its number.
+func heldOut(id string) bool {
+	digits := id[:len(id)-len(strings.TrimLeft(id, "0123456789"))]
+	n, err := strconv.Atoi(digits)
+	return err == nil && n%10 == 9
+}
+
+// readQuestions reads a question file and its checksum.
+func readQuestions(root, name string) ([]eval.Question, dataFile, error) {
+	f, err := checksum(root, name)
+	if err != nil {
+		return nil, f, err
+	}
+	r, err := os.Open(name)
+	if err != nil {
+		return nil, f, fmt.Errorf("read questions: %w", err)
+	}
+	defer r.Close()
+	qs, err := eval.ReadQuestions(r)
+	if err != nil {
+		return nil, f, fmt.Errorf("read %s: %w", name, err)
+	}
+	return qs, f, nil
+}
+
+// checksum returns the SHA-256 of a file, named relative to root.
+func checksum(root, name string) (dataFile, error) {
+	f := dataFile{Path: relPath(root, name)}
+	r, err := os.Open(name)
+	if err != nil {
+		return f, fmt.Errorf("checksum: %w", err)
+	}
+	defer r.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return f, fmt.Errorf("checksum %s: %w", name, err)
+	}
+	f.SHA256 = hex.EncodeToString(h.Sum(nil))
+	return f, nil
+}
+
+// repoRoot returns the absolute path of the repository that holds the
+// working directory (the nearest folder up with a go.mod), or "" outside
+// one.
+func repoRoot() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return ""
+		}
+		dir = up
+	}
+}
+
+// relPath returns name relative to root, with slashes, or name cleaned if
+// it cannot.
+func relPath(root, name string) string {
+	abs, err := filepath.Abs(name)
+	if root == "" || err != nil {
+		return path.Clean(filepath.ToSlash(name))
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return path.Clean(filepath.ToSlash(name))
+	}
+	return filepath.ToSlash(rel)
+}

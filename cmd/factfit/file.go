@@ -1,0 +1,95 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/factbot/factbot/facts"
+)
+
+// weightsFile is facts/weights.json; facts/weights.go describes it.
+type weightsFile struct {
+	Command      []string      `json:"command"`
+	Data         []dataFile    `json:"data"`
+	Features     []namedWeight `json:"features"`
+	Confidence   []namedWeight `json:"confidence"`
+	AbstainBelow float64       `json:"abstain_below"`
+	Fit          fitFigures    `json:"fit"`
+}
+
+type namedWeight struct {
+	Name   string  `json:"name"`
+	Weight float64 `json:"weight"`
+}
+
+// fitFigures are the fit's settings and results.
+type fitFigures struct {
+	Base       baseFigures       `json:"fact_base"`
+	Ranking    rankingFigures    `json:"ranking"`
+	Confidence confidenceFigures `json:"confidence"`
+	Threshold  thresholdFigures  `json:"threshold"`
+}
+
+type baseFigures struct {
+	Articles        int `json:"articles"`
+	HeldOutArticles int `json:"held_out_articles"`
+	Facts           int `json:"facts"`
+}
+
+type rankingFigures struct {
+	Target     string  `json:"target"`
+	L2         float64 `json:"l2"`
+	Groups     int     `json:"questions"` // with a right candidate among several
+	Loss       float64 `json:"loss"`      // mean, with the penalty
+	Iterations int     `json:"iterations"`
+	Top1       float64 `json:"train_top1"` // share of the training questions whose first candidate is right
+}
+
+type confidenceFigures struct {
+	L2           float64 `json:"l2"`
+	Answerable   int     `json:"answerable"`   // training questions with candidates
+	Unanswerable int     `json:"unanswerable"` // questions about held-out articles with candidates
+	Loss         float64 `json:"loss"`
+	Iterations   int     `json:"iterations"`
+}
+
+type thresholdFigures struct {
+	MaxFalseAbstain float64 `json:"max_false_abstain"`
+	FalseAbstain    float64 `json:"false_abstain"`    // share of the answerable questions under the threshold
+	HeldOutAbstain  float64 `json:"held_out_abstain"` // share of the unanswerable ones
+}
+
+func (f *weightsFile) setWeights(w facts.Weights) {
+	f.Features, f.Confidence = nil, nil
+	for i, name := range facts.FeatureNames {
+		f.Features = append(f.Features, namedWeight{name, w.Features[i]})
+	}
+	for i, name := range facts.ConfidenceInputs {
+		f.Confidence = append(f.Confidence, namedWeight{name, w.Confidence[i]})
+	}
+	f.AbstainBelow = w.AbstainBelow
+}
+
+// flatObject matches an indented JSON object with no object or array in
+// it; indent, the line breaks and indentation in it.
+var (
+	flatObject = regexp.MustCompile(`\{\n[^{}\[\]]*\n\s*\}`)
+	indent     = regexp.MustCompile(`\n\s*`)
+)
+
+// encode returns the file's JSON: indented, but one line for each object
+// that holds no other (a weight, a data file).
+func (f *weightsFile) encode() ([]byte, error) {
+	data, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("encode weights: %w", err)
+	}
+	data = flatObject.ReplaceAllFunc(data, func(obj []byte) []byte {
+		// JSON strings have no line breaks: only the layout changes.
+		s := indent.ReplaceAllString(string(obj), " ")
+		return []byte("{" + strings.TrimSpace(s[1:len(s)-1]) + "}")
+	})
+	return append(data, '\n'), nil
+}

@@ -1,0 +1,216 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/factbot/factbot/facts"
+	"github.com/google/go-cmp/cmp"
+)
+
+// writeCorpus writes a small SQuAD-like folder: articles about made-up
+// towns, questions about them (some in sample-2000.jsonl), and returns
+// its path.
+func writeCorpus(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "articles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rivers := []string{"Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Gum", "Hazel", "Ivy", "Juniper"}
+	trades := []string{"wool", "salt", "copper", "timber", "cheese", "glass", "paper", "silk", "iron", "wine"}
+	var questions, sample bytes.Buffer
+	n := 0
+	for i := range 20 {
+		town := fmt.Sprintf("Town%c%c", 'A'+i, 'a'+(i*7)%26)
+		id := fmt.Sprintf("%03d-%s", i, strings.ToLower(town))
+		river, trade, year := rivers[i%10], trades[(i*3)%10], 1500+17*i
+		facts := []struct{ text, q, a string }{
+			{fmt.Sprintf("%s lies on the %s river, in a wide valley.", town, river), fmt.Sprintf("Which river does %s lie on?", town), river},
+			{fmt.Sprintf("The town was founded in %d by monks.", year), fmt.Sprintf("When was %s founded?", town), fmt.Sprint(year)},
+			{fmt.Sprintf("Its market has traded %s for centuries.", trade), fmt.Sprintf("What has the market of %s traded?", town), trade},
+			{fmt.Sprintf("About %d people live in %s today.", 1000*(i+2), town), fmt.Sprintf("How many people live in %s?", town), fmt.Sprint(1000 * (i + 2))},
+			{fmt.Sprintf("The mayor of %s is %s Smith.", town, rivers[(i+4)%10]), fmt.Sprintf("Who is the mayor of %s?", town), rivers[(i+4)%10] + " Smith"},
+			{fmt.Sprintf("%s has a bridge of %d arches over the %s.", town, 3+i%5, river), fmt.Sprintf("How many arches has the bridge of %s?", town), fmt.Sprint(3 + i%5)},
+			{fmt.Sprintf("A fair in %s draws visitors every %s.", town, []string{"spring", "summer", "autumn", "winter"}[i%4]), fmt.Sprintf("When is the fair in %s?", town), []string{"spring", "summer", "autumn", "winter"}[i%4]},
+		}
+		var text strings.Builder
+		fmt.Fprintf(&text, "%s\n\n", town)
+		for k, f := range facts {
+			text.WriteString(f.text)
+			if k%2 == 1 {
+				text.WriteString("\n\n")
+			} else {
+				text.WriteString(" ")
+			}
+			for range 2 {
+				n++
+				line, _ := json.Marshal(map[string]any{"id": fmt.Sprintf("train-%05d", n), "q": f.q, "facts": []string{f.a}, "answers": []string{f.a}, "source": id, "paragraph": 1 + k/2})
+				questions.Write(append(line, '\n'))
+				if n%11 == 0 {
+					sample.Write(append(line, '\n'))
+				}
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, "articles", id+".txt"), []byte(text.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, data := range map[string][]byte{"questions.jsonl": questions.Bytes(), "sample-2000.jsonl": sample.Bytes()} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestRun fits weights on a small corpus twice and checks that the files
+// are the same, byte for byte, and record what they should.
+func TestRun(t *testing.T) {
+	squad := writeCorpus(t)
+	var outs [][]byte
+	out := filepath.Join(t.TempDir(), "weights.json")
+	for i := range 2 {
+		args := []string{"-squad", squad, "-o", out, "-l2", "0.01", "-conf-l2", "0.01"}
+		var stdout, stderr bytes.Buffer
+		if err := run(context.Background(), args, &stdout, &stderr); err != nil {
+			t.Fatalf("run %d: %v\n%s", i, err, stderr.String())
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, data)
+	}
+	if !bytes.Equal(outs[0], outs[1]) {
+		t.Errorf("two runs wrote different files:\n%s\n%s", outs[0], outs[1])
+	}
+	var f weightsFile
+	if err := json.Unmarshal(outs[0], &f); err != nil {
+		t.Fatal(err)
+	}
+	names := func(ws []namedWeight) []string {
+		var out []string
+		for _, w := range ws {
+			out = append(out, w.Name)
+		}
+		return out
+	}
+	if diff := cmp.Diff(facts.FeatureNames[:], names(f.Features)); diff != "" {
+		t.Errorf("features (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(facts.ConfidenceInputs[:], names(f.Confidence)); diff != "" {
+		t.Errorf("confidence inputs (-want +got):\n%s", diff)
+	}
+	if len(f.Command) == 0 || f.Command[0] != "factfit" {
+		t.Errorf("command = %q, want factfit and its arguments", f.Command)
+	}
+	if got, want := len(f.Data), 20+2; got != want {
+		t.Errorf("%d data files recorded, want %d", got, want)
+	}
+	for _, d := range f.Data {
+		data, err := os.ReadFile(filepath.Join(squad, strings.TrimPrefix(d.Path, filepath.ToSlash(relPath(repoRoot(), squad))+"/")))
+		if err != nil {
+			t.Errorf("recorded path %s: %v", d.Path, err)
+			continue
+		}
+		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != d.SHA256 {
+			t.Errorf("%s: recorded sha256 %s is not the file's", d.Path, d.SHA256)
+		}
+	}
+	if f.Fit.Ranking.Top1 <= 0 || f.Fit.Confidence.Unanswerable == 0 {
+		t.Errorf("fit figures %+v: want a training top-1 and held-out questions", f.Fit)
+	}
+}
+
+// TestRunErrors checks the command line and missing data.
+func TestRunErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string // in the error
+	}{
+		{"unknown target", []string{"-target", "best"}, "want any-right or each-right"},
+		{"stray argument", []string{"fit"}, "unexpected arguments"},
+		{"no corpus", []string{"-squad", filepath.Join(t.TempDir(), "none")}, "read SQuAD articles"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			err := run(context.Background(), tc.args, &stdout, &stderr)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("run(%q) = %v, want an error with %q", tc.args, err, tc.want)
+			}
+		})
+	}
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"-help"}, &stdout, &stderr); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("run(-help) = %v, want flag.ErrHelp", err)
+	}
+}
+
+func TestHeldOut(t *testing.T) {
+	for _, tc := range []struct {
+		id   string
+		want bool
+	}{
+		{"009-ipod", true},
+		{"019-x", true},
+		{"010-x", false},
+		{"000-university-of-notre-dame", false},
+		{"seeds", false},
+		{"", false},
+	} {
+		if got := heldOut(tc.id); got != tc.want {
+			t.Errorf("heldOut(%q) = %v, want %v", tc.id, got, tc.want)
+		}
+	}
+}
+
+func TestThreshold(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		conf       []float64
+		answerable []bool
+		max        float64
+		want       cut
+	}{
+		{
+			name:       "one answerable low in ten, 10% allowed",
+			conf:       []float64{0.05, 0.5, 0.6, 0.7, 0.8, 0.9, 0.9, 0.9, 0.9, 0.9, 0.1, 0.3},
+			answerable: []bool{true, true, true, true, true, true, true, true, true, true, false, false},
+			max:        0.1,
+			want:       cut{below: 0.5, answerable: 10, unanswerable: 2, falseAbstain: 0.1, heldOutAbstain: 1},
+		},
+		{
+			name:       "none allowed",
+			conf:       []float64{0.05, 0.5, 0.02},
+			answerable: []bool{true, true, false},
+			max:        0,
+			want:       cut{below: 0.05, answerable: 2, unanswerable: 1, falseAbstain: 0, heldOutAbstain: 1},
+		},
+		{
+			name:       "even 0.01 too high",
+			conf:       []float64{0.001, 0.5},
+			answerable: []bool{true, true},
+			max:        0,
+			want:       cut{below: 0, answerable: 2},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := threshold(tc.conf, tc.answerable, tc.max)
+			if diff := cmp.Diff(tc.want, got, cmp.AllowUnexported(cut{})); diff != "" {
+				t.Errorf("threshold (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

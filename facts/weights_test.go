@@ -1,0 +1,64 @@
+package facts
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestWeightsFile checks that weights.json weighs the features and the
+// confidence inputs the engine has, in its order.
+func TestWeightsFile(t *testing.T) {
+	names := func(ws []namedWeight) []string {
+		var out []string
+		for _, w := range ws {
+			out = append(out, w.Name)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		list      string
+		want, got []string
+	}{
+		{"feature", FeatureNames[:], names(embeddedWeights.Features)},
+		{"confidence input", ConfidenceInputs[:], names(embeddedWeights.Confidence)},
+	} {
+		t.Run(tc.list, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, tc.got); diff != "" {
+				t.Errorf("%s list changed: rerun go run ./cmd/factfit (-want +got):\n%s", tc.list, diff)
+			}
+		})
+	}
+	if th := embeddedWeights.AbstainBelow; th < 0 || th >= 1 {
+		t.Errorf("abstain_below = %v, want a confidence in [0, 1)", th)
+	}
+}
+
+// TestWithWeights checks that a base built with other weights ranks and
+// abstains by them, and that the default ones are those of weights.json.
+func TestWithWeights(t *testing.T) {
+	arts := []Article{{ID: "a", Title: "Rivers", Paragraphs: []string{
+		"The Nile is the longest river in Africa.",
+		"Rivers carry water to the sea.",
+	}}}
+	if got := New(arts, nil).weights; got != DefaultWeights() {
+		t.Errorf("New without options: weights %+v, want DefaultWeights", got)
+	}
+	var never, always Weights
+	always.AbstainBelow = 1
+	for _, tc := range []struct {
+		name    string
+		w       Weights
+		abstain bool
+	}{
+		{"zero weights never abstain", never, false},
+		{"threshold 1 always abstains", always, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ans := New(arts, nil, WithWeights(tc.w)).Ask("Which is the longest river in Africa?")
+			if got := ans.Abstained(); got != tc.abstain {
+				t.Errorf("Abstained() = %v, want %v", got, tc.abstain)
+			}
+		})
+	}
+}
