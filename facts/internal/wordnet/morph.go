@@ -82,3 +82,38 @@ func normalize(word string) string {
 	}
 	return word
 }
+
+// Part-of-speech masks for Irregular.
+const (
+	Noun uint8 = 1 << iota
+	Verb
+	Adjective
+	Adverb
+)
+
+// Irregular returns the base form that WordNet's exception lists give for
+// word under the first of the parts of speech in mask, in the order verb,
+// noun, adjective, adverb, or "" when they give none: stole → steal,
+// children → child. Unlike Lemmas, it applies no suffix rule and does not
+// return word itself, so that a stemmer can ask it first.
+func (db *DB) Irregular(word string, mask uint8) string {
+	exc := db.exceptions[word]
+	if len(exc) == 0 {
+		return ""
+	}
+	for _, pos := range [...]uint8{1, 0, 2, 3} {
+		if mask&(1<<pos) == 0 {
+			continue
+		}
+		for _, b := range exc {
+			if b.pos == pos {
+				return db.name(b.id)
+			}
+		}
+	}
+	return ""
+}
+
+// Irregular returns the base form of an irregular word in the embedded
+// WordNet; see DB.Irregular.
+func Irregular(word string, mask uint8) string { return db().Irregular(word, mask) }

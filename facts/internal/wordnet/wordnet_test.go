@@ -299,3 +299,25 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestIrregular(t *testing.T) {
+	for _, tt := range []struct {
+		word string
+		mask uint8
+		want string
+	}{
+		{"stole", Verb | Noun, "steal"},
+		{"stolen", Verb | Noun, "steal"},
+		{"children", Verb | Noun, "child"},
+		{"wrote", Verb | Noun, "write"},
+		{"better", Verb | Noun, ""}, // an adjective's exception only
+		{"better", Adjective, "good"},
+		{"steal", Verb | Noun, ""},
+		{"hacking", Verb | Noun, ""}, // regular: a suffix rule, not an exception
+		{"crypto", Verb | Noun, ""},
+	} {
+		if got := Irregular(tt.word, tt.mask); got != tt.want {
+			t.Errorf("Irregular(%q, %b) = %q, want %q", tt.word, tt.mask, got, tt.want)
+		}
+	}
+}
