@@ -132,12 +132,12 @@ func trainAndWrite(ctx context.Context, c config, args []string, stdout io.Write
 	fmt.Fprintf(stdout, "read %d training pairs (%d questions with no answer sentence skipped) in %v\n",
 		len(d.train), d.skipped, time.Since(start).Round(time.Millisecond))
 	t0 := time.Now()
-	m, err := train(ctx, d.train, c.iters)
+	m, err := train(ctx, d.train, c.em)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "trained %d iterations over %d question words, %d answer words, %d pairs of words in %v\n",
-		c.iters, len(m.qWords)-1, len(m.sWords), len(m.t), time.Since(t0).Round(time.Millisecond))
+		c.em.iters, len(m.qWords)-1, len(m.sWords), len(m.t), time.Since(t0).Round(time.Millisecond))
 	rows := m.rows(c.prune, articleCounts(d))
 	var buf bytes.Buffer
 	if err := translate.Encode(&buf, rows); err != nil {
@@ -249,8 +249,9 @@ answer text whole (it crosses a sentence break, or is not in the paragraph as wr
 every question about an article whose number NNN has NNN %% 10 == 9 (the engine's fitter uses
 those articles as unanswerable).
 
-**Training.** %d iterations of EM from a uniform start, summing in a fixed order (the same
-inputs give the same bytes).
+**Training.** %s (Moore, "Improving IBM Word-Alignment Model 1", ACL 2004, so that the
+common words no question word explains go to NULL), from a uniform start, summing in a fixed
+order: the same inputs give the same bytes.
 
 **Self-translation.** Identical stems take part in training (they carry much of the alignment,
 which keeps the other pairs clean), but the engine already matches a word with itself, so the
@@ -265,7 +266,7 @@ table stores t(q | q) apart (Table.Self) and lists only different stems.
 - %s/articles/ (%d files; the SHA-256 of the lines "name sha256" in name order): %s
 
 **Output:** %s, %d bytes, SHA-256 %s.
-`, filepath.Base(c.out), strings.Join(args, " "), npairsTrain, skipped, c.iters, c.prune, nrows, npairs,
+`, filepath.Base(c.out), strings.Join(args, " "), npairsTrain, skipped, c.em, c.prune, nrows, npairs,
 		c.squad, qs, c.squad, ss, c.squad, na, as, filepath.Base(c.out), len(table), hex.EncodeToString(ts[:]))
 	return b.String(), nil
 }

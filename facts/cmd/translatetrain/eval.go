@@ -47,7 +47,7 @@ var rankers = []ranker{
 }
 
 // lambdas are the weights tried for the table's score; 0 is "do not use it".
-var lambdas = []float64{0, 0.125, 0.25, 0.5, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32}
+var lambdas = []float64{0, 0.125, 0.25, 0.5, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128}
 
 // evaluator holds what the evaluation computes once.
 type evaluator struct {

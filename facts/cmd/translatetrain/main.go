@@ -41,7 +41,7 @@ func main() {
 // config is what the flags set.
 type config struct {
 	squad, out string
-	iters      int
+	em         emOptions
 	prune      pruning
 	eval       bool
 }
@@ -52,7 +52,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c config
 	fs.StringVar(&c.squad, "squad", "../shared/corpora/squad-train", "SQuAD train directory (articles/, questions.jsonl, sample-2000.jsonl)")
 	fs.StringVar(&c.out, "out", "facts/internal/translate/table.bin.gz", "table to write; its provenance goes beside it as .md")
-	fs.IntVar(&c.iters, "iters", 8, "EM iterations")
+	fs.IntVar(&c.em.iters, "iters", 8, "EM iterations")
+	fs.Float64Var(&c.em.nullWeight, "null-weight", 10, "count the NULL question word this many times (1: plain Model 1)")
+	fs.Float64Var(&c.em.smooth, "smooth", 0, "add this count to every pair in the M step (0: plain Model 1)")
 	fs.IntVar(&c.prune.minCount, "min-count", 20, "drop question words seen fewer times")
 	fs.IntVar(&c.prune.minArticles, "min-articles", 5, "drop question words from the questions of fewer articles")
 	fs.IntVar(&c.prune.topK, "k", 20, "keep at most this many answer words a question word")

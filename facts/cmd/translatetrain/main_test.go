@@ -24,7 +24,7 @@ func TestModel1(t *testing.T) {
 		{q: []string{"the", "book"}, s: []string{"das", "buch"}},
 		{q: []string{"a", "book"}, s: []string{"ein", "buch"}},
 	}
-	m, err := train(context.Background(), pairs, 10)
+	m, err := train(context.Background(), pairs, emOptions{iters: 10, nullWeight: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestModel1(t *testing.T) {
 func TestModel1Cancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := train(ctx, []pair{{q: []string{"a"}, s: []string{"b"}}}, 3); err == nil {
+	if _, err := train(ctx, []pair{{q: []string{"a"}, s: []string{"b"}}}, emOptions{iters: 3, nullWeight: 1}); err == nil {
 		t.Errorf("train ran with a cancelled context")
 	}
 }
@@ -97,7 +97,7 @@ func TestRunDeterministic(t *testing.T) {
 	if !bytes.Equal(provA, provB) {
 		t.Errorf("two runs wrote different provenance:\n%s", cmp.Diff(string(provA), string(provB)))
 	}
-	for _, want := range []string{"CC BY-SA 4.0", "Rajpurkar", "sample-2000.jsonl", "NNN % 10 == 9", "8 iterations", "questions.jsonl: "} {
+	for _, want := range []string{"CC BY-SA 4.0", "Rajpurkar", "sample-2000.jsonl", "NNN % 10 == 9", "8 iterations of EM", "questions.jsonl: "} {
 		if !bytes.Contains(provA, []byte(want)) {
 			t.Errorf("the provenance does not say %q", want)
 		}

@@ -36,9 +36,23 @@ type slotted struct {
 	slot []int32
 }
 
-// train runs iters iterations of EM from uniform t. It reads the pairs in
-// order and sums in a fixed order, so the same pairs give the same model.
-func train(ctx context.Context, pairs []pair, iters int) (*model, error) {
+// emOptions are the settings of EM beyond plain Model 1, both from Moore,
+// "Improving IBM Word-Alignment Model 1" (ACL 2004).
+type emOptions struct {
+	iters int
+	// nullWeight counts the NULL word this many times in each pair, so that
+	// it takes more of the answer words that no question word explains
+	// (common words such as "includ" or "first"); 1 is plain Model 1.
+	nullWeight float64
+	// smooth adds this count to every (q, s) over the answer vocabulary in
+	// the M step, so that a rare question word does not take all the words
+	// of its one sentence; 0 is plain Model 1.
+	smooth float64
+}
+
+// train runs EM from uniform t. It reads the pairs in order and sums in a
+// fixed order, so the same pairs give the same model.
+func train(ctx context.Context, pairs []pair, o emOptions) (*model, error) {
 	m := &model{}
 	qIndex, sIndex := vocab(pairs, func(p pair) []string { return p.q }, null), vocab(pairs, func(p pair) []string { return p.s }, "")
 	m.qWords, m.sWords = sortedKeys(qIndex), sortedKeys(sIndex)
@@ -77,7 +91,7 @@ func train(ctx context.Context, pairs []pair, iters int) (*model, error) {
 	}
 	count := make([]float64, len(m.t))
 	total := make([]float64, len(m.qWords))
-	for range iters {
+	for range o.iters {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("train: %w", err)
 		}
@@ -86,11 +100,12 @@ func train(ctx context.Context, pairs []pair, iters int) (*model, error) {
 		for _, p := range m.pairs {
 			for j := 0; j < len(p.slot); j += p.nq {
 				row := p.slot[j : j+p.nq]
-				var z float64
-				for _, id := range row {
+				z := o.nullWeight * m.t[row[0]] // row[0] is NULL
+				for _, id := range row[1:] {
 					z += m.t[id]
 				}
-				for _, id := range row {
+				count[row[0]] += o.nullWeight * m.t[row[0]] / z
+				for _, id := range row[1:] {
 					count[id] += m.t[id] / z
 				}
 			}
@@ -98,8 +113,9 @@ func train(ctx context.Context, pairs []pair, iters int) (*model, error) {
 		for id, c := range count {
 			total[m.slotQ[id]] += c
 		}
+		extra := o.smooth * float64(len(m.sWords))
 		for id, c := range count {
-			m.t[id] = c / total[m.slotQ[id]]
+			m.t[id] = (c + o.smooth) / (total[m.slotQ[id]] + extra)
 		}
 	}
 	return m, nil
@@ -202,4 +218,15 @@ func (m *model) rows(pr pruning, articles map[string]int) []translate.Row {
 		}
 	}
 	return out
+}
+
+func (o emOptions) String() string {
+	s := fmt.Sprintf("%d iterations of EM", o.iters)
+	if o.nullWeight != 1 {
+		s += fmt.Sprintf(", the NULL word counted %g times", o.nullWeight)
+	}
+	if o.smooth != 0 {
+		s += fmt.Sprintf(", counts smoothed by adding %g", o.smooth)
+	}
+	return s
 }
