@@ -1,6 +1,7 @@
 // Package translate holds a learned table of question-to-answer words: for a
 // word of a question, the words that tend to appear in the sentence that
-// answers it ("direct" → "director", "film"; "mani" → "population").
+// answers it, as stems: "person" (people) → "popul", "tall" → "ft",
+// "height"; "die" → "death"; "film" → "movi", "director".
 //
 // The table is IBM Model 1 (as in Berger et al., "Bridging the lexical
 // chasm", SIGIR 2000), trained by facts/cmd/translatetrain on the question /
