@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/stem"
 	"github.com/factbot/factbot/facts/internal/text"
 )
 
@@ -105,7 +106,7 @@ func newLexicon(parsed []parsedArticle, groups [][][]string) *lexicon {
 		go func() {
 			defer wg.Done()
 			for i := k; i < len(words); i += n {
-				stems[i] = stem(words[i])
+				stems[i] = stem.Of(words[i])
 			}
 		}()
 	}
@@ -144,7 +145,7 @@ func runTogether(words []string, freq []int32, lex *lexicon) map[string][]uint32
 		}
 		id, ok := stems[part]
 		if !ok {
-			id, ok = lex.termID[stem(part)]
+			id, ok = lex.termID[stem.Of(part)]
 			if !ok {
 				id = math.MaxUint32
 			}
@@ -379,7 +380,7 @@ func synonymTerms(b *Base) map[string][]uint32 {
 		var ids []uint32
 		var terms []string
 		for _, w := range g {
-			t := stem(w)
+			t := stem.Of(w)
 			terms = append(terms, t)
 			if id, ok := b.termID[t]; ok && b.indexed(id) {
 				ids = append(ids, id)

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/stem"
 	"github.com/factbot/factbot/facts/internal/text"
 )
 
@@ -115,7 +116,7 @@ func (b *Base) lookup(w string) (uint32, bool) {
 	if id, ok := b.wordTerm[w]; ok {
 		return id, true
 	}
-	id, ok := b.termID[stem(w)]
+	id, ok := b.termID[stem.Of(w)]
 	return id, ok
 }
 
@@ -144,7 +145,7 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 	if id != math.MaxUint32 {
 		x.term = b.terms[id]
 	} else {
-		x.term = stem(w)
+		x.term = stem.Of(w)
 	}
 	for _, e := range expanders {
 		x.found[e.src] = b.expand(s, e, &x, &g)

@@ -8,6 +8,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/stem"
 	"github.com/factbot/factbot/facts/internal/text"
 )
 
@@ -255,6 +256,6 @@ const maxTopicQuestions = 200
 // commonStem returns the part of a partly typed word that its completions'
 // terms share: the word's stem, cut to the word's length.
 func commonStem(w string) string {
-	s := stem(w)
+	s := stem.Of(w)
 	return s[:commonPrefix(s, w)]
 }

@@ -10,7 +10,6 @@
 // is read in one of four ways, by file:
 //
 //   - a set: words separated by white space (stopwords.txt, months.txt, …);
-//   - pairs: "form:base" tokens separated by white space (irregular.txt);
 //   - groups: one group of words a line (synonyms.txt);
 //   - strings: one Go-quoted string a line, where spaces count (appositions.txt);
 //   - kinds: "kind [kind…]: words" a line (question-nouns.txt).
@@ -57,9 +56,6 @@ var (
 
 // CurrencySigns are the signs that stand before an amount of money.
 var CurrencySigns = runes("currency-signs")
-
-// Irregular maps irregular word forms to their base form ("stole" → "steal").
-var Irregular = pairs("irregular")
 
 // Synonyms are groups of everyday words that mean nearly the same.
 var Synonyms = groups("synonyms")
@@ -123,18 +119,6 @@ func runes(name string) []rune {
 		out = append(out, []rune(w)...)
 	}
 	return out
-}
-
-func pairs(name string) map[string]string {
-	m := map[string]string{}
-	for _, p := range list(name) {
-		from, to, ok := strings.Cut(p, ":")
-		if !ok {
-			panic(fmt.Sprintf("lang: %s.txt: %q is not form:base", name, p))
-		}
-		m[from] = to
-	}
-	return m
 }
 
 func groups(name string) [][]string {

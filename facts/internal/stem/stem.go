@@ -1,0 +1,30 @@
+// Package stem gives the engine's index term of a folded word: the base form
+// WordNet's exception lists give an irregular verb or noun (stole → steal,
+// children → child), then its Snowball (Porter2) stem. Every table keyed by
+// terms (the index, the learned question-word table) stems through here, so
+// that they cannot drift apart.
+package stem
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/factbot/factbot/facts/internal/text"
+	"github.com/factbot/factbot/facts/internal/wordnet"
+)
+
+// Of returns the index term of a folded word. Numbers are their own term,
+// and so is a word kept in capitals (an all-caps stop word such as "US").
+func Of(w string) string {
+	if w == "" || text.IsDigit(w[0]) || 'A' <= w[0] && w[0] <= 'Z' {
+		return w
+	}
+	if base := wordnet.Irregular(w, wordnet.Verb|wordnet.Noun); base != "" && !strings.Contains(base, " ") {
+		w = base
+	}
+	if len(w) <= 2 {
+		return w
+	}
+	return english.Stem(w, false)
+}

@@ -1,0 +1,22 @@
+package stem
+
+import "testing"
+
+func TestOf(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"stole", "steal"},
+		{"stolen", "steal"},
+		{"steals", "steal"},
+		{"hackers", "hacker"},
+		{"hacking", "hack"},
+		{"children", "child"},
+		{"2019", "2019"},
+		{"US", "US"},
+		{"", ""},
+		{"an", "an"},
+	} {
+		if got := Of(tt.in); got != tt.want {
+			t.Errorf("Of(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
