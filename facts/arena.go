@@ -24,6 +24,8 @@ type scratch struct {
 	feats   [][nFeatures]float32
 	extract extract
 	table   altTable
+	learned altTable  // the compiled query's learned words
+	lp      []float32 // the best learned probability of each group in a fact
 	found   []hit
 }
 

@@ -43,6 +43,7 @@ type Base struct {
 	pool     sync.Pool // of *scratch
 	maxIDF   float32   // the idf of a term no passage has
 	weights  Weights   // of the ranking and the confidence model
+	expandW  [nExpanders]float32
 }
 
 // A termFlag tells what kind of word a term is.

@@ -59,6 +59,9 @@ func New(articles []Article, aliases [][]string, opts ...Option) *Base {
 	b.index()
 	b.vocab = newVocabulary(b)
 	b.synonyms = synonymTerms(b)
+	for i, w := range b.weights.Expanders {
+		b.expandW[i] = float32(w)
+	}
 	return b
 }
 

@@ -8,6 +8,8 @@ import (
 	"github.com/factbot/factbot/facts/internal/lang"
 	"github.com/factbot/factbot/facts/internal/stem"
 	"github.com/factbot/factbot/facts/internal/text"
+	"github.com/factbot/factbot/facts/internal/translate"
+	"github.com/factbot/factbot/facts/internal/wordnet"
 )
 
 // The second stage: compile turns a parsed query into what the index can
@@ -36,6 +38,7 @@ type group struct {
 	name    bool    // capitalised in the question
 	number  bool    // a number
 	word    string  // folded form, for suggestions and debugging
+	stem    string  // the word's index term, for the learned table ("" for a phrase)
 }
 
 // A compiled query is a query's concept groups against one index.
@@ -44,6 +47,11 @@ type compiled struct {
 	total   float32   // the importance of the groups of content (not chatter)
 	unknown float32   // of which in words no fact has
 	table   *altTable // term → group, for the reader
+	// learned maps the terms that the learned table says answer the
+	// question's words to the word's group and t(term | word);
+	// nLearned is how many of the groups have any.
+	learned  *altTable
+	nLearned int
 }
 
 // compile matches the words of q against the index. Phrases (aliases,
@@ -108,7 +116,36 @@ func (b *Base) compile(s *scratch, q *query) compiled {
 		}
 	}
 	s.table.reset(c.groups)
+	c.learned, c.nLearned = &s.learned, b.learnedTerms(s, c.groups)
 	return c
+}
+
+// maxLearnedTerms is how many of a word's learned answer words count: the
+// table keeps 20 a word, best first.
+const maxLearnedTerms = 20
+
+// learnedTerms fills s.learned with the terms the learned table says
+// answer each word group, and returns how many groups have some.
+func (b *Base) learnedTerms(s *scratch, groups []group) int {
+	s.learned.init(maxLearnedTerms * len(groups))
+	n := 0
+	for gi, g := range groups {
+		if g.chatter || g.name || g.number || g.stem == "" {
+			continue
+		}
+		any := false
+		pairs := translate.Lookup(g.stem)
+		for _, p := range pairs[:min(maxLearnedTerms, len(pairs))] {
+			if id, ok := b.termID[p.Stem]; ok && b.indexed(id) {
+				s.learned.put(id, gi, p.P)
+				any = true
+			}
+		}
+		if any {
+			n++
+		}
+	}
+	return n
 }
 
 // lookup returns the term id of a folded word.
@@ -147,8 +184,14 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 	} else {
 		x.term = stem.Of(w)
 	}
-	for _, e := range expanders {
-		x.found[e.src] = b.expand(s, e, &x, &g)
+	g.stem = x.term
+	if !lang.Stopwords[w] {
+		x.lemmas = wordnet.Lemmas(w)
+	}
+	for src := range nExpanders {
+		if w := b.expandW[src]; w > 0 {
+			x.found[src] = b.expand(s, src, w, &x, &g)
+		}
 	}
 	return b.finish(g)
 }

@@ -3,6 +3,10 @@ package facts
 import (
 	"cmp"
 	"slices"
+	"strings"
+
+	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/wordnet"
 )
 
 // Word expansion: every source of other words for a question word is an
@@ -13,24 +17,46 @@ import (
 type source uint8
 
 const (
-	srcWord    source = iota // the question's own word
-	srcPhrase                // a phrase of the aliases file or an acronym the articles define
-	srcJoined                // a compound the question splits ("cyber warfare" for "cyberwarfare")
-	srcSynonym               // a word of the same synonym group
-	srcDerived               // a derived form: "hacker" for "hack"
-	srcPrefix                // a longer word the question's word begins
-	srcTypo1                 // a word one typo away
-	srcTypo2                 // a word two typos away
-	srcAbbrev                // a word the question's word abbreviates
+	// The expanders, in the order they run; their names are ExpanderNames.
+	srcSynonym   source = iota // a synonym in a frequent sense (WordNet), or of the supplement (lang)
+	srcDerived                 // a derived form: "election" for "elect", "hacker" for "hack"
+	srcPrefix                  // a longer word the question's word begins
+	srcTypo1                   // a word one typo away
+	srcTypo2                   // a word two typos away
+	srcAbbrev                  // a word the question's word abbreviates
+	srcHypernym                // a more general word: "car" for "sedan", "city" for "Marseille"
+	srcHyponym                 // a more particular word: "sedan" for "car"
+	srcHolonym                 // a whole the word is part of: "France" for "Lyon"
+	srcMeronym                 // a part of the word: "Lyon" for "France"
+	srcPertainym               // a word it pertains to: "Canada" for "Canadian", and back
+	nExpanders
+
+	// Sources that are no expansion: they count as the word itself.
+	srcWord   = nExpanders + iota - nExpanders - 1 // the question's own word
+	srcPhrase                                      // a phrase of the aliases file or an acronym the articles define
+	srcJoined                                      // a compound the question splits ("cyber warfare" for "cyberwarfare")
 	nSources
 )
 
-var sourceNames = [nSources]string{
-	srcWord: "word", srcPhrase: "phrase", srcJoined: "joined", srcSynonym: "synonym",
-	srcDerived: "derived", srcPrefix: "prefix", srcTypo1: "typo", srcTypo2: "typo2", srcAbbrev: "abbreviation",
+// ExpanderNames names the expanders, in the order they run, as Explain and
+// the weights file name them.
+var ExpanderNames = [nExpanders]string{
+	srcSynonym: "synonym", srcDerived: "derived", srcPrefix: "prefix", srcTypo1: "typo", srcTypo2: "typo2",
+	srcAbbrev: "abbreviation", srcHypernym: "hypernym", srcHyponym: "hyponym", srcHolonym: "holonym",
+	srcMeronym: "meronym", srcPertainym: "pertainym",
 }
 
-func (s source) String() string { return sourceNames[s] }
+func (s source) String() string {
+	switch s {
+	case srcWord:
+		return "word"
+	case srcPhrase:
+		return "phrase"
+	case srcJoined:
+		return "joined"
+	}
+	return ExpanderNames[s]
+}
 
 // An expansion is the word an expander works on.
 type expansion struct {
@@ -38,66 +64,60 @@ type expansion struct {
 	term  string // its index term (stem), whether or not the index has it
 	id    uint32 // its term id, or math.MaxUint32
 	known bool   // the index has it
-	found [nSources]int
+	// lemmas are the WordNet lemmas the word is or is a form of.
+	lemmas []string
+	found  [nExpanders]int
 }
 
-// An expander proposes index terms for a question word, at a weight below
-// the word's own. What it proposes, and when it runs, is its case in
-// Base.expand: a switch rather than function values, so that a question's
-// words are expanded without allocating.
-type expander struct {
-	src    source
-	weight float32
-}
+// Each expander proposes index terms for a question word, at a weight below
+// the word's own 1: its weight in Weights.Expanders, times, for a synonym,
+// how much of the word's use the shared sense has. What an expander
+// proposes, and when it runs, is its case in Base.expand: a switch rather
+// than function values, so that a question's words are expanded without
+// allocating.
 
-// Match weights: how much a question word counts when it matches a fact
-// through another form. An exact match (after folding and stemming) is 1.
-// They were set by hand on SQuAD train, in this order of trust: a derived
-// form or a synonym says nearly the same, a longer word may say more, a
-// typo may be another word.
+// Expansion limits: they bound the work a question costs, and keep a
+// vague word from standing for half the vocabulary.
 const (
-	wSynonym = 0.85
-	wRelated = 0.9
-	wPrefix  = 0.75
-	wTypo1   = 0.6
-	wTypo2   = 0.45
-	wAbbrev  = 0.5
-
 	// maxPrefixTerms is how many longer terms a prefix may stand for; a
 	// prefix of more is too vague to expand.
 	maxPrefixTerms = 12
 	// maxTypoTerms is how many terms, the most frequent, stand in for a
 	// word with a typo.
 	maxTypoTerms = 6
+	// maxRelatedTerms is how many index terms one WordNet relation of one
+	// lemma may add, in WordNet's order (most salient senses first).
+	maxRelatedTerms = 8
 )
 
-// expanders run in this order for every word of the question.
-var expanders = [...]expander{
-	{srcSynonym, wSynonym},
-	{srcDerived, wRelated},
-	{srcPrefix, wPrefix},
-	{srcTypo1, wTypo1},
-	{srcTypo2, wTypo2},
-	{srcAbbrev, wAbbrev},
-}
-
-// expand runs expander e for x, adding what it proposes to g, and returns
-// how many terms it added.
-func (b *Base) expand(s *scratch, e expander, x *expansion, g *group) int {
+// expand runs expander src for x, adding what it proposes to g at weight
+// w, and returns how many terms it added. Names (g.name) take only the
+// relations between names: hypernyms, holonyms, meronyms, pertainyms.
+func (b *Base) expand(s *scratch, src source, w float32, x *expansion, g *group) int {
 	n := 0
-	emit := func(term uint32) {
-		if g.add(b, term, e.weight, e.src) {
+	emit := func(term uint32, scale float32) {
+		if g.add(b, term, w*scale, src) {
 			n++
 		}
 	}
-	switch e.src {
+	switch src {
 	case srcSynonym:
 		for _, id := range b.synonyms[x.term] {
-			emit(id)
+			emit(id, 1)
+		}
+		if !g.name {
+			for _, l := range x.lemmas {
+				for _, r := range wordnet.Synonyms(l) {
+					b.emitLemma(r.Lemma, float32(r.Weight), emit)
+				}
+			}
 		}
 	case srcDerived:
 		for _, id := range b.related(x.term) {
-			emit(id)
+			emit(id, 1)
+		}
+		if !g.name {
+			b.emitRelated(x.lemmas, wordnet.Derived, emit)
 		}
 	case srcPrefix:
 		if len(x.word) < 4 {
@@ -106,7 +126,7 @@ func (b *Base) expand(s *scratch, e expander, x *expansion, g *group) int {
 		lo, hi := b.vocab.extensions(x.id, x.term)
 		if hi-lo <= maxPrefixTerms {
 			for k := lo; k < hi; k++ {
-				emit(b.vocab.ids[k])
+				emit(b.vocab.ids[k], 1)
 			}
 		}
 	case srcTypo1:
@@ -121,16 +141,59 @@ func (b *Base) expand(s *scratch, e expander, x *expansion, g *group) int {
 	case srcAbbrev:
 		if !x.known && len(g.alts) == 0 && len(x.word) <= 4 {
 			for _, id := range b.vocab.abbreviations(x.word, 2) {
-				emit(id)
+				emit(id, 1)
 			}
 		}
+	case srcHypernym:
+		b.emitRelated(x.lemmas, wordnet.Hypernyms, emit)
+	case srcHyponym:
+		if !g.name {
+			b.emitRelated(x.lemmas, wordnet.Hyponyms, emit)
+		}
+	case srcHolonym:
+		b.emitRelated(x.lemmas, wordnet.Holonyms, emit)
+	case srcMeronym:
+		b.emitRelated(x.lemmas, wordnet.Meronyms, emit)
+	case srcPertainym:
+		b.emitRelated(x.lemmas, wordnet.Pertainyms, emit)
 	}
 	return n
 }
 
+// emitRelated emits the index terms of the lemmas that rel relates each of
+// lemmas to, at most maxRelatedTerms a lemma.
+func (b *Base) emitRelated(lemmas []string, rel func(string) []string, emit func(uint32, float32)) {
+	for _, l := range lemmas {
+		n := 0
+		for _, r := range rel(l) {
+			if n == maxRelatedTerms {
+				break
+			}
+			if b.emitLemma(r, 1, emit) {
+				n++
+			}
+		}
+	}
+}
+
+// emitLemma emits the index term of a WordNet lemma of one word, and
+// reports whether the index has it. A lemma of several words ("think
+// tank") is left to the phrases.
+func (b *Base) emitLemma(lemma string, scale float32, emit func(uint32, float32)) bool {
+	if strings.IndexByte(lemma, ' ') >= 0 || lang.Stopwords[lemma] {
+		return false
+	}
+	id, ok := b.lookup(lemma)
+	if !ok || !b.indexed(id) {
+		return false
+	}
+	emit(id, scale)
+	return true
+}
+
 // typos emits the terms within exactly the given number of typos of w, the
 // most frequent maxTypoTerms of them.
-func (b *Base) typos(s *scratch, w string, typos int, emit func(uint32)) {
+func (b *Base) typos(s *scratch, w string, typos int, emit func(uint32, float32)) {
 	s.typos = s.typos[:0]
 	b.vocab.fuzzy(w, typos, func(id uint32, _ int) {
 		if !slices.Contains(s.typos, id) {
@@ -141,7 +204,7 @@ func (b *Base) typos(s *scratch, w string, typos int, emit func(uint32)) {
 		return cmp.Or(cmp.Compare(b.idf[x], b.idf[y]), cmp.Compare(x, y))
 	})
 	for _, id := range s.typos[:min(len(s.typos), maxTypoTerms)] {
-		emit(id)
+		emit(id, 1)
 	}
 }
 

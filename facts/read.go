@@ -108,22 +108,23 @@ func (b *Base) read(s *scratch, q *query, cq *compiled, top []scored) []cand {
 // rest are 0 or 1, or small numbers. Their weights are fitted on data: see
 // Weights.
 const (
-	xSent   = iota // the fact's own BM25 score
-	xCover         // importance of the concepts the fact has
-	xCtx           // importance of the concepts only its passage has
-	xTitle         // importance of the concepts only its article's title has
-	xProx          // neighbouring concepts of the question close together in the fact
-	xAmount        // 1 if it has the amount, count or share asked for, not named in the question
-	xDate          // 1 if it has the date asked for, not named in the question
-	xName          // 1 if it has a name asked for, not named in the question nor the article's title
-	xReason        // 1 if it has a word of cause asked for ("because", "due")
-	xNear          // 1/distance from an answer of the kind asked for to a word of the question, if close
-	xList          // 1 if the question asks for several things and the fact names several
-	xFocus         // 1/distance from an answer of the kind asked for to the thing asked about, if close
-	xLead          // 1 if it opens its paragraph
-	xNames         // importance of the question's names (capitalised words) the fact has
-	xLen           // log2 of the fact's length in words, over 5
-	xOrder         // share of the matched neighbouring concepts found in the question's order
+	xSent    = iota // the fact's own BM25 score
+	xCover          // importance of the concepts the fact has
+	xCtx            // importance of the concepts only its passage has
+	xTitle          // importance of the concepts only its article's title has
+	xProx           // neighbouring concepts of the question close together in the fact
+	xAmount         // 1 if it has the amount, count or share asked for, not named in the question
+	xDate           // 1 if it has the date asked for, not named in the question
+	xName           // 1 if it has a name asked for, not named in the question nor the article's title
+	xReason         // 1 if it has a word of cause asked for ("because", "due")
+	xNear           // 1/distance from an answer of the kind asked for to a word of the question, if close
+	xList           // 1 if the question asks for several things and the fact names several
+	xFocus          // 1/distance from an answer of the kind asked for to the thing asked about, if close
+	xLead           // 1 if it opens its paragraph
+	xNames          // importance of the question's names (capitalised words) the fact has
+	xLen            // log2 of the fact's length in words, over 5
+	xOrder          // share of the matched neighbouring concepts found in the question's order
+	xLearned        // learned question-to-answer words: the mean over the question's words of the best t(fact word | question word)
 	nFeatures
 )
 
@@ -132,7 +133,7 @@ const (
 var FeatureNames = [nFeatures]string{
 	xSent: "bm25", xCover: "cover", xCtx: "context", xTitle: "title",
 	xProx: "proximity", xAmount: "amount", xDate: "date", xName: "name", xReason: "reason", xNear: "near", xList: "list", xFocus: "focus", xLead: "lead", xNames: "names", xLen: "length",
-	xOrder: "order",
+	xOrder: "order", xLearned: "learned",
 }
 
 // A hit is a concept group found in a fact: where, and how well.
@@ -151,6 +152,10 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 	for range ng {
 		best = append(best, hit{pos: -1})
 	}
+	learned := s.lp[:0]
+	for range ng {
+		learned = append(learned, 0)
+	}
 	var found kind // kinds of answer among the tokens the question does not match
 	vague := false // a number in words only ("thousands")
 	title := b.titles[ft.article]
@@ -165,6 +170,9 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 		cl := cls[k]
 		if cl&text.ClassAux == 0 {
 			pos++
+		}
+		if gi, p, ok := cq.learned.find(t); ok && gi < ng && p > learned[gi] {
+			learned[gi] = p
 		}
 		if gi, v, ok := cq.table.find(t); ok && gi < ng {
 			if h := &best[gi]; v > h.v {
@@ -207,7 +215,7 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 			focus = min(focus, pos-lastFocus)
 		}
 	}
-	s.found = best
+	s.found, s.lp = best, learned
 
 	var sent, sentRaw, cover, names, titleOnly float32
 	for gi := range ng {
@@ -280,6 +288,13 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 	if pairs > 0 {
 		c.x[xOrder] = float32(ordered) / float32(pairs)
 	}
+	if cq.nLearned > 0 {
+		var sum float32
+		for _, p := range learned {
+			sum += p
+		}
+		c.x[xLearned] = sum / float32(cq.nLearned)
+	}
 }
 
 // An altTable maps the terms of a query to their concept group and value
@@ -300,6 +315,16 @@ func (t *altTable) reset(groups []group) {
 	for _, g := range groups {
 		n += len(g.alts)
 	}
+	t.init(n)
+	for gi, g := range groups {
+		for _, a := range g.alts {
+			t.put(a.term, gi, a.v)
+		}
+	}
+}
+
+// init empties the table, with room for n terms.
+func (t *altTable) init(n int) {
 	size := 16
 	for size < 2*n {
 		size *= 2
@@ -315,11 +340,6 @@ func (t *altTable) reset(groups []group) {
 	}
 	t.mask = uint32(size - 1)
 	t.bloom = [16]uint64{}
-	for gi, g := range groups {
-		for _, a := range g.alts {
-			t.put(a.term, gi, a.v)
-		}
-	}
 }
 
 func (t *altTable) put(term uint32, group int, v float32) {

@@ -47,6 +47,10 @@ type Weights struct {
 	Confidence [len(ConfidenceInputs)]float64
 	// AbstainBelow is the confidence under which the engine abstains.
 	AbstainBelow float64
+	// Expanders are the weights of the word expanders, named by
+	// ExpanderNames: the weight of a term an expander proposes, against 1
+	// for the question's own word. An expander of weight 0 does not run.
+	Expanders [len(ExpanderNames)]float64
 }
 
 // DefaultWeights returns the weights New uses unless told otherwise: those
@@ -67,6 +71,7 @@ type weightsFile struct {
 	Features     []namedWeight `json:"features"`
 	Confidence   []namedWeight `json:"confidence"`
 	AbstainBelow float64       `json:"abstain_below"`
+	Expanders    []namedWeight `json:"expanders"`
 }
 
 type namedWeight struct {
@@ -98,6 +103,13 @@ func (f weightsFile) weights() Weights {
 		for i, name := range ConfidenceInputs {
 			if name == nw.Name {
 				w.Confidence[i] = nw.Weight
+			}
+		}
+	}
+	for _, nw := range f.Expanders {
+		for i, name := range ExpanderNames {
+			if name == nw.Name {
+				w.Expanders[i] = nw.Weight
 			}
 		}
 	}

@@ -16,6 +16,7 @@ type weightsFile struct {
 	Features     []namedWeight `json:"features"`
 	Confidence   []namedWeight `json:"confidence"`
 	AbstainBelow float64       `json:"abstain_below"`
+	Expanders    []namedWeight `json:"expanders"`
 	Fit          fitFigures    `json:"fit"`
 }
 
@@ -70,6 +71,10 @@ func (f *weightsFile) setWeights(w facts.Weights) {
 		f.Confidence = append(f.Confidence, namedWeight{name, w.Confidence[i]})
 	}
 	f.AbstainBelow = w.AbstainBelow
+	f.Expanders = nil
+	for i, name := range facts.ExpanderNames {
+		f.Expanders = append(f.Expanders, namedWeight{name, w.Expanders[i]})
+	}
 }
 
 // flatObject matches an indented JSON object with no object or array in

@@ -24,8 +24,12 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 		}
 	}
 	// The candidates of a question and their features do not depend on
-	// the weights, only their order does: zero weights will do.
-	b := facts.New(kept, nil, facts.WithWeights(facts.Weights{}))
+	// the feature weights, only their order does: zero weights will do.
+	var w facts.Weights
+	for i, name := range facts.ExpanderNames {
+		w.Expanders[i] = c.expanders[name]
+	}
+	b := facts.New(kept, nil, facts.WithWeights(w))
 	wf.Fit.Base = baseFigures{Articles: len(kept), HeldOutArticles: len(data.articles) - len(kept), Facts: b.Len()}
 	fmt.Fprintf(log, "fact base: %d articles (%d held out), %d facts; %d training questions, %d about held-out articles (%v)\n",
 		len(kept), len(data.articles)-len(kept), b.Len(), len(data.train), len(data.heldOut), since(start))
@@ -53,7 +57,6 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 	if err != nil {
 		return wf, fmt.Errorf("fit ranking weights: %w", err)
 	}
-	var w facts.Weights
 	for i, v := range fw {
 		w.Features[i] = round(v, 4)
 	}

@@ -50,8 +50,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
+	"slices"
+	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/factbot/factbot/internal/fit"
@@ -77,6 +81,18 @@ type config struct {
 	target          fit.Target
 	l2, confL2      float64
 	maxFalseAbstain float64
+	// expanders are the word expanders' weights, by name: set, not fitted.
+	expanders map[string]float64
+}
+
+// defaultExpanders are the expanders' weights unless -expander says
+// otherwise: set by hand, in this order of trust: a derived form or a
+// synonym says nearly the same, a longer word may say more, a typo may be
+// another word; a more general or more particular word, a whole or a part
+// say less.
+var defaultExpanders = map[string]float64{
+	"synonym": 0.85, "derived": 0.9, "prefix": 0.75, "typo": 0.6, "typo2": 0.45, "abbreviation": 0.5,
+	"hypernym": 0, "hyponym": 0, "holonym": 0, "meronym": 0, "pertainym": 0.8,
 }
 
 // run is the whole program, with its surroundings passed in so that tests
@@ -84,7 +100,7 @@ type config struct {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("factfit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	c := config{target: fit.AnyRight}
+	c := config{target: fit.AnyRight, expanders: maps.Clone(defaultExpanders)}
 	fs.StringVar(&c.squad, "squad", "../shared/corpora/squad-train", "SQuAD train `folder`: articles/, questions.jsonl, sample-2000.jsonl")
 	fs.StringVar(&c.out, "o", "facts/weights.json", "the weights `file` to write")
 	fs.Func("target", "what a question with several right candidates rewards: any-right (their total probability) or each-right (their mean log-probability, convex)", func(s string) error {
@@ -98,6 +114,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	})
 	fs.Float64Var(&c.l2, "l2", 1e-4, "L2 penalty of the ranking weights")
 	fs.Float64Var(&c.confL2, "conf-l2", 1e-4, "L2 penalty of the confidence weights")
+	fs.Func("expander", "an expander's weight, `name=weight` (repeatable; 0 turns it off)", func(s string) error {
+		name, v, ok := strings.Cut(s, "=")
+		w, err := strconv.ParseFloat(v, 64)
+		if _, known := defaultExpanders[name]; !ok || err != nil || !known || w < 0 || w > 1 {
+			return fmt.Errorf("want name=weight with a weight in [0, 1] and a name of %v", slices.Sorted(maps.Keys(defaultExpanders)))
+		}
+		c.expanders[name] = w
+		return nil
+	})
 	fs.Float64Var(&c.maxFalseAbstain, "max-false-abstain", 0.02, "the most abstentions allowed on answerable training questions, as a share")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: factfit [flags]\n\nFits the engine's weights on SQuAD train and writes them with their provenance.\n\n")

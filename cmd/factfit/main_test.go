@@ -14,8 +14,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/factbot/factbot/facts"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/factbot/factbot/facts"
 )
 
 // writeCorpus writes a small SQuAD-like folder: articles about made-up
