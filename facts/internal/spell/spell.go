@@ -1,0 +1,353 @@
+package spell
+
+import (
+	"fmt"
+	"iter"
+	"math"
+	"strings"
+
+	"github.com/factbot/factbot/facts/internal/lang"
+)
+
+// A Kind tells what sort of change a Fix is.
+type Kind uint8
+
+const (
+	Typo        Kind = iota // a misspelt word ("teh" → "the")
+	Chat                    // a chat abbreviation ("ppl" → "people")
+	Contraction             // a contraction without its apostrophe ("whats" → "what is")
+	Split                   // words run together ("thinktank" → "think tank")
+	Join                    // a word split in two ("data base" → "database")
+)
+
+var kindNames = [...]string{"typo", "chat", "contraction", "split", "join"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("Kind(%d)", k)
+}
+
+// A Fix is one change Correct made: the N words from words[At] on, From
+// (joined by spaces), read as To (one word or more, joined by spaces).
+type Fix struct {
+	At, N    int
+	From, To string
+	Kind     Kind
+}
+
+// Tuning. Each is chosen on the aggregate rates of cmd/spellmeasure (see the
+// README's "Chat spelling"), never on one question.
+const (
+	// lambda weighs one edit against the log of a word's frequency: a
+	// candidate one edit further off must be e^lambda (≈150) times as
+	// frequent to win.
+	lambda = 5.0
+	// minLower is how often a word must have been seen in lower case to
+	// count as an English word when wamerican does not list it.
+	minLower = 3
+	// rareValid and overValid: a valid English word is read as another only
+	// if it was seen at most rareValid times in lower case and the other,
+	// one slip away, overValid times as often.
+	rareValid = 10
+	overValid = 1000
+	// joinOver: two words are joined when the joined word was seen joinOver
+	// times as often as the two in a row (plus one); splitOver the other way.
+	joinOver  = 5
+	splitOver = 5
+)
+
+// A Corrector corrects the words of questions asked of one fact base. It is
+// safe for concurrent use.
+type Corrector struct {
+	en    *english
+	words []string // candidates: the base's words, then English words
+	freq  []int32  // how often each candidate was seen, in the base and in English
+	known []bool   // whether the base has it
+	base  map[string]int32
+	ix    index
+}
+
+// New returns a Corrector for a fact base whose words (folded: lower case,
+// no punctuation) and their counts are vocab. A word of vocab is never
+// corrected; the base's words are preferred over other English words.
+func New(vocab iter.Seq2[string, int]) (*Corrector, error) {
+	en, err := loadEnglish()
+	if err != nil {
+		return nil, err
+	}
+	return newCorrector(en, vocab)
+}
+
+func newCorrector(en *english, vocab iter.Seq2[string, int]) (*Corrector, error) {
+	c := &Corrector{en: en, base: map[string]int32{}}
+	at := map[string]int{}
+	add := func(w string, f int32, known bool) {
+		if i, ok := at[w]; ok {
+			c.freq[i] += f
+			c.known[i] = c.known[i] || known
+			return
+		}
+		at[w] = len(c.words)
+		c.words = append(c.words, w)
+		c.freq = append(c.freq, f)
+		c.known = append(c.known, known)
+	}
+	for w, n := range vocab {
+		if w == "" || hasDigit(w) {
+			continue
+		}
+		c.base[w] += int32(min(n, math.MaxInt32))
+		add(w, int32(min(n, math.MaxInt32)), true)
+	}
+	for w, e := range en.words {
+		// A word seen only with a capital is a name: not a candidate unless
+		// the base has it.
+		if e.valid || e.lower >= minLower {
+			add(w, e.lower+1, false)
+		}
+	}
+	if len(c.words) > maxWords {
+		return nil, fmt.Errorf("spell: %d words, more than %d", len(c.words), maxWords)
+	}
+	c.ix = newIndex(c.words)
+	return c, nil
+}
+
+// Known reports whether the fact base has w.
+func (c *Corrector) Known(w string) bool {
+	_, ok := c.base[w]
+	return ok
+}
+
+// english reports whether w is a word of general English.
+func (c *Corrector) english(w string) bool {
+	e, ok := c.en.words[w]
+	return ok && (e.valid || e.lower >= minLower)
+}
+
+// Correct returns words, the folded words of a question, with their spelling
+// corrected, and the fixes it made, in order. Where keep is not nil, a word
+// with keep[i] set is left as it is (a name typed with a capital, a quoted
+// phrase). A word the fact base knows is never changed, nor a number, but
+// two known words may be joined ("data base"). words is not modified.
+func (c *Corrector) Correct(words []string, keep []bool) (out []string, fixes []Fix) {
+	out = make([]string, 0, len(words)+2)
+	kept := func(i int) bool {
+		return i < len(keep) && keep[i] || hasDigit(words[i]) && !c.tabled(words[i])
+	}
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if kept(i) {
+			out = append(out, w)
+			continue
+		}
+		if i+1 < len(words) && !kept(i+1) {
+			pair := w + " " + words[i+1]
+			to, k, ok := c.table(pair)
+			if !ok {
+				to, k, ok = c.join(w, words[i+1])
+			}
+			if ok {
+				out = append(out, to...)
+				fixes = append(fixes, Fix{i, 2, pair, strings.Join(to, " "), k})
+				i++
+				continue
+			}
+		}
+		if c.Known(w) {
+			out = append(out, w)
+			continue
+		}
+		to, k, ok := c.table(w)
+		if !ok {
+			to, k, ok = c.fix(w)
+		}
+		if !ok {
+			out = append(out, w)
+			continue
+		}
+		out = append(out, to...)
+		fixes = append(fixes, Fix{i, 1, w, strings.Join(to, " "), k})
+	}
+	return out, fixes
+}
+
+// join returns a and b as one word where general English writes them so far
+// more often as one word than as two: both parts of 3 letters or more and no
+// stop word, and not where the base has both parts but not the whole. The
+// base's counts are no evidence here: a base that has "well-known" has the
+// word "wellknown" too, made by the tokenizer.
+func (c *Corrector) join(a, b string) ([]string, Kind, bool) {
+	if len(a) < 3 || len(b) < 3 || c.function(a) || c.function(b) || !letters(a) || !letters(b) {
+		return nil, 0, false
+	}
+	j := a + b
+	if !c.english(j) || !c.Known(j) && c.Known(a) && c.Known(b) {
+		return nil, 0, false
+	}
+	var split int32
+	if cp, ok := c.en.compounds[j]; ok && cp.left == a {
+		split = cp.split
+	}
+	if c.en.words[j].lower < joinOver*(split+1) {
+		return nil, 0, false
+	}
+	return []string{j}, Join, true
+}
+
+// function reports whether the engine's lexicon has w as a stop word or as
+// chatter ("lol", "hmm"): a word, and never a typo of another.
+func (c *Corrector) function(w string) bool {
+	return lang.Stopwords[w] || lang.Chatter[w]
+}
+
+// count is how often w was seen in the base and in lower case in English.
+func (c *Corrector) count(w string) int32 {
+	return c.base[w] + c.en.words[w].lower
+}
+
+// fix returns the reading of w, a word the base does not know, that is most
+// likely meant: w itself if it is an English word, unless general English
+// writes it as two words far more often, or it is rare and one slip away
+// from a word far more frequent; otherwise the best of the words within
+// the edits its length allows and of the ways to split it in two.
+func (c *Corrector) fix(w string) ([]string, Kind, bool) {
+	if len(w) < 3 || len(w) > maxLen || !letters(w) || c.function(w) {
+		return nil, 0, false
+	}
+	if c.english(w) {
+		if cp, ok := c.en.compounds[w]; ok && cp.split >= splitOver*(cp.joined+1) {
+			return []string{cp.left, cp.right}, Split, true
+		}
+		lower := c.en.words[w].lower
+		if lower > rareValid {
+			return nil, 0, false
+		}
+		best, cost, ok := c.nearest(w, editCost)
+		if !ok || cost > slipCost || c.freq[best] < overValid*(lower+1) {
+			return nil, 0, false
+		}
+		return []string{c.words[best]}, Typo, true
+	}
+	best, cost, ok := c.nearest(w, budget(len(w)))
+	var score float64
+	if ok {
+		score = c.score(c.freq[best], c.known[best], cost)
+	}
+	if a, b, s, ok2 := c.split(w); ok2 && (!ok || s > score) {
+		return []string{a, b}, Split, true
+	}
+	if !ok {
+		return nil, 0, false
+	}
+	return []string{c.words[best]}, Typo, true
+}
+
+// knownFirst puts the base's words before all others.
+const knownFirst = 1000
+
+// score is how likely a candidate is: its frequency, discounted by the
+// edits, the base's words first.
+func (c *Corrector) score(freq int32, known bool, cost int) float64 {
+	s := math.Log(float64(freq)+1) - lambda*float64(cost)/editCost
+	if known {
+		s += knownFirst
+	}
+	return s
+}
+
+// nearest returns the best candidate within max tenths of an edit of w.
+func (c *Corrector) nearest(w string, max int) (best uint32, cost int, ok bool) {
+	if max == 0 {
+		return 0, 0, false
+	}
+	var seen [64]uint32
+	nseen := 0
+	var bestScore float64
+	forms(w, max/editCost, func(h uint64) {
+		c.ix.lookup(h, func(id uint32) {
+			for _, s := range seen[:nseen] {
+				if s == id {
+					return
+				}
+			}
+			if nseen < len(seen) {
+				seen[nseen] = id
+				nseen++
+			}
+			d := distance(w, c.words[id], max)
+			if d > max {
+				return
+			}
+			s := c.score(c.freq[id], c.known[id], d)
+			if !ok || s > bestScore || s == bestScore && c.words[id] < c.words[best] {
+				best, cost, bestScore, ok = id, d, s, true
+			}
+		})
+	})
+	return best, cost, ok
+}
+
+// split returns the likeliest way to read w as two words, each a word of
+// general English (a name the base knows is not one), of three letters or more or else one of the short words
+// of data/short-words.txt ("a", "is", "of"), scored as the rarer of the two, one edit off.
+func (c *Corrector) split(w string) (a, b string, score float64, ok bool) {
+	for i := 1; i < len(w); i++ {
+		l, r := w[:i], w[i:]
+		if !c.part(l) || !c.part(r) {
+			continue
+		}
+		f := min(c.count(l), c.count(r))
+		s := c.score(f, c.Known(l) && c.Known(r), editCost)
+		if !ok || s > score {
+			a, b, score, ok = l, r, s, true
+		}
+	}
+	return a, b, score, ok
+}
+
+func (c *Corrector) part(w string) bool {
+	if len(w) < 3 {
+		return c.en.short[w]
+	}
+	return c.english(w)
+}
+
+func letters(w string) bool {
+	for i := range len(w) {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *Corrector) tabled(w string) bool {
+	_, _, ok := c.table(w)
+	return ok
+}
+
+// table looks w up in the chat and contraction tables.
+func (c *Corrector) table(w string) ([]string, Kind, bool) {
+	if c.Known(w) {
+		return nil, 0, false
+	}
+	if to, ok := c.en.chat[w]; ok {
+		return to, Chat, true
+	}
+	if to, ok := c.en.contractions[w]; ok {
+		return to, Contraction, true
+	}
+	return nil, 0, false
+}
+
+func hasDigit(w string) bool {
+	for i := range len(w) {
+		if '0' <= w[i] && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
