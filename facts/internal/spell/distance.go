@@ -69,6 +69,8 @@ func distance(q, w string, max int) int {
 		prev[j] = j*editCost + min(j, 1)*firstCost
 	}
 	for i := 1; i <= len(q); i++ {
+		// Typing in an extra first letter, or losing or replacing the meant
+		// word's first letter, is an edit at the first letter.
 		first := 0
 		if i == 1 {
 			first = firstCost
@@ -76,29 +78,28 @@ func distance(q, w string, max int) int {
 		cur[0] = prev[0] + editCost + first
 		lo := cur[0]
 		for j := 1; j <= len(w); j++ {
-			f := first
+			f := 0
 			if j == 1 {
 				f = firstCost
 			}
 			// q[i-1] typed in: a slip if it doubles a letter beside it.
-			ins := editCost
+			ins := editCost + first
 			if i >= 2 && q[i-1] == q[i-2] || i < len(q) && q[i-1] == q[i] {
-				ins = slipCost
+				ins = slipCost + first
 			}
 			// w[j-1] left out: a slip if it is one of a double.
-			del := editCost
+			del := editCost + f
 			if j >= 2 && w[j-1] == w[j-2] || j < len(w) && w[j-1] == w[j] {
-				del = slipCost
+				del = slipCost + f
 			}
 			sub := 0
 			if q[i-1] != w[j-1] {
-				sub = editCost
+				sub = editCost + f
 				if near(q[i-1], w[j-1]) {
-					sub = slipCost
+					sub = slipCost + f
 				}
-				sub += f
 			}
-			c := min(prev[j-1]+sub, prev[j]+ins+first, cur[j-1]+del+f)
+			c := min(prev[j-1]+sub, prev[j]+ins, cur[j-1]+del)
 			if i >= 2 && j >= 2 && q[i-1] == w[j-2] && q[i-2] == w[j-1] && q[i-1] != q[i-2] {
 				t := slipCost
 				if j == 2 {

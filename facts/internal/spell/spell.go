@@ -41,9 +41,9 @@ type Fix struct {
 // README's "Chat spelling"), never on one question.
 const (
 	// lambda weighs one edit against the log of a word's frequency: a
-	// candidate one edit further off must be e^lambda (≈150) times as
+	// candidate one edit further off must be e^lambda (≈3000) times as
 	// frequent to win.
-	lambda = 5.0
+	lambda = 8.0
 	// minLower is how often a word must have been seen in lower case to
 	// count as an English word when wamerican does not list it.
 	minLower = 3
@@ -103,9 +103,9 @@ func newCorrector(en *english, vocab iter.Seq2[string, int]) (*Corrector, error)
 	}
 	for w, e := range en.words {
 		// A word seen only with a capital is a name: not a candidate unless
-		// the base has it.
+		// the base has it. The engine's function words count as the base's.
 		if e.valid || e.lower >= minLower {
-			add(w, e.lower+1, false)
+			add(w, e.lower+1, lang.Stopwords[w] || lang.QuestionWords[w])
 		}
 	}
 	if len(c.words) > maxWords {

@@ -51,6 +51,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	dir := fs.String("squad", "../shared/corpora/squad-train", "SQuAD train folder")
 	base := fs.String("base", "all", "the fact base: all articles, or each question's article")
 	show := fs.Int("show", 0, "print this many fixes of each sort (good, bad, other)")
+	n := fs.Int("n", 0, "measure on the first n questions only (0: all)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -64,6 +65,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if len(clean) != len(chat) {
 		return fmt.Errorf("spellmeasure: %d clean questions, %d chat", len(clean), len(chat))
+	}
+	if *n > 0 && *n < len(chat) {
+		clean, chat = clean[:*n], chat[:*n]
 	}
 	z := text.NewTokenizer()
 	vocab := map[string]map[string]int{} // by article, or "" for all
@@ -132,6 +136,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			from, to := strings.Fields(f.From), strings.Fields(f.To)
 			sort := "other"
 			switch {
+			case f.Kind == spell.Contraction && all(from, in):
+				sort = "other" // "don't" in the clean question too
+				m.other++
 			case all(from, in):
 				sort = "bad"
 				m.bad++
