@@ -7,6 +7,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,6 +48,15 @@ type english struct {
 	chat         map[string][]string // typed → meant words
 	contractions map[string][]string
 	short        map[string]bool // words of one or two letters a split may make
+	lex          lexicon         // the words that may be meant, seen in lower case, indexed
+}
+
+// candidate reports whether w may be meant by a typo: a valid English word,
+// or one seen in lower case often enough. A word seen only with a capital
+// is a name: not a candidate unless the base has it.
+func (e *english) candidate(w string) bool {
+	x, ok := e.words[w]
+	return ok && (x.valid || x.lower >= minLower)
 }
 
 var loadEnglish = sync.OnceValues(readEnglish)
@@ -98,6 +108,20 @@ func readEnglish() (*english, error) {
 	}
 	if data, err = files.ReadFile("data/short-words.txt"); err != nil {
 		return nil, fmt.Errorf("spell: %w", err)
+	}
+	var words []string
+	for w := range e.words {
+		if e.candidate(w) {
+			words = append(words, w)
+		}
+	}
+	slices.Sort(words)
+	freq := make([]int32, len(words))
+	for i, w := range words {
+		freq[i] = e.words[w].lower + 1
+	}
+	if e.lex, err = newLexicon(words, freq); err != nil {
+		return nil, err
 	}
 	e.short = map[string]bool{}
 	for _, l := range strings.Split(string(data), "\n") {

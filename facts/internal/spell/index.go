@@ -25,12 +25,15 @@ const idBits = 24
 const maxWords = 1 << idBits
 
 func newIndex(words []string) index {
-	var ix index
+	n := 0
+	for _, w := range words {
+		n += len(w) + 1
+	}
+	ix := make(index, 0, n)
 	for id, w := range words {
 		if len(w) > maxLen {
 			continue
 		}
-		n := len(ix)
 		ix = append(ix, key(hashSkip(w, -1, -1), id))
 		for i := range len(w) {
 			if i > 0 && w[i] == w[i-1] {
@@ -38,7 +41,6 @@ func newIndex(words []string) index {
 			}
 			ix = append(ix, key(hashSkip(w, i, -1), id))
 		}
-		_ = n
 	}
 	slices.Sort(ix)
 	return slices.Compact(ix)

@@ -61,57 +61,53 @@ const (
 // A Corrector corrects the words of questions asked of one fact base. It is
 // safe for concurrent use.
 type Corrector struct {
-	en    *english
-	words []string // candidates: the base's words, then English words
-	freq  []int32  // how often each candidate was seen, in the base and in English
-	known []bool   // whether the base has it
-	base  map[string]int32
+	en   *english
+	base map[string]int32 // the base's words and their counts
+	own  lexicon          // the base's words that English lacks
+}
+
+// A lexicon is a list of candidate words with their counts, indexed.
+type lexicon struct {
+	words []string
+	freq  []int32
 	ix    index
+}
+
+func newLexicon(words []string, freq []int32) (lexicon, error) {
+	if len(words) > maxWords {
+		return lexicon{}, fmt.Errorf("spell: %d words, more than %d", len(words), maxWords)
+	}
+	return lexicon{words, freq, newIndex(words)}, nil
 }
 
 // New returns a Corrector for a fact base whose words (folded: lower case,
 // no punctuation) and their counts are vocab. A word of vocab is never
 // corrected; the base's words are preferred over other English words.
+// Building one for 100,000 words takes 0.05 to 0.15 s (more for words that
+// English lacks, which get an index of their own); the first also reads and
+// indexes the embedded English words, once for the process (about 0.12 s).
 func New(vocab iter.Seq2[string, int]) (*Corrector, error) {
 	en, err := loadEnglish()
 	if err != nil {
 		return nil, err
 	}
-	return newCorrector(en, vocab)
-}
-
-func newCorrector(en *english, vocab iter.Seq2[string, int]) (*Corrector, error) {
 	c := &Corrector{en: en, base: map[string]int32{}}
-	at := map[string]int{}
-	add := func(w string, f int32, known bool) {
-		if i, ok := at[w]; ok {
-			c.freq[i] += f
-			c.known[i] = c.known[i] || known
-			return
-		}
-		at[w] = len(c.words)
-		c.words = append(c.words, w)
-		c.freq = append(c.freq, f)
-		c.known = append(c.known, known)
-	}
 	for w, n := range vocab {
-		if w == "" || hasDigit(w) {
-			continue
-		}
-		c.base[w] += int32(min(n, math.MaxInt32))
-		add(w, int32(min(n, math.MaxInt32)), true)
-	}
-	for w, e := range en.words {
-		// A word seen only with a capital is a name: not a candidate unless
-		// the base has it. The engine's function words count as the base's.
-		if e.valid || e.lower >= minLower {
-			add(w, e.lower+1, lang.Stopwords[w] || lang.QuestionWords[w])
+		if w != "" && !hasDigit(w) {
+			c.base[w] += int32(min(n, math.MaxInt32))
 		}
 	}
-	if len(c.words) > maxWords {
-		return nil, fmt.Errorf("spell: %d words, more than %d", len(c.words), maxWords)
+	var words []string
+	var freq []int32
+	for w, n := range c.base {
+		if !en.candidate(w) {
+			words = append(words, w)
+			freq = append(freq, n)
+		}
 	}
-	c.ix = newIndex(c.words)
+	if c.own, err = newLexicon(words, freq); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -122,10 +118,7 @@ func (c *Corrector) Known(w string) bool {
 }
 
 // english reports whether w is a word of general English.
-func (c *Corrector) english(w string) bool {
-	e, ok := c.en.words[w]
-	return ok && (e.valid || e.lower >= minLower)
-}
+func (c *Corrector) english(w string) bool { return c.en.candidate(w) }
 
 // Correct returns words, the folded words of a question, with their spelling
 // corrected, and the fixes it made, in order. Where keep is not nil, a word
@@ -225,16 +218,16 @@ func (c *Corrector) fix(w string) ([]string, Kind, bool) {
 		if lower > rareValid {
 			return nil, 0, false
 		}
-		best, cost, ok := c.nearest(w, editCost)
-		if !ok || cost > slipCost || c.freq[best] < overValid*(lower+1) {
+		best, ok := c.nearest(w, editCost)
+		if !ok || best.cost > slipCost || best.freq < overValid*(lower+1) {
 			return nil, 0, false
 		}
-		return []string{c.words[best]}, Typo, true
+		return []string{best.word}, Typo, true
 	}
-	best, cost, ok := c.nearest(w, budget(len(w)))
+	best, ok := c.nearest(w, budget(len(w)))
 	var score float64
 	if ok {
-		score = c.score(c.freq[best], c.known[best], cost)
+		score = best.score
 	}
 	if a, b, s, ok2 := c.split(w); ok2 && (!ok || s > score) {
 		return []string{a, b}, Split, true
@@ -242,7 +235,7 @@ func (c *Corrector) fix(w string) ([]string, Kind, bool) {
 	if !ok {
 		return nil, 0, false
 	}
-	return []string{c.words[best]}, Typo, true
+	return []string{best.word}, Typo, true
 }
 
 // knownFirst puts the base's words before all others.
@@ -258,36 +251,52 @@ func (c *Corrector) score(freq int32, known bool, cost int) float64 {
 	return s
 }
 
-// nearest returns the best candidate within max tenths of an edit of w.
-func (c *Corrector) nearest(w string, max int) (best uint32, cost int, ok bool) {
+// A candidate is a word that may have been meant.
+type candidate struct {
+	word  string
+	freq  int32
+	cost  int
+	score float64
+}
+
+// nearest returns the best candidate within max tenths of an edit of w,
+// among the base's words and English words.
+func (c *Corrector) nearest(w string, max int) (best candidate, ok bool) {
 	if max == 0 {
-		return 0, 0, false
+		return best, false
 	}
-	var seen [64]uint32
+	var seen [64]string
 	nseen := 0
-	var bestScore float64
-	forms(w, max/editCost, func(h uint64) {
-		c.ix.lookup(h, func(id uint32) {
-			for _, s := range seen[:nseen] {
-				if s == id {
-					return
-				}
-			}
-			if nseen < len(seen) {
-				seen[nseen] = id
-				nseen++
-			}
-			d := distance(w, c.words[id], max)
-			if d > max {
+	consider := func(word string, freq int32, known bool) {
+		for _, s := range seen[:nseen] {
+			if s == word {
 				return
 			}
-			s := c.score(c.freq[id], c.known[id], d)
-			if !ok || s > bestScore || s == bestScore && c.words[id] < c.words[best] {
-				best, cost, bestScore, ok = id, d, s, true
-			}
+		}
+		if nseen < len(seen) {
+			seen[nseen] = word
+			nseen++
+		}
+		d := distance(w, word, max)
+		if d > max {
+			return
+		}
+		s := c.score(freq, known, d)
+		if !ok || s > best.score || s == best.score && word < best.word {
+			best, ok = candidate{word, freq, d, s}, true
+		}
+	}
+	forms(w, max/editCost, func(h uint64) {
+		c.en.lex.ix.lookup(h, func(id uint32) {
+			word := c.en.lex.words[id]
+			n, known := c.base[word]
+			consider(word, c.en.lex.freq[id]+n, known || lang.Stopwords[word] || lang.QuestionWords[word])
+		})
+		c.own.ix.lookup(h, func(id uint32) {
+			consider(c.own.words[id], c.own.freq[id], true)
 		})
 	})
-	return best, cost, ok
+	return best, ok
 }
 
 // split returns the likeliest way to read w as two words, each a word of
