@@ -51,12 +51,18 @@ type english struct {
 	lex          lexicon         // the words that may be meant, seen in lower case, indexed
 }
 
-// candidate reports whether w may be meant by a typo: a valid English word,
-// or one seen in lower case often enough. A word seen only with a capital
-// is a name: not a candidate unless the base has it.
-func (e *english) candidate(w string) bool {
+// valid reports whether w is a word of general English: a valid word of
+// wamerican, or one seen in lower case often enough.
+func (e *english) valid(w string) bool {
 	x, ok := e.words[w]
 	return ok && (x.valid || x.lower >= minLower)
+}
+
+// candidate reports whether w may be meant by a typo: a valid word, or a
+// common name ("china"). Other names are not candidates unless the base
+// has them.
+func (e *english) candidate(w string) bool {
+	return e.valid(w) || e.words[w].count >= minName
 }
 
 var loadEnglish = sync.OnceValues(readEnglish)
@@ -118,7 +124,7 @@ func readEnglish() (*english, error) {
 	slices.Sort(words)
 	freq := make([]int32, len(words))
 	for i, w := range words {
-		freq[i] = e.words[w].lower + 1
+		freq[i] = max(e.words[w].lower, e.words[w].count/10) + 1
 	}
 	if e.lex, err = newLexicon(words, freq); err != nil {
 		return nil, err

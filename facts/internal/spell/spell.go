@@ -47,6 +47,10 @@ const (
 	// minLower is how often a word must have been seen in lower case to
 	// count as an English word when wamerican does not list it.
 	minLower = 3
+	// minName is how often a word seen with a capital must have been seen
+	// to be a candidate, as a common name of general English ("china",
+	// "british"): it is never a valid word that stays as it is.
+	minName = 100
 	// rareValid and overValid: a valid English word is read as another only
 	// if it was seen at most rareValid times in lower case and the other,
 	// one slip away, overValid times as often.
@@ -118,7 +122,7 @@ func (c *Corrector) Known(w string) bool {
 }
 
 // english reports whether w is a word of general English.
-func (c *Corrector) english(w string) bool { return c.en.candidate(w) }
+func (c *Corrector) english(w string) bool { return c.en.valid(w) }
 
 // Correct returns words, the folded words of a question, with their spelling
 // corrected, and the fixes it made, in order. Where keep is not nil, a word
@@ -156,6 +160,10 @@ func (c *Corrector) Correct(words []string, keep []bool) (out []string, fixes []
 		to, k, ok := c.table(w)
 		if !ok {
 			to, k, ok = c.fix(w)
+			// A typo of a contraction ("whatts") reads as what it stands for.
+			if more, _, ok2 := c.table(strings.Join(to, " ")); ok && ok2 {
+				to = more
+			}
 		}
 		if !ok {
 			out = append(out, w)

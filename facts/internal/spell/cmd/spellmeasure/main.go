@@ -15,6 +15,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -24,6 +25,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/factbot/factbot/facts/internal/spell"
@@ -110,6 +112,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 
 	var m measure
+	left := map[string]int{}
 	examples := map[string][]string{}
 	for i := range chat {
 		if err := ctx.Err(); err != nil {
@@ -132,6 +135,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		out, fixes := c.Correct(got, gkeep)
 		m.matchedBefore += overlap(got, want)
 		m.matchedAfter += overlap(out, want)
+		for _, w := range out {
+			switch {
+			case in[w]:
+			case c.Known(w):
+				m.leftKnown++
+			default:
+				m.leftUnknown++
+				left[w]++
+			}
+		}
 		for _, f := range fixes {
 			from, to := strings.Fields(f.From), strings.Fields(f.To)
 			sort := "other"
@@ -173,8 +186,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		m.matchedBefore, m.cleanWords, pct(m.matchedBefore, m.cleanWords), m.matchedAfter, m.cleanWords, pct(m.matchedAfter, m.cleanWords))
 	fmt.Fprintf(stdout, "fixes on chat: %d good (%d words), %d bad (a clean word changed), %d other; by kind %v\n",
 		m.good, m.goodWords, m.bad, m.other, m.kinds())
+	fmt.Fprintf(stdout, "chat words left not in the clean question: %d known to the base (never corrected), %d not\n", m.leftKnown, m.leftUnknown)
 	fmt.Fprintf(stdout, "clean questions: %d of %d words changed (%.2f%%), %d contractions expanded\n",
 		m.cleanChanged, m.cleanWords, pct(m.cleanChanged, m.cleanWords), m.cleanContractions)
+	if *show > 0 {
+		var ws []string
+		for w := range left {
+			ws = append(ws, w)
+		}
+		slices.SortFunc(ws, func(a, b string) int { return cmp.Or(left[b]-left[a], strings.Compare(a, b)) })
+		for _, w := range ws[:min(len(ws), *show)] {
+			fmt.Fprintf(stdout, "  left: %q %d\n", w, left[w])
+		}
+	}
 	for _, k := range []string{"good", "bad", "other", "clean"} {
 		for _, e := range examples[k] {
 			fmt.Fprintf(stdout, "  %s: %s\n", k, e)
@@ -188,6 +212,7 @@ type measure struct {
 	matchedBefore, matchedAfter     int
 	good, goodWords, bad, other     int
 	cleanChanged, cleanContractions int
+	leftKnown, leftUnknown          int
 	byKind                          [8]int
 }
 
