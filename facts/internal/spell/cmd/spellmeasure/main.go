@@ -54,6 +54,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	base := fs.String("base", "all", "the fact base: all articles, or each question's article")
 	show := fs.Int("show", 0, "print this many fixes of each sort (good, bad, other)")
 	n := fs.Int("n", 0, "measure on the first n questions only (0: all)")
+	half := fs.String("half", "", "measure only on questions about the articles of even or odd number (held out from a word list made from the other half)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -67,6 +68,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if len(clean) != len(chat) {
 		return fmt.Errorf("spellmeasure: %d clean questions, %d chat", len(clean), len(chat))
+	}
+	if *half != "" {
+		var cl, ch []question
+		for i := range chat {
+			var num int
+			fmt.Sscanf(chat[i].Source, "%d", &num)
+			if (num%2 == 0) == (*half == "even") {
+				cl, ch = append(cl, clean[i]), append(ch, chat[i])
+			}
+		}
+		clean, chat = cl, ch
 	}
 	if *n > 0 && *n < len(chat) {
 		clean, chat = clean[:*n], chat[:*n]
