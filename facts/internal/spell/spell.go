@@ -60,6 +60,8 @@ const (
 	// times as often as the two in a row (plus one); splitOver the other way.
 	joinOver  = 5
 	splitOver = 5
+	// splitCost is what reading a word as two costs, in tenths of an edit.
+	splitCost = 2 * editCost
 )
 
 // A Corrector corrects the words of questions asked of one fact base. It is
@@ -232,12 +234,11 @@ func (c *Corrector) fix(w string) ([]string, Kind, bool) {
 		}
 		return []string{best.word}, Typo, true
 	}
-	best, ok := c.nearest(w, budget(len(w)))
-	var score float64
-	if ok {
-		score = best.score
+	if c.en.candidate(w) {
+		return nil, 0, false // a common name ("iceland")
 	}
-	if a, b, s, ok2 := c.split(w); ok2 && (!ok || s > score) {
+	best, ok := c.nearest(w, budget(len(w)))
+	if a, b, s, ok2 := c.split(w); ok2 && (!ok || s > best.score) {
 		return []string{a, b}, Split, true
 	}
 	if !ok {
@@ -308,16 +309,19 @@ func (c *Corrector) nearest(w string, max int) (best candidate, ok bool) {
 }
 
 // split returns the likeliest way to read w as two words, each a word of
-// general English (a name the base knows is not one), of three letters or more or else one of the short words
-// of data/short-words.txt ("a", "is", "of"), scored as the rarer of the two, one edit off.
+// general English (a name the base knows is not one) of three letters or
+// more, or one of the short words of data/short-words.txt ("a", "is"), and
+// each a word of the base or a function word, so that a name the base lacks
+// ("jackson") is not read as two words it lacks too. It is scored as the rarer of the two, two edits off and never among the
+// base's words first, so that any typo within reach wins over it: a word
+// that is not English is more often a name than two words run together.
 func (c *Corrector) split(w string) (a, b string, score float64, ok bool) {
 	for i := 1; i < len(w); i++ {
 		l, r := w[:i], w[i:]
-		if !c.part(l) || !c.part(r) {
+		if !c.part(l) || !c.part(r) || !c.Known(l) && !c.function(l) || !c.Known(r) && !c.function(r) {
 			continue
 		}
-		f := min(c.count(l), c.count(r))
-		s := c.score(f, c.Known(l) && c.Known(r), editCost)
+		s := c.score(min(c.count(l), c.count(r)), false, splitCost)
 		if !ok || s > score {
 			a, b, score, ok = l, r, s, true
 		}
