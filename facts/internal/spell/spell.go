@@ -22,6 +22,7 @@ const (
 
 var kindNames = [...]string{"typo", "chat", "contraction", "split", "join"}
 
+// String returns the kind's name in lower case ("typo", "chat", …).
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]
@@ -127,7 +128,10 @@ func (c *Corrector) Known(w string) bool {
 func (c *Corrector) english(w string) bool { return c.en.valid(w) }
 
 // Correct returns words, the folded words of a question, with their spelling
-// corrected, and the fixes it made, in order. Where keep is not nil, a word
+// corrected, and the fixes it made, in order. words are the engine's tokens
+// of the question, lower case and without punctuation, less the joined-up
+// forms of hyphenated words (text.Aux), so that a Fix's At and N point at
+// tokens. Where keep is not nil, a word
 // with keep[i] set is left as it is (a name typed with a capital, a quoted
 // phrase). A word the fact base knows is never changed, nor a number, but
 // two known words may be joined ("data base"). words is not modified.
