@@ -15,6 +15,8 @@
 // General English comes from data files embedded in the package and read in
 // one place (data.go): word counts from SQuAD v1.1 train's Wikipedia
 // articles (CC BY-SA 4.0) marked with the valid words of Debian's wamerican
-// word list (SCOWL), made by cmd/spellfreq; and two small hand-written lists,
-// chat abbreviations and contractions.
+// word list (SCOWL), made by cmd/spellfreq; and small hand-written lists:
+// chat abbreviations, contractions, and the short words a split may make.
+// cmd/spellmeasure measures the corrector on SQuAD questions rewritten as
+// chat.
 package spell
