@@ -53,6 +53,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	dir := fs.String("squad", "../shared/corpora/squad-train", "SQuAD train folder")
 	base := fs.String("base", "all", "the fact base: all articles, or each question's article")
 	show := fs.Int("show", 0, "print this many fixes of each sort (good, bad, other)")
+	minKnown := fs.Int("minknown", 1, "pass New only the base's words seen this often")
 	n := fs.Int("n", 0, "measure on the first n questions only (0: all)")
 	half := fs.String("half", "", "measure only on questions about the articles of even or odd number (held out from a word list made from the other half)")
 	if err := fs.Parse(args); err != nil {
@@ -113,6 +114,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				for w, n := range v {
 					all[w] += n
 				}
+			}
+		}
+		for w, n := range all {
+			if n < *minKnown {
+				delete(all, w)
 			}
 		}
 		c, err := spell.New(maps.All(all))
