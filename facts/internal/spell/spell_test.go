@@ -1,0 +1,191 @@
+package spell
+
+import (
+	"maps"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// base is a small fact base: the words of a news story about a hack, with
+// counts, as the engine would pass them.
+var base = map[string]int{
+	"the": 40, "hackers": 5, "stole": 3, "lazarus": 4, "group": 6, "north": 9, "korea": 9,
+	"think": 2, "tank": 3, "data": 4, "base": 2, "million": 7, "bank": 5, "bangladesh": 3,
+	"rn": 1, "employees": 2, "work": 3, "people": 2, "cyber": 4, "attack": 5, "nk": 2,
+	"wanted": 1, "form": 1, "database": 1,
+}
+
+func newTest(t testing.TB, vocab map[string]int) *Corrector {
+	t.Helper()
+	c, err := New(maps.All(vocab))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCorrect(t *testing.T) {
+	c := newTest(t, base)
+	tests := []struct {
+		in, want string
+	}{
+		{"wat did teh hackers steal", "what did the hackers steal"},
+		{"hwo much did they take", "how much did they take"},
+		{"whats the thinktank", "what is the think tank"},
+		{"r u sure abt that", "are you sure about that"},
+		{"how many ppl work there", "how many people work there"},
+		{"did the govt pay", "did the government pay"},
+		{"pls tell me bc i forgot thx", "please tell me because i forgot thanks"},
+		{"cuz they wanted w o a trace", "because they wanted without a trace"},
+		{"who are the hackerss", "who are the hackers"},
+		{"what did the goverment say", "what did the government say"},
+		{"whats their adress", "what is their address"},
+		{"who stoled the money", "who stole the money"},
+		{"is the data base safe", "is the database safe"},
+		{"which bnak was hit", "which bank was hit"},
+		{"how many milion", "how many million"},
+		{"where did the atack start", "where did the attack start"},
+		{"why didnt they stop it", "why did not they stop it"},
+		{"they stole alot", "they stole a lot"},
+		{"whcih group", "which group"},
+		{"who recieved the money", "who received the money"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, _ := c.Correct(strings.Fields(tt.in), nil)
+			if diff := cmp.Diff(tt.want, strings.Join(got, " ")); diff != "" {
+				t.Errorf("Correct(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+// TestKeep lists words that must stay as they are.
+func TestKeep(t *testing.T) {
+	c := newTest(t, base)
+	tests := []struct {
+		name string
+		in   string
+		keep []bool
+	}{
+		{"known to the base", "nk lazarus bangladesh cyber", nil},
+		{"known chat spelling", "how many work there rn", nil},
+		{"known English word", "form", nil},
+		{"numbers", "how much is 81000000 or 4.5 or 1990", nil},
+		{"words of English", "the quick brown fox jumps over the lazy dog", nil},
+		{"valid rare words", "quire whom apse", nil},
+		{"function words", "lol hmm thanks", nil},
+		{"names kept by the caller", "did hwo teh steal", []bool{false, true, true, false}},
+		{"short words", "xi ab", nil},
+		{"stop words apart", "in to a part", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := strings.Fields(tt.in)
+			got, fixes := c.Correct(in, tt.keep)
+			if diff := cmp.Diff(in, got); diff != "" {
+				t.Errorf("Correct(%q) changed it (-want +got):\n%s\nfixes: %v", tt.in, diff, fixes)
+			}
+		})
+	}
+}
+
+func TestFixes(t *testing.T) {
+	c := newTest(t, base)
+	in := strings.Fields("wat r the data base and teh thinktank")
+	// "database" is a word of the base.
+	_, got := c.Correct(in, nil)
+	want := []Fix{
+		{At: 0, N: 1, From: "wat", To: "what", Kind: Chat},
+		{At: 1, N: 1, From: "r", To: "are", Kind: Chat},
+		{At: 3, N: 2, From: "data base", To: "database", Kind: Join},
+		{At: 6, N: 1, From: "teh", To: "the", Kind: Typo},
+		{At: 7, N: 1, From: "thinktank", To: "think tank", Kind: Split},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("fixes (-want +got):\n%s", diff)
+	}
+	if in[0] != "wat" {
+		t.Errorf("Correct modified its input: %q", in)
+	}
+}
+
+func TestRnUnknown(t *testing.T) {
+	vocab := maps.Clone(base)
+	delete(vocab, "rn")
+	c := newTest(t, vocab)
+	got, _ := c.Correct([]string{"who", "works", "there", "rn"}, nil)
+	if diff := cmp.Diff([]string{"who", "works", "there", "right", "now"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		typed, meant string
+		want         int
+	}{
+		{"the", "the", 0},
+		{"teh", "the", slipCost},               // a swap
+		{"hackerss", "hackers", slipCost},      // a doubled letter
+		{"adress", "address", slipCost},        // one of a double left out
+		{"bnak", "bank", slipCost},             // a swap
+		{"wat", "what", editCost},              // a letter left out
+		{"tje", "the", slipCost},               // a key next to the right one
+		{"hte", "the", slipCost + firstCost},   // a swap at the first letter
+		{"gank", "bank", slipCost + firstCost}, // the first letter
+	}
+	for _, tt := range tests {
+		t.Run(tt.typed+"/"+tt.meant, func(t *testing.T) {
+			if got := distance(tt.typed, tt.meant, 100); got != tt.want {
+				t.Errorf("distance(%q, %q) = %d, want %d", tt.typed, tt.meant, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestData(t *testing.T) {
+	en, err := loadEnglish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"the", "government", "think", "tank", "database"} {
+		if e := en.words[w]; !e.valid || e.lower == 0 {
+			t.Errorf("english: %q is %+v", w, e)
+		}
+	}
+	if len(en.words) < 50000 || len(en.compounds) < 100 || len(en.chat) < 20 || len(en.contractions) < 10 {
+		t.Errorf("english: %d words, %d compounds, %d chat, %d contractions",
+			len(en.words), len(en.compounds), len(en.chat), len(en.contractions))
+	}
+	for typed, meant := range en.chat {
+		if _, ok := en.contractions[typed]; ok {
+			t.Errorf("%q is both chat and a contraction", typed)
+		}
+		for _, w := range meant {
+			if w != strings.ToLower(w) {
+				t.Errorf("chat %q: %q is not folded", typed, w)
+			}
+		}
+	}
+}
+
+// TestConcurrent runs Correct from several goroutines, for the race detector.
+func TestConcurrent(t *testing.T) {
+	c := newTest(t, base)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 50 {
+				got, _ := c.Correct(strings.Fields("wat did teh hackerss stael"), nil)
+				if got[0] != "what" {
+					t.Errorf("got %q", got)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
