@@ -29,6 +29,10 @@ type Answer struct {
 	// "date", "person", …), or "" when it asks for none in particular.
 	Type string `json:"type,omitempty"`
 
+	// Corrections are the changes of spelling the engine made to read the
+	// question ("teh" read as "the"), in order.
+	Corrections []Correction `json:"corrections,omitempty"`
+
 	// Gap says, when the engine abstains, what the sources lack.
 	Gap *Gap `json:"gap,omitempty"`
 

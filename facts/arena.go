@@ -12,6 +12,9 @@ type scratch struct {
 	words   []string     // the query's
 	ids     []uint32
 	groups  []group  // the compiled query's
+	cwords  []string // the words the spelling corrector reads
+	ckeep   []bool   // and those it keeps as they are
+	cat     []int    // the token of each
 	typos   []uint32 // terms within a typo of a question word
 	pass    level
 	arts    level

@@ -39,7 +39,7 @@ func (b *Base) Ask(question string) Answer {
 	s := b.getScratch()
 	defer b.pool.Put(s)
 	r, ok := b.search(s, question)
-	ans := Answer{Question: question, Citations: []Citation{}, Type: r.q.want.String()}
+	ans := Answer{Question: question, Citations: []Citation{}, Type: r.q.want.String(), Corrections: r.corrections}
 	if !ok {
 		// Empty, small talk or noise: nothing to look up.
 		ans.SmallTalk = len(r.c.groups) > 0 && r.c.total == 0
@@ -64,11 +64,12 @@ func (b *Base) Ask(question string) Answer {
 
 // A result is a question taken through the pipeline up to the answer.
 type result struct {
-	q          query
-	c          compiled
-	cands      []cand // best first
-	conf       [nConfInputs]float64
-	confidence float64
+	q           query
+	corrections []Correction
+	c           compiled
+	cands       []cand // best first
+	conf        [nConfInputs]float64
+	confidence  float64
 }
 
 // search runs the stages before the answer. It reports false when there is
@@ -79,6 +80,7 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 		return r, false
 	}
 	r.q = parse(s.z, question, s.toks[:0], s.words[:0])
+	r.q, r.corrections = b.correct(s, r.q)
 	s.toks, s.words = r.q.toks, r.q.words
 	r.c = b.compile(s, &r.q)
 	if r.c.total == 0 {

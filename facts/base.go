@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/factbot/factbot/facts/internal/spell"
 	"github.com/factbot/factbot/facts/internal/text"
 )
 
@@ -44,6 +45,7 @@ type Base struct {
 	maxIDF   float32   // the idf of a term no passage has
 	weights  Weights   // of the ranking and the confidence model
 	expandW  [nExpanders]float32
+	spell    *spell.Corrector // nil when it could not be built
 }
 
 // A termFlag tells what kind of word a term is.

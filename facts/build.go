@@ -59,6 +59,7 @@ func New(articles []Article, aliases [][]string, opts ...Option) *Base {
 	b.index()
 	b.vocab = newVocabulary(b)
 	b.synonyms = synonymTerms(b)
+	b.spell = newCorrector(lex)
 	for i, w := range b.weights.Expanders {
 		b.expandW[i] = float32(w)
 	}
@@ -71,6 +72,8 @@ type lexicon struct {
 	terms    []string
 	termID   map[string]uint32
 	splits   map[string][]uint32 // words run together → the terms of their parts
+	words    []string            // every folded word, in order of first use
+	freq     []int32             // how often each is seen
 }
 
 // newLexicon merges the articles' word lists in article order, stems the
@@ -127,6 +130,7 @@ func newLexicon(parsed []parsedArticle, groups [][][]string) *lexicon {
 		lex.wordTerm[w] = id
 	}
 	lex.splits = runTogether(words, freq, lex)
+	lex.words, lex.freq = words, freq
 	return lex
 }
 

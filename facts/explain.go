@@ -5,6 +5,8 @@ package facts
 type Explanation struct {
 	Question string `json:"question"`
 	Type     string `json:"type,omitempty"`
+	// Corrections are the changes of spelling made to read the question.
+	Corrections []Correction `json:"corrections,omitempty"`
 	// Concepts are the question's concept groups and the index terms each
 	// matches, with their weights.
 	Concepts []Concept `json:"concepts"`
@@ -50,7 +52,7 @@ func (b *Base) Explain(question string) Explanation {
 	s := b.getScratch()
 	defer b.pool.Put(s)
 	r, ok := b.search(s, question)
-	e.Type = r.q.want.String()
+	e.Type, e.Corrections = r.q.want.String(), r.corrections
 	for _, g := range r.c.groups {
 		c := Concept{Word: g.word, Importance: float64(g.imp), Terms: []Term{}}
 		for _, a := range g.alts {

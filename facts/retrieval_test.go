@@ -188,15 +188,26 @@ func checkMatches(b *Base, c retrievalCase) []string {
 		return nil
 	}
 	terms := map[string]map[string]float64{} // question word → the terms it matches
-	for _, k := range b.Explain(c.Q).Concepts {
+	e := b.Explain(c.Q)
+	for _, k := range e.Concepts {
 		terms[k.Word] = map[string]float64{}
 		for _, t := range k.Terms {
 			terms[k.Word][t.Term] = t.Weight
 		}
 	}
 	var fails []string
+	// A word the engine read another way is looked for as it read it.
+	read := func(qw string) string {
+		for _, fix := range e.Corrections {
+			if strings.EqualFold(fix.From, qw) {
+				return fix.To
+			}
+		}
+		return qw
+	}
 	for _, qw := range slices.Sorted(maps.Keys(c.Match)) {
 		aw := c.Match[qw]
+		qw := read(qw)
 		id, ok := b.lookup(aw)
 		if !ok {
 			fails = append(fails, fmt.Sprintf("match: %q is not a word of the articles", aw))

@@ -1,0 +1,82 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/factbot/factbot/facts/internal/spell"
+	"github.com/factbot/factbot/facts/internal/text"
+)
+
+// Between parse and compile, correct reads a question's spelling the way
+// people type in chat ("wat did teh hackers steal", "hwo many ppl"),
+// against the fact base's words and general English (package spell).
+
+// A Correction is one change of spelling the engine made to read a
+// question: From as typed, To as read.
+type Correction struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// minKnownCount is how often a word must occur in the articles to count as
+// known to the spelling corrector, which never corrects a known word: a
+// word seen once is as likely a typo or an odd name ("wat", "abt") as a
+// word people would ask with.
+const minKnownCount = 2
+
+// newCorrector builds the spelling corrector over the words of a lexicon,
+// or returns nil if it cannot (the engine then reads questions as typed).
+func newCorrector(lex *lexicon) *spell.Corrector {
+	c, err := spell.New(func(yield func(string, int) bool) {
+		for i, w := range lex.words {
+			if lex.freq[i] < minKnownCount || strings.ContainsFunc(w, func(r rune) bool { return 'A' <= r && r <= 'Z' }) {
+				continue // rare, or an all-caps stop word kept apart ("US")
+			}
+			if !yield(w, int(lex.freq[i])) {
+				return
+			}
+		}
+	})
+	if err != nil {
+		return nil
+	}
+	return c
+}
+
+// correct returns q read with its spelling corrected, and the corrections,
+// or q itself when there are none. Names typed with a capital and numbers
+// are kept as they are; contractions typed without an apostrophe ("whats")
+// are read out but not reported as corrections.
+func (b *Base) correct(s *scratch, q query) (query, []Correction) {
+	if b.spell == nil {
+		return q, nil
+	}
+	words, keep, at := s.cwords[:0], s.ckeep[:0], s.cat[:0]
+	for i, t := range q.toks {
+		if t.Flags&text.Aux != 0 {
+			continue
+		}
+		words = append(words, strings.ToLower(q.words[i]))
+		keep = append(keep, q.isName(i) || t.Flags&text.Number != 0)
+		at = append(at, i)
+	}
+	s.cwords, s.ckeep, s.cat = words, keep, at
+	_, fixes := b.spell.Correct(words, keep)
+	if len(fixes) == 0 {
+		return q, nil
+	}
+	var sb strings.Builder
+	var out []Correction
+	last := 0
+	for _, f := range fixes {
+		first, end := q.toks[at[f.At]], q.toks[at[f.At+f.N-1]]
+		sb.WriteString(q.text[last:first.Start])
+		sb.WriteString(f.To)
+		last = int(end.End)
+		if f.Kind != spell.Contraction {
+			out = append(out, Correction{From: q.text[first.Start:end.End], To: f.To})
+		}
+	}
+	sb.WriteString(q.text[last:])
+	return parse(s.z, sb.String(), q.toks[:0], q.words[:0]), out
+}
