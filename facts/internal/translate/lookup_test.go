@@ -29,7 +29,7 @@ func TestLearned(t *testing.T) {
 		q, s   string
 		within int
 	}{
-		{"peopl", "popul", 1}, // "how many people" → population
+		{"peopl", "popul", 1},  // "how many people" → population
 		{"mani", "million", 3}, // "how many" → an amount
 		{"mani", "number", 10},
 		{"much", "million", 2}, // "how much"
@@ -39,8 +39,8 @@ func TestLearned(t *testing.T) {
 		{"when", "date", 10},
 		{"who", "presid", 3}, // "who" → a title
 		{"who", "leader", 5},
-		{"name", "call", 1}, // "what is it named" → "it is called"
-		{"die", "death", 1}, // a verb → its noun
+		{"name", "call", 1},  // "what is it named" → "it is called"
+		{"die", "death", 1},  // a verb → its noun
 		{"bear", "birth", 1}, // "born" is "bear" by WordNet's exceptions
 		{"marri", "marriag", 1},
 		{"discov", "discoveri", 1},
