@@ -76,6 +76,9 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 // writeAnswer prints an answer for a person: the short answer, the quotes
 // with [n] markers, and the sources.
 func writeAnswer(w io.Writer, a facts.Answer) {
+	if len(a.Corrections) > 0 {
+		fmt.Fprintf(w, "(reading %s)\n\n", describeCorrections(a.Corrections))
+	}
 	if a.SmallTalk {
 		fmt.Fprintln(w, "Hi! Ask me a question about the articles, and I'll answer with quotes from them.")
 		return
@@ -104,6 +107,16 @@ func writeAnswer(w io.Writer, a facts.Answer) {
 		fmt.Fprintf(w, "[%d] %s\n", c.N, sourceLine(c))
 	}
 	fmt.Fprintf(w, "\nConfidence: %.0f%%\n", 100*a.Confidence)
+}
+
+// describeCorrections says how the question was read: "“teh” as “the”,
+// “hwo” as “how”".
+func describeCorrections(cs []facts.Correction) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = "“" + c.From + "” as “" + c.To + "”"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // sourceLine names a citation's source: title, publisher, paragraph.
