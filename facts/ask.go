@@ -46,7 +46,7 @@ func (b *Base) Ask(question string) Answer {
 		return ans
 	}
 	ans.Confidence = r.confidence
-	if r.confidence < b.weights.AbstainBelow {
+	if r.confidence < b.weights.AbstainBelow || !b.holdsKind(&r) {
 		ans.Suggestions = b.suggestions(r.cands)
 		ans.Gap = b.gap(&r)
 		return ans
@@ -60,6 +60,22 @@ func (b *Base) Ask(question string) Answer {
 		ans.Text = b.facts[best].text
 	}
 	return ans
+}
+
+// holdsKind reports whether the facts that would be cited hold an answer
+// of the kind the question asks for, when it asks for a kind the reader
+// tells for sure (an amount, a date): the engine never answers "when" with
+// a fact that names no time.
+func (b *Base) holdsKind(r *result) bool {
+	if r.q.want&strictKinds == 0 {
+		return true
+	}
+	for _, c := range r.cands[:min(len(r.cands), maxCitations)] {
+		if c.typed {
+			return true
+		}
+	}
+	return false
 }
 
 // A result is a question taken through the pipeline up to the answer.

@@ -11,10 +11,12 @@ func TestAbstentionExplains(t *testing.T) {
 		q         string
 		smallTalk bool
 		unknown   string // a word the gap must name
+		kind      string // the kind the gap must say is missing
 	}{
 		{q: "thanks!", smallTalk: true},
 		{q: "hi there", smallTalk: true},
 		{q: "how much did the Upbit hack cost", unknown: "Upbit"},
+		{q: "When is the third summit?", kind: "date"}, // no fact about the summit names a time
 	} {
 		t.Run(tt.q, func(t *testing.T) {
 			a := b.Ask(tt.q)
@@ -26,6 +28,9 @@ func TestAbstentionExplains(t *testing.T) {
 			}
 			if tt.unknown != "" && (a.Gap == nil || !slices.Contains(a.Gap.Unknown, tt.unknown)) {
 				t.Errorf("Gap = %+v, want %q among the unknown words", a.Gap, tt.unknown)
+			}
+			if tt.kind != "" && (a.Gap == nil || a.Gap.Kind != tt.kind) {
+				t.Errorf("Gap = %+v, want kind %q", a.Gap, tt.kind)
 			}
 			if tt.smallTalk && (a.Gap != nil || len(a.Suggestions) > 0) {
 				t.Errorf("small talk got a gap %+v and %d suggestions", a.Gap, len(a.Suggestions))

@@ -59,6 +59,11 @@ type seen struct {
 
 const amounts = kMoney | kCount | kPercent
 
+// strictKinds are the kinds of answer a fact must hold to be cited as an
+// answer at all: their tokens are told apart for sure (a number, a date),
+// unlike a name, which may stand in a fact in many ways.
+const strictKinds = amounts | kDate
+
 // kindRows are the kinds of answer, in the order their extractors are
 // tried when a question asks for several, and their token tests.
 var kindRows = []kindRow{
