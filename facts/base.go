@@ -46,6 +46,11 @@ type Base struct {
 	weights  Weights   // of the ranking and the confidence model
 	expandW  [nExpanders]float32
 	spell    *spell.Corrector // nil when it could not be built
+	learned  map[string][]learnedPair
+	// lemmaTerms caches lemmaTerm: a WordNet lemma → its term id, or
+	// math.MaxUint32 for none. It grows with the lemmas questions reach,
+	// at most WordNet's 147,000.
+	lemmaTerms sync.Map
 }
 
 // A termFlag tells what kind of word a term is.

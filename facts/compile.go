@@ -124,6 +124,35 @@ func (b *Base) compile(s *scratch, q *query) compiled {
 // table keeps 20 a word, best first.
 const maxLearnedTerms = 20
 
+// A learnedPair is a term of the index that the learned table says answers
+// a question word, with t(term | word).
+type learnedPair struct {
+	term uint32
+	p    float32
+}
+
+// learnedTable maps each question stem of the learned table to the terms
+// of the index it predicts, at most maxLearnedTerms, best first.
+func learnedTable(b *Base) map[string][]learnedPair {
+	m := map[string][]learnedPair{}
+	tab, err := translate.Default()
+	if err != nil {
+		return m // the engine ranks without the feature
+	}
+	for _, row := range tab.Rows() {
+		var ps []learnedPair
+		for _, p := range row.Pairs[:min(maxLearnedTerms, len(row.Pairs))] {
+			if id, ok := b.termID[p.Stem]; ok && b.indexed(id) {
+				ps = append(ps, learnedPair{id, p.P})
+			}
+		}
+		if len(ps) > 0 {
+			m[row.Q] = ps
+		}
+	}
+	return m
+}
+
 // learnedTerms fills s.learned with the terms the learned table says
 // answer each word group, and returns how many groups have some.
 func (b *Base) learnedTerms(s *scratch, groups []group) int {
@@ -133,15 +162,11 @@ func (b *Base) learnedTerms(s *scratch, groups []group) int {
 		if g.chatter || g.name || g.number || g.stem == "" {
 			continue
 		}
-		any := false
-		pairs := translate.Lookup(g.stem)
-		for _, p := range pairs[:min(maxLearnedTerms, len(pairs))] {
-			if id, ok := b.termID[p.Stem]; ok && b.indexed(id) {
-				s.learned.put(id, gi, p.P)
-				any = true
-			}
+		pairs := b.learned[g.stem]
+		for _, p := range pairs {
+			s.learned.put(p.term, gi, p.p)
 		}
-		if any {
+		if len(pairs) > 0 {
 			n++
 		}
 	}

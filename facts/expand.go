@@ -2,6 +2,7 @@ package facts
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 
@@ -180,15 +181,30 @@ func (b *Base) emitRelated(lemmas []string, rel func(string) []string, emit func
 // reports whether the index has it. A lemma of several words ("think
 // tank") is left to the phrases.
 func (b *Base) emitLemma(lemma string, scale float32, emit func(uint32, float32)) bool {
-	if strings.IndexByte(lemma, ' ') >= 0 || lang.Stopwords[lemma] {
-		return false
+	id, ok := b.lemmaTerm(lemma)
+	if ok {
+		emit(id, scale)
 	}
-	id, ok := b.lookup(lemma)
-	if !ok || !b.indexed(id) {
-		return false
+	return ok
+}
+
+// lemmaTerm returns the indexed term of a WordNet lemma of one word. The
+// answers are kept, for the lemmas of one question are mostly those of the
+// next, and most lemmas WordNet proposes are no word of the articles: that
+// is learnt once, not stemmed again for every question.
+func (b *Base) lemmaTerm(lemma string) (uint32, bool) {
+	if v, ok := b.lemmaTerms.Load(lemma); ok {
+		id := v.(uint32)
+		return id, id != math.MaxUint32
 	}
-	emit(id, scale)
-	return true
+	id := uint32(math.MaxUint32)
+	if strings.IndexByte(lemma, ' ') < 0 && !lang.Stopwords[lemma] {
+		if t, ok := b.lookup(lemma); ok && b.indexed(t) {
+			id = t
+		}
+	}
+	b.lemmaTerms.Store(lemma, id)
+	return id, id != math.MaxUint32
 }
 
 // typos emits the terms within exactly the given number of typos of w, the
