@@ -46,33 +46,20 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"maps"
 	"os"
-	"os/signal"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 
+	"github.com/factbot/factbot/internal/cli"
 	"github.com/factbot/factbot/internal/fit"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			os.Exit(2)
-		}
-		fmt.Fprintln(os.Stderr, "factfit:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("factfit", run) }
 
 // A config is the command line, parsed.
 type config struct {

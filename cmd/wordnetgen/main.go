@@ -21,27 +21,15 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
+
+	"github.com/factbot/factbot/internal/cli"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			os.Exit(2)
-		}
-		fmt.Fprintln(os.Stderr, "wordnetgen:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("wordnetgen", run) }
 
 // run parses args, compiles the dictionary and writes the output files,
 // reporting what it wrote on stdout.

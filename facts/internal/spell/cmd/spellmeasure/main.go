@@ -23,23 +23,16 @@ import (
 	"io"
 	"maps"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/factbot/factbot/facts/internal/spell"
 	"github.com/factbot/factbot/facts/internal/text"
+	"github.com/factbot/factbot/internal/cli"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("spellmeasure", run) }
 
 type question struct {
 	ID     string `json:"id"`
