@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"github.com/factbot/factbot/facts"
 )
 
 // version is factbot's release, stamped at build time by scripts/build
@@ -14,12 +16,19 @@ var version = "dev"
 func runVersion(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("version", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprintln(stderr, "Usage: factbot version\n\nPrints the version of factbot.") }
+	notices := fs.Bool("notices", false, "print the notices of the data compiled in (WordNet, SQuAD, SCOWL)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: factbot version [--notices]\n\nPrints the version of factbot, or with --notices the notices of the data it includes.")
+	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	}
+	if *notices {
+		fmt.Fprint(stdout, facts.Notices())
+		return nil
 	}
 	fmt.Fprintf(stdout, "factbot %s\n", version)
 	return nil

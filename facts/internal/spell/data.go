@@ -26,8 +26,19 @@ import (
 //   - chat.txt and contractions.txt (by hand): "typed: meant" a line.
 //   - short-words.txt (by hand): words separated by white space.
 //
-//go:embed data/english.tsv.gz data/compounds.tsv data/chat.txt data/contractions.txt data/short-words.txt
+//go:embed data/english.tsv.gz data/compounds.tsv data/chat.txt data/contractions.txt data/short-words.txt data/wamerican-copyright.txt
 var files embed.FS
+
+// WordListNotice returns the copyright notice of Debian's wamerican word
+// list (SCOWL), whose words english.tsv.gz marks as valid: it goes with
+// every copy of the data.
+func WordListNotice() string {
+	b, err := files.ReadFile("data/wamerican-copyright.txt")
+	if err != nil {
+		return "" // an embedded file: cannot happen
+	}
+	return string(b)
+}
 
 // An entry is what general English says of one word.
 type entry struct {
