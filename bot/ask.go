@@ -11,6 +11,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/store"
 )
 
 // What the bot says in its own words, besides answers.
@@ -89,10 +90,12 @@ func cooldownNote(wait time.Duration) string {
 	return fmt.Sprintf(noteCooldown, max(1, int(math.Ceil(wait.Seconds()))))
 }
 
-// finished counts and logs a question: its outcome follows from the
-// engine's result and the error of the reply, if any.
-func (b *Bot) finished(ctx context.Context, via Via, question string, res result, start time.Time, err error) {
+// finished counts, logs and records a question: its outcome follows from
+// the engine's result and the error of the reply, if any.
+func (b *Bot) finished(ctx context.Context, q store.Question, res result, start time.Time, err error) {
 	latency := time.Since(start)
+	via, question := Via(q.Via), q.Text
+	b.record(q, res, latency)
 	outcome := OutcomeAnswered
 	switch {
 	case err != nil || res.err != nil:

@@ -64,6 +64,10 @@ type Config struct {
 
 	// Metrics receives counts and timings; nil counts nothing.
 	Metrics Metrics
+
+	// Recorder keeps each question answered and each vote, for the
+	// admin's report; nil keeps nothing.
+	Recorder Recorder
 }
 
 // A Bot answers questions in Discord: the /ask command with autocomplete,
@@ -74,6 +78,7 @@ type Bot struct {
 	engine   Answerer
 	log      *slog.Logger
 	metrics  Metrics
+	recorder Recorder
 	session  *discordgo.Session
 	channels map[string]bool
 	limiter  *limiter
@@ -133,6 +138,7 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 		engine:     engine,
 		log:        cfg.Logger,
 		metrics:    cfg.Metrics,
+		recorder:   cfg.Recorder,
 		session:    s,
 		channels:   map[string]bool{},
 		limiter:    newLimiter(cfg.Cooldown, time.Now),
@@ -153,6 +159,9 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 	}
 	if b.metrics == nil {
 		b.metrics = nopMetrics{}
+	}
+	if b.recorder == nil {
+		b.recorder = nopRecorder{}
 	}
 	if b.deferAfter <= 0 {
 		b.deferAfter = defaultDeferAfter

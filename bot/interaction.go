@@ -59,6 +59,16 @@ func (b *Bot) onInteraction(ctx context.Context, s session, i *discordgo.Interac
 			return
 		}
 		b.onButton(r, data)
+	case discordgo.InteractionModalSubmit:
+		data, ok := i.Data.(discordgo.ModalSubmitInteractionData)
+		if !ok {
+			b.decline(r, "no modal data", noteUnknownButton)
+			return
+		}
+		if err := b.onModal(r, data); err != nil {
+			b.metrics.RESTError("reply")
+			b.log.Error("cannot answer a modal", "err", redact(err))
+		}
 	default:
 		b.log.Debug("ignored an interaction", "type", i.Type)
 	}
@@ -103,7 +113,7 @@ func (b *Bot) onAsk(r *interactionReply, data discordgo.ApplicationCommandIntera
 			err = r.complete(b.answerMessage(res, r.i.ID, private))
 		}
 	}
-	b.finished(r.ctx, ViaSlash, question, res, start, err)
+	b.finished(r.ctx, fromInteraction(r.i, question), res, start, err)
 }
 
 // interactionUser returns the id of the user behind an interaction.
@@ -160,7 +170,8 @@ func (b *Bot) suggestions(typed string) (s []string) {
 }
 
 // onButton handles the buttons under an answer: "Sources" shows every
-// citation to the presser; 👍 and 👎 are logged and thanked for.
+// citation to the presser; 👍 and 👎 are recorded and thanked for
+// (feedback.go), and so are the reasons given for a 👎.
 func (b *Bot) onButton(r *interactionReply, data discordgo.MessageComponentInteractionData) {
 	kind, key, _ := strings.Cut(data.CustomID, ":")
 	var err error
@@ -173,18 +184,9 @@ func (b *Bot) onButton(r *interactionReply, data discordgo.MessageComponentInter
 		}
 		err = r.say(message{embeds: []*discordgo.MessageEmbed{sourcesEmbed(a)}, ephemeral: true})
 	case buttonUp, buttonDown:
-		helpful := kind == buttonUp
-		b.metrics.Feedback(helpful)
-		attrs := []any{"helpful", helpful, "answer_id", key}
-		if a, ok := b.answers.get(key); ok {
-			attrs = append(attrs, "question", a.Question, "answer", a.Text, "confidence", a.Confidence, "abstained", a.Abstained())
-		}
-		b.log.Info("feedback", attrs...)
-		note := noteUnhelpful
-		if helpful {
-			note = noteHelpful
-		}
-		err = r.note(note)
+		err = b.onVote(r, kind == buttonUp, key)
+	case buttonWhy:
+		err = b.onReason(r, key)
 	default:
 		b.log.Info("declined an interaction", "reason", "unknown button")
 		err = r.note(noteUnknownButton)

@@ -114,6 +114,16 @@ func (r *interactionReply) complete(m message) error {
 	return err
 }
 
+// modal responds with a pop-up form: a title and text inputs, which
+// Discord sends back as a modal submit interaction with customID.
+func (r *interactionReply) modal(customID, title string, components []discordgo.MessageComponent) error {
+	r.responded = true
+	return r.s.InteractionRespond(r.i, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseModal,
+		Data: &discordgo.InteractionResponseData{CustomID: customID, Title: title, Components: components},
+	}, discordgo.WithContext(r.ctx))
+}
+
 // suggest responds to an autocomplete request. Its response is no message,
 // so it carries choices only.
 func (r *interactionReply) suggest(choices []*discordgo.ApplicationCommandOptionChoice) error {
