@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -35,6 +36,11 @@ type serveConfig struct {
 	Watch          bool          // rebuild when files in Articles change
 	ReloadDebounce time.Duration // quiet time after a change before the rebuild
 
+	// The store of questions and votes.
+	Store     storeConfig   // where the store is
+	Record    bool          // keep questions and votes; false: no store
+	Retention time.Duration // how long records are kept; 0 for ever
+
 	// Operations.
 	HTTPAddr        string // host:port of the HTTP side port; "" for off
 	LogLevel        slog.Level
@@ -44,7 +50,7 @@ type serveConfig struct {
 
 // serveSettings returns the settings of `factbot serve`, storing into c.
 func serveSettings(c *serveConfig) []setting {
-	return []setting{{
+	return slices.Concat([]setting{{
 		flag: "token", env: "DISCORD_TOKEN", arg: "TOKEN", secret: true,
 		usage: "the bot token; prefer the variable or --token-file, since a flag shows in the process list",
 		set:   func(v string) error { c.Token = secret(strings.TrimSpace(v)); return nil },
@@ -139,6 +145,14 @@ func serveSettings(c *serveConfig) []setting {
 		usage: "how long the articles folder must stay quiet after a change before the rebuild",
 		set:   func(v string) (err error) { c.ReloadDebounce, err = parseDuration(v); return err },
 	}, {
+		flag: "record", env: "FACTBOT_RECORD", def: "true",
+		usage: "keep each question and vote in the store, for the admin's report (false: no store)",
+		set:   func(v string) (err error) { c.Record, err = parseBool(v); return err },
+	}}, storeSettings(&c.Store), []setting{{
+		flag: "retention", env: "FACTBOT_RETENTION", arg: "DURATION", def: "90d",
+		usage: "how long questions and votes are kept, purged daily, such as 90d or 720h; 0 keeps them for ever",
+		set:   func(v string) (err error) { c.Retention, err = parseDays(v); return err },
+	}, {
 		flag: "http-addr", env: "FACTBOT_HTTP_ADDR", arg: "ADDR", none: "off",
 		usage: "host:port of the HTTP side port (/healthz, /readyz, /metrics, /ask), such as :8080",
 		set:   func(v string) error { c.HTTPAddr = v; return checkAddr(v) },
@@ -167,7 +181,7 @@ func serveSettings(c *serveConfig) []setting {
 		flag: "shutdown-timeout", env: "FACTBOT_SHUTDOWN_TIMEOUT", arg: "DURATION", def: "5s",
 		usage: "on SIGINT or SIGTERM, how long questions in flight may take to finish",
 		set:   func(v string) (err error) { c.ShutdownTimeout, err = parseDuration(v); return err },
-	}}
+	}})
 }
 
 // parseServeConfig reads the configuration of `factbot serve` from args

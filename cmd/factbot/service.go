@@ -15,6 +15,7 @@ import (
 	"github.com/factbot/factbot/internal/httpapi"
 	"github.com/factbot/factbot/internal/live"
 	"github.com/factbot/factbot/internal/metrics"
+	"github.com/factbot/factbot/internal/store"
 )
 
 // A service is what `factbot serve` runs beside the Discord bot: the live
@@ -34,6 +35,10 @@ type service struct {
 	base    *live.Base
 	metrics *metrics.Recorder
 	gate    drain.Gate
+
+	store     *store.DB     // nil when not recording
+	writer    *store.Writer // nil when not recording
+	snapshots snapshots
 
 	addr     string             // where the HTTP side port listens, once started; "" when off
 	stopWork context.CancelFunc // stops the HTTP side port and the rebuilds
@@ -76,9 +81,13 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 			return fmt.Errorf("HTTP side port: %w", err)
 		}
 		s.addr = ln.Addr().String()
-		h := httpapi.NewHandler(httpapi.Options{
+		opt := httpapi.Options{
 			Engine: s.base, Checks: s.checks(connected), Metrics: s.metrics, Gate: &s.gate, Logger: s.log,
-		})
+		}
+		if s.writer != nil {
+			opt.Recorder = s.writer
+		}
+		h := httpapi.NewHandler(opt)
 		s.work.Go(func() {
 			if err := httpapi.Serve(work, ln, h, httpGrace, s.log); err != nil {
 				s.log.Error("HTTP side port", "err", err)
@@ -92,6 +101,9 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 		return err
 	}
 	s.work.Go(func() { s.base.Run(work) })
+	if s.store != nil && s.cfg.Retention > 0 {
+		s.work.Go(func() { store.KeepFor(work, s.store, s.cfg.Retention, purgeEvery, s.log) })
+	}
 	s.work.Go(func() {
 		for {
 			select {
@@ -133,7 +145,8 @@ func (s *service) checks(connected func() bool) []httpapi.Check {
 // shutdown timeout for those in flight; calls stopBot (nil for none),
 // which closes the Discord gateway and lets the bot's replies finish, or
 // waits for the bot to have done so; then stops the HTTP side port and the
-// rebuilds, which serve probes and scrapes until the end. What goes wrong
+// rebuilds, which serve probes and scrapes until the end; and last writes
+// out the queued records and closes the store. What goes wrong
 // is logged: the process still exits 0.
 func (s *service) stop(stopBot func() error) {
 	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
@@ -149,5 +162,6 @@ func (s *service) stop(stopBot func() error) {
 	}
 	s.stopWork()
 	s.work.Wait()
+	s.closeStore(ctx)
 	s.log.Info("stopped")
 }

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -11,6 +12,7 @@ import (
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/answerjson"
 	"github.com/factbot/factbot/internal/metrics"
+	"github.com/factbot/factbot/internal/store"
 )
 
 // Via is where /ask questions come from, in metrics and logs.
@@ -25,6 +27,12 @@ type Engine interface {
 // down. *drain.Gate is one.
 type Gate interface {
 	Enter() (leave func(), ok bool)
+}
+
+// A Recorder keeps the questions asked, without making the answer wait.
+// *store.Writer is one.
+type Recorder interface {
+	Question(q store.Question) bool
 }
 
 // A Check is one readiness condition: Ready returns nil when it holds, or
@@ -42,6 +50,9 @@ type Options struct {
 	Metrics *metrics.Recorder // served at /metrics, and counts /ask answers; nil: no /metrics
 	Gate    Gate              // admits /ask questions; nil: all are admitted
 	Logger  *slog.Logger      // nil logs nothing
+
+	// Recorder keeps each /ask question; nil keeps nothing.
+	Recorder Recorder
 }
 
 // NewHandler returns the side port's handler.
@@ -108,6 +119,11 @@ func (h *handler) ask(w http.ResponseWriter, r *http.Request) {
 	h.Metrics.Question(Via, outcome, took)
 	h.Logger.Info("question answered", "via", Via, "outcome", outcome,
 		"confidence", a.Confidence, "took", took)
+	if h.Recorder != nil {
+		rec := store.Question{ID: "http-" + rand.Text()[:16], Text: q, Via: Via, Latency: took}
+		rec.SetAnswer(a)
+		h.Recorder.Question(rec)
+	}
 
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/store"
+)
+
+// purgeEvery is how often records older than the retention are purged.
+const purgeEvery = 24 * time.Hour
+
+// openStore opens the store of questions and votes, unless recording is
+// off, and puts a Writer in front of it. Call it before start; stop
+// flushes and closes it.
+func (s *service) openStore(ctx context.Context) error {
+	if !s.cfg.Record {
+		s.log.Info("not recording questions and votes (FACTBOT_RECORD=false)")
+		return nil
+	}
+	db, err := s.cfg.Store.open(ctx)
+	if err != nil {
+		return err
+	}
+	s.store = db
+	s.writer = store.NewWriter(db, store.WriterOptions{
+		Snapshot: s.snapshots.id(s.base.Current),
+		Dropped:  s.metrics.StoreDropped,
+		Logger:   s.log,
+	})
+	where := "PostgreSQL"
+	if db.Dialect() == "sqlite" {
+		where = s.cfg.Store.DataDir
+	}
+	s.log.Info("recording questions and votes", "store", db.Dialect(), "where", where, "retention", s.cfg.Retention)
+	return nil
+}
+
+// recorder returns what the bot records into: the Writer, or nil when
+// recording is off (a nil interface, not a nil *store.Writer).
+func (s *service) recorder() bot.Recorder {
+	if s.writer == nil {
+		return nil
+	}
+	return s.writer
+}
+
+// closeStore flushes the queued records, waiting until ctx is done at
+// most, and closes the store.
+func (s *service) closeStore(ctx context.Context) {
+	if s.writer == nil {
+		return
+	}
+	if err := s.writer.Close(ctx); err != nil {
+		s.log.Warn("stopping with records unwritten", "err", err)
+	}
+	if err := s.store.Close(); err != nil {
+		s.log.Warn("closing the store", "err", err)
+	}
+}
+
+// snapshots names fact bases: a snapshot id is a hash of the articles'
+// ids and titles and the number of facts, so that the same articles give
+// the same id across restarts. It remembers the last base it named.
+type snapshots struct {
+	mu   sync.Mutex
+	base *facts.Base
+	last string
+}
+
+// id returns a function that names the base current returns.
+func (sn *snapshots) id(current func() *facts.Base) func() string {
+	return func() string {
+		b := current()
+		if b == nil {
+			return ""
+		}
+		sn.mu.Lock()
+		defer sn.mu.Unlock()
+		if b != sn.base {
+			sn.base, sn.last = b, snapshotID(b)
+		}
+		return sn.last
+	}
+}
+
+// snapshotID hashes what identifies a fact base.
+func snapshotID(b *facts.Base) string {
+	h := sha256.New()
+	for _, a := range b.Articles() {
+		fmt.Fprintf(h, "%s\x00%s\x00%d\n", a.ID, a.Title, len(a.Paragraphs))
+	}
+	h.Write([]byte(strconv.Itoa(b.Len())))
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
