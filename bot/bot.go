@@ -12,6 +12,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/drain"
 )
 
 // Answerer answers questions and suggests them while they are typed. A
@@ -89,7 +90,7 @@ type Bot struct {
 	ready      atomic.Bool
 	closing    atomic.Bool
 	lost       chan struct{} // the gateway connection was lost
-	flight     flight
+	flight     drain.Gate    // counts the handlers under way, so that shutdown can wait for them
 }
 
 // ErrTokenRejected is returned by Run when Discord refuses the bot token,
@@ -122,7 +123,7 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 		return nil, fmt.Errorf("bot: %w", err)
 	}
 	if cfg.APIURL != "" {
-		api, err := parseAPIURL(cfg.APIURL)
+		api, err := ParseAPIURL(cfg.APIURL)
 		if err != nil {
 			return nil, err
 		}
@@ -214,9 +215,11 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.log.Warn("closing the gateway", "err", cerr)
 	}
 	grace := cmp.Or(b.cfg.ShutdownGrace, defaultShutdownGrace)
-	if !b.flight.drain(grace) {
-		b.log.Warn("shutting down with replies unsent", "grace", grace)
+	drainCtx, cancelDrain := context.WithTimeout(context.WithoutCancel(ctx), grace)
+	if err := b.flight.Close(drainCtx); err != nil {
+		b.log.Warn("shutting down with replies unsent", "grace", grace, "err", err)
 	}
+	cancelDrain()
 	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 		err = nil
 	}

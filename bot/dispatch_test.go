@@ -223,22 +223,17 @@ func TestGuard(t *testing.T) {
 	}
 }
 
-func TestFlight(t *testing.T) {
-	var f flight
-	if !f.enter() {
-		t.Fatal("enter refused before drain")
+// TestGuardAfterShutdown checks that once the handlers are drained, guard
+// drops new events.
+func TestGuardAfterShutdown(t *testing.T) {
+	b, _ := newTestBot(t, Config{})
+	if err := b.flight.Close(context.Background()); err != nil {
+		t.Fatal(err)
 	}
-	if f.drain(time.Millisecond) {
-		t.Error("drain reported idle with a handler under way")
-	}
-	if f.enter() {
-		t.Error("enter allowed after drain")
-	}
-	done := make(chan bool)
-	go func() { done <- f.drain(time.Minute) }()
-	f.leave()
-	if !<-done {
-		t.Error("drain did not see the last handler leave")
+	ran := false
+	b.guard("test", func() { ran = true })
+	if ran {
+		t.Error("guard ran a handler after shutdown")
 	}
 }
 

@@ -7,13 +7,13 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/url"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/live"
 )
@@ -255,14 +255,13 @@ func checkSnowflake(id string) error {
 	return nil
 }
 
-// checkAPIURL returns an error unless u is empty or a scheme and a host.
+// checkAPIURL returns an error unless u is empty or a scheme and a host:
+// the bot's own check, in the words of the other settings' errors.
 func checkAPIURL(u string) error {
 	if u == "" {
 		return nil
 	}
-	p, err := url.Parse(u)
-	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" ||
-		strings.Trim(p.Path, "/") != "" || p.RawQuery != "" || p.User != nil {
+	if _, err := bot.ParseAPIURL(u); err != nil {
 		return errors.New("want a scheme and a host only, such as http://127.0.0.1:8790")
 	}
 	return nil
