@@ -46,28 +46,6 @@ func (b *Bot) ask(question string) (res result) {
 	return result{answer: b.engine.Ask(question)}
 }
 
-// askAsync asks the engine in a goroutine of its own.
-func (b *Bot) askAsync(question string) <-chan result {
-	c := make(chan result, 1)
-	go func() { c <- b.ask(question) }()
-	return c
-}
-
-// await waits for an answer until ctx is done or the follow-up window of
-// an interaction received at start ends.
-func await(ctx context.Context, answer <-chan result, start time.Time) result {
-	t := time.NewTimer(time.Until(start.Add(followupWindow)))
-	defer t.Stop()
-	select {
-	case res := <-answer:
-		return res
-	case <-t.C:
-		return result{err: errTooSlow}
-	case <-ctx.Done():
-		return result{err: ctx.Err()}
-	}
-}
-
 // answerMessage renders a result as a message, remembering the answer
 // under key for the buttons under it.
 func (b *Bot) answerMessage(res result, key string, ephemeral bool) message {

@@ -69,6 +69,10 @@ type Config struct {
 	// Recorder keeps each question answered and each vote, for the
 	// admin's report; nil keeps nothing.
 	Recorder Recorder
+
+	// Reports reads the store for /factbot report and /forget-me; nil
+	// answers them that nothing is kept.
+	Reports Reports
 }
 
 // A Bot answers questions in Discord: the /ask command with autocomplete,
@@ -80,10 +84,12 @@ type Bot struct {
 	log      *slog.Logger
 	metrics  Metrics
 	recorder Recorder
+	reports  Reports
 	session  *discordgo.Session
 	channels map[string]bool
 	limiter  *limiter
 	answers  *memory
+	router   *router
 
 	deferAfter time.Duration
 	started    atomic.Bool
@@ -140,6 +146,7 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 		log:        cfg.Logger,
 		metrics:    cfg.Metrics,
 		recorder:   cfg.Recorder,
+		reports:    cfg.Reports,
 		session:    s,
 		channels:   map[string]bool{},
 		limiter:    newLimiter(cfg.Cooldown, time.Now),
@@ -168,6 +175,7 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 		b.deferAfter = defaultDeferAfter
 	}
 	b.deferAfter = min(b.deferAfter, maxDeferAfter)
+	b.router = b.routes()
 	return b, nil
 }
 

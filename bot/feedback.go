@@ -25,19 +25,24 @@ const (
 	noteWhyDown = noteUnhelpful + " If you like, tell us what was wrong:"
 )
 
-// onVote records 👍 or 👎 on the answer remembered under key.
-func (b *Bot) onVote(r *interactionReply, helpful bool, key string) error {
+// voteButton returns the handler of 👍 (helpful) or 👎 on the answer
+// recorded under the request's key.
+func (b *Bot) voteButton(helpful bool) handler {
+	return func(req *request) reply { return b.vote(req, helpful, req.key) }
+}
+
+func (b *Bot) vote(req *request, helpful bool, key string) reply {
 	b.metrics.Feedback(helpful)
 	attrs := []any{"helpful", helpful, "answer_id", key}
 	if a, ok := b.answers.get(key); ok {
 		attrs = append(attrs, "question", a.Question, "answer", a.Text, "confidence", a.Confidence, "abstained", a.Abstained())
 	}
 	b.log.Info("feedback", attrs...)
-	b.recorder.Vote(store.Vote{AnswerID: key, UserID: interactionUser(r.i), Helpful: helpful})
+	b.recorder.Vote(store.Vote{AnswerID: key, UserID: req.user(), Helpful: helpful})
 	if helpful {
-		return r.note(noteHelpful)
+		return note(noteHelpful)
 	}
-	return r.say(message{content: noteWhyDown, components: reasonButtons(key), ephemeral: true})
+	return reply{msg: message{content: noteWhyDown, components: reasonButtons(key), ephemeral: true}}
 }
 
 // reasonButtons returns a button for each reason an answer can be voted
@@ -54,15 +59,16 @@ func reasonButtons(key string) []discordgo.MessageComponent {
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
 }
 
-// onReason records the reason picked for a 👎 and opens the modal that
-// asks for more.
-func (b *Bot) onReason(r *interactionReply, rest string) error {
-	reason, key, ok := parseReason(rest)
+// reasonButton records the reason picked for a 👎 and opens the modal
+// that asks for more.
+func (b *Bot) reasonButton(req *request) reply {
+	reason, key, ok := parseReason(req.key)
 	if !ok {
-		return r.note(noteUnknownButton)
+		b.log.Info("declined an interaction", "reason", "unknown reason")
+		return note(noteUnknownButton)
 	}
-	b.recorder.Vote(store.Vote{AnswerID: key, UserID: interactionUser(r.i), Reason: reason})
-	return r.modal(modalNote+":"+string(reason)+":"+key, modalTitle, []discordgo.MessageComponent{
+	b.recorder.Vote(store.Vote{AnswerID: key, UserID: req.user(), Reason: reason})
+	return reply{modal: &modal{customID: modalNote + ":" + string(reason) + ":" + key, title: modalTitle, components: []discordgo.MessageComponent{
 		discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.TextInput{
 			CustomID:    inputNote,
 			Label:       truncate(reason.Label()+": anything to add?", 45),
@@ -71,21 +77,21 @@ func (b *Bot) onReason(r *interactionReply, rest string) error {
 			Required:    false,
 			MaxLength:   store.MaxNote,
 		}}},
-	})
+	}}}
 }
 
-// onModal records the note sent with a 👎's reason.
-func (b *Bot) onModal(r *interactionReply, data discordgo.ModalSubmitInteractionData) error {
-	kind, rest, _ := strings.Cut(data.CustomID, ":")
-	reason, key, ok := parseReason(rest)
-	if kind != modalNote || !ok {
+// noteModal records the note sent with a 👎's reason.
+func (b *Bot) noteModal(req *request) reply {
+	data, _ := req.i.Data.(discordgo.ModalSubmitInteractionData)
+	reason, key, ok := parseReason(req.key)
+	if !ok {
 		b.log.Info("declined an interaction", "reason", "unknown modal")
-		return r.note(noteUnknownButton)
+		return note(noteUnknownButton)
 	}
-	note := strings.TrimSpace(textInput(data.Components, inputNote))
-	b.recorder.Vote(store.Vote{AnswerID: key, UserID: interactionUser(r.i), Reason: reason, Note: note})
-	b.log.Info("feedback reason", "answer_id", key, "reason", reason, "note", note != "")
-	return r.note(noteNoted)
+	text := strings.TrimSpace(textInput(data.Components, inputNote))
+	b.recorder.Vote(store.Vote{AnswerID: key, UserID: req.user(), Reason: reason, Note: text})
+	b.log.Info("feedback reason", "answer_id", key, "reason", reason, "note", text != "")
+	return note(noteNoted)
 }
 
 // parseReason reads "REASON:KEY".

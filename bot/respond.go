@@ -22,6 +22,7 @@ type message struct {
 	content    string
 	embeds     []*discordgo.MessageEmbed
 	components []discordgo.MessageComponent
+	files      []*discordgo.File
 	ephemeral  bool // interactions only: seen only by the user who asked
 }
 
@@ -43,6 +44,7 @@ func (m message) response() *discordgo.InteractionResponseData {
 		Content:         truncate(m.content, maxContent),
 		Embeds:          m.embeds,
 		Components:      m.components,
+		Files:           m.files,
 		AllowedMentions: noMentions(),
 		Flags:           m.flags(),
 	}
@@ -58,7 +60,7 @@ func (m message) edit() *discordgo.WebhookEdit {
 	if components == nil {
 		components = []discordgo.MessageComponent{}
 	}
-	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noMentions()}
+	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components, Files: m.files, AllowedMentions: noMentions()}
 }
 
 // send shapes m as a reply to a message.
