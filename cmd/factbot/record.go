@@ -52,6 +52,15 @@ func (s *service) recorder() bot.Recorder {
 	return s.writer
 }
 
+// reports returns what the bot reads its reports from: the store, or nil
+// when recording is off.
+func (s *service) reports() bot.Reports {
+	if s.store == nil {
+		return nil
+	}
+	return s.store
+}
+
 // closeStore flushes the queued records, waiting until ctx is done at
 // most, and closes the store.
 func (s *service) closeStore(ctx context.Context) {

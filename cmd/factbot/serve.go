@@ -44,6 +44,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		Logger:        log,
 		Metrics:       botMetrics{svc.metrics},
 		Recorder:      svc.recorder(),
+		Reports:       svc.reports(),
 	}, svc.base)
 	if err != nil {
 		svc.closeStore(ctx)
