@@ -42,6 +42,7 @@ type serveConfig struct {
 	Retention time.Duration // how long records are kept; 0 for ever
 
 	// Operations.
+	AdminToken      secret // the token of the /admin page; "" for no page
 	HTTPAddr        string // host:port of the HTTP side port; "" for off
 	LogLevel        slog.Level
 	LogFormat       string        // "text" or "json"
@@ -154,8 +155,18 @@ func serveSettings(c *serveConfig) []setting {
 		set:   func(v string) (err error) { c.Retention, err = parseDays(v); return err },
 	}, {
 		flag: "http-addr", env: "FACTBOT_HTTP_ADDR", arg: "ADDR", none: "off",
-		usage: "host:port of the HTTP side port (/healthz, /readyz, /metrics, /ask), such as :8080",
+		usage: "host:port of the HTTP side port (/healthz, /readyz, /metrics, /ask, /admin), such as :8080",
 		set:   func(v string) error { c.HTTPAddr = v; return checkAddr(v) },
+	}, {
+		flag: "admin-token", env: "FACTBOT_ADMIN_TOKEN", arg: "TOKEN", secret: true, none: "no /admin page",
+		usage: "token of the read-only /admin report page on the HTTP side port (at least 16 characters); prefer the variable",
+		set: func(v string) error {
+			c.AdminToken = secret(strings.TrimSpace(v))
+			if c.AdminToken != "" && len(c.AdminToken) < 16 {
+				return errors.New("too short: use at least 16 random characters, such as the output of openssl rand -hex 16")
+			}
+			return nil
+		},
 	}, {
 		flag: "log-level", env: "FACTBOT_LOG_LEVEL", arg: "LEVEL", def: "info",
 		usage: "the least important log records to write: debug, info, warn or error",

@@ -62,6 +62,7 @@ func TestServeConfigPrecedence(t *testing.T) {
 		"FACTBOT_DATABASE_URL":     "postgres://f@db/f",
 		"FACTBOT_RETENTION":        "7d",
 		"FACTBOT_HTTP_ADDR":        ":8080",
+		"FACTBOT_ADMIN_TOKEN":      "0123456789abcdef",
 		"FACTBOT_LOG_LEVEL":        "DEBUG",
 		"FACTBOT_LOG_FORMAT":       "json",
 		"FACTBOT_SHUTDOWN_TIMEOUT": "30s",
@@ -71,7 +72,7 @@ func TestServeConfigPrecedence(t *testing.T) {
 		Cooldown: 5, CooldownWindow: time.Minute,
 		Articles: dir, Strict: true, Watch: false, ReloadDebounce: 0,
 		Record: false, Store: storeConfig{DataDir: "/var/factbot", DatabaseURL: "postgres://f@db/f"}, Retention: 7 * 24 * time.Hour,
-		HTTPAddr: ":8080", LogLevel: slog.LevelDebug, LogFormat: "json", ShutdownTimeout: 30 * time.Second,
+		HTTPAddr: ":8080", AdminToken: "0123456789abcdef", LogLevel: slog.LevelDebug, LogFormat: "json", ShutdownTimeout: 30 * time.Second,
 	}
 	tests := []struct {
 		name string
@@ -92,7 +93,7 @@ func TestServeConfigPrecedence(t *testing.T) {
 			"--token", "tok", "--guild", "111", "--api-url", "http://127.0.0.1:8790", "--channels", "222, 333,,",
 			"--cooldown", "5", "--cooldown-window", "1m", "--articles", dir, "--strict", "--watch=false",
 			"--reload-debounce", "0s", "--record=false", "--data", "/var/factbot", "--database-url", "postgres://f@db/f",
-			"--retention", "168h", "--http-addr", ":8080", "--log-level", "DEBUG", "--log-format", "json",
+			"--retention", "168h", "--http-addr", ":8080", "--admin-token", "0123456789abcdef", "--log-level", "DEBUG", "--log-format", "json",
 			"--shutdown-timeout", "30s",
 		},
 		want: fromEnv,
@@ -101,7 +102,7 @@ func TestServeConfigPrecedence(t *testing.T) {
 		args: []string{
 			"--token", "flagtok", "--guild", "999", "--api-url", "https://proxy.example", "--channels", "444",
 			"--cooldown", "0", "--cooldown-window", "2s", "--articles", other, "--strict=false", "--watch",
-			"--reload-debounce", "1s", "--record", "--data", "d2", "--database-url", "", "--retention", "0",
+			"--reload-debounce", "1s", "--record", "--data", "d2", "--database-url", "", "--retention", "0", "--admin-token", "",
 			"--http-addr", "127.0.0.1:9090", "--log-level", "error", "--log-format", "text",
 			"--shutdown-timeout", "1s",
 		},
@@ -185,6 +186,8 @@ func TestServeConfigBadValues(t *testing.T) {
 			`invalid FACTBOT_SHUTDOWN_TIMEOUT "-1s": must not be negative`},
 		{"malformed reload debounce", nil, with("FACTBOT_RELOAD_DEBOUNCE", "soon"),
 			`invalid FACTBOT_RELOAD_DEBOUNCE "soon": want a duration, such as 10s or 500ms`},
+		{"short admin token", nil, with("FACTBOT_ADMIN_TOKEN", "admin"),
+			`invalid FACTBOT_ADMIN_TOKEN: too short: use at least 16 random characters, such as the output of openssl rand -hex 16`},
 		{"retention in weeks", nil, with("FACTBOT_RETENTION", "2w"),
 			`invalid FACTBOT_RETENTION "2w": want a number of days, such as 90d, or a duration, such as 720h`},
 		{"negative retention", []string{"--retention=-1d"}, tok,

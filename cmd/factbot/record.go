@@ -5,12 +5,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/http"
 	"strconv"
 	"sync"
 	"time"
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/admin"
 	"github.com/factbot/factbot/internal/store"
 )
 
@@ -59,6 +61,30 @@ func (s *service) reports() bot.Reports {
 		return nil
 	}
 	return s.store
+}
+
+// adminPage returns the /admin page's handler, or nil when there is no
+// admin token or no store.
+func (s *service) adminPage() http.Handler {
+	if s.cfg.AdminToken == "" {
+		return nil
+	}
+	if s.store == nil {
+		s.log.Warn("no /admin page: recording is off (FACTBOT_RECORD=false)")
+		return nil
+	}
+	s.log.Info("serving the /admin page")
+	return admin.NewHandler(admin.Options{
+		Token:   string(s.cfg.AdminToken),
+		Reports: s.store,
+		Articles: func() []string {
+			if b := s.base.Current(); b != nil {
+				return articleIDs(b)
+			}
+			return nil
+		},
+		Logger: s.log,
+	})
 }
 
 // closeStore flushes the queued records, waiting until ctx is done at

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"net/http"
 	"net/url"
@@ -138,6 +139,7 @@ func TestServeTokenRefused(t *testing.T) {
 func TestServe(t *testing.T) {
 	t.Parallel()
 	const token = "good-token-456"
+	const adminToken = "admin-token-0123456789"
 	fake := fakediscord.New(fakediscord.Options{Token: token})
 	defer fake.Close()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -149,7 +151,7 @@ func TestServe(t *testing.T) {
 		done <- serveTo(ctx, &stderr, map[string]string{
 			"DISCORD_TOKEN": token, "DISCORD_API_URL": fake.URL,
 			"DISCORD_GUILD_ID": "600000000000000001", "FACTBOT_CHANNELS": "300000000000000001, 300000000000000002",
-			"FACTBOT_DATA": data, "FACTBOT_HTTP_ADDR": "127.0.0.1:0",
+			"FACTBOT_DATA": data, "FACTBOT_HTTP_ADDR": "127.0.0.1:0", "FACTBOT_ADMIN_TOKEN": adminToken,
 		}, "--log-format=json")
 	}()
 	registered := func() bool { return strings.Contains(stderr.String(), `"msg":"registered /ask"`) }
@@ -166,6 +168,28 @@ func TestServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
+	// The question reaches the store through the queue; the admin page
+	// shows it once it is written.
+	page := func() string {
+		req, _ := http.NewRequest("GET", "http://"+addr[1]+"/admin", nil)
+		req.Header.Set("Authorization", "Bearer "+adminToken)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err.Error()
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return fmt.Sprint(resp.StatusCode, " ", string(b))
+	}
+	shown := func() bool {
+		return strings.Contains(page(), "200 ") && strings.Contains(page(), "<strong>1</strong> questions")
+	}
+	for deadline := time.Now().Add(10 * time.Second); !shown() && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !shown() {
+		t.Errorf("/admin with the token does not show the question:\n%s", page())
+	}
 	cancel()
 	select {
 	case err := <-done:

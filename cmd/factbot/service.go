@@ -87,6 +87,7 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 		if s.writer != nil {
 			opt.Recorder = s.writer
 		}
+		opt.Admin = s.adminPage()
 		h := httpapi.NewHandler(opt)
 		s.work.Go(func() {
 			if err := httpapi.Serve(work, ln, h, httpGrace, s.log); err != nil {

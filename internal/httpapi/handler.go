@@ -53,6 +53,9 @@ type Options struct {
 
 	// Recorder keeps each /ask question; nil keeps nothing.
 	Recorder Recorder
+
+	// Admin, if set, serves /admin and the paths under it.
+	Admin http.Handler
 }
 
 // NewHandler returns the side port's handler.
@@ -68,6 +71,10 @@ func NewHandler(opt Options) http.Handler {
 	mux.HandleFunc("GET /readyz", h.readyz)
 	mux.Handle("GET /metrics", opt.Metrics.Handler())
 	mux.HandleFunc("/ask", h.ask)
+	if opt.Admin != nil {
+		mux.Handle("/admin", opt.Admin)
+		mux.Handle("/admin/", opt.Admin)
+	}
 	return mux
 }
 
