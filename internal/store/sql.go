@@ -142,37 +142,10 @@ func (s *DB) tx(ctx context.Context, f func(*sql.Tx) error) error {
 
 // RecordQuestion keeps q, with a row in citations for each cited fact.
 func (s *DB) RecordQuestion(ctx context.Context, q Question) error {
-	if q.ID == "" {
-		return fmt.Errorf("%w: a question with no id", ErrInvalid)
+	if err := checkQuestion(q); err != nil {
+		return err
 	}
-	if q.Time.IsZero() {
-		q.Time = time.Now()
-	}
-	text := clip(q.Text, MaxText)
-	facts, suggestions := clipList(q.Facts), clipList(q.Suggestions)
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO questions
-			(id, asked_at, text, norm, via, guild_id, channel_id, user_id, answered, confidence, facts, suggestions, snapshot, latency_us)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-			ON CONFLICT (id) DO NOTHING`,
-			q.ID, q.Time.UnixMilli(), text, Normalize(text), q.Via, q.GuildID, q.ChannelID, q.UserID,
-			boolInt(q.Answered), q.Confidence, strings.Join(facts, "\n"), strings.Join(suggestions, "\n"),
-			q.Snapshot, q.Latency.Microseconds())
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return err // already kept: its citations too
-		}
-		for i, f := range facts {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO citations (question_id, n, article) VALUES ($1, $2, $3)`,
-				q.ID, i+1, FactArticle(f)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.tx(ctx, func(tx *sql.Tx) error { return newInserts(ctx, tx).question(q) }); err != nil {
 		return fmt.Errorf("store: record question: %w", err)
 	}
 	return nil
@@ -180,24 +153,135 @@ func (s *DB) RecordQuestion(ctx context.Context, q Question) error {
 
 // RecordVote keeps v, replacing the user's earlier vote on the answer.
 func (s *DB) RecordVote(ctx context.Context, v Vote) error {
+	if err := checkVote(v); err != nil {
+		return err
+	}
+	if err := s.tx(ctx, func(tx *sql.Tx) error { return newInserts(ctx, tx).vote(v) }); err != nil {
+		return fmt.Errorf("store: record vote: %w", err)
+	}
+	return nil
+}
+
+// recordBatch keeps many records in one transaction, which costs about
+// what one record does: the Writer batches what has queued up. Records
+// that fail checkQuestion or checkVote are left out and counted in bad.
+func (s *DB) recordBatch(ctx context.Context, rs []record) (bad int, err error) {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		bad = 0
+		ins := newInserts(ctx, tx)
+		defer ins.close()
+		for _, r := range rs {
+			var err error
+			switch {
+			case r.q != nil && checkQuestion(*r.q) == nil:
+				err = ins.question(*r.q)
+			case r.v != nil && checkVote(*r.v) == nil:
+				err = ins.vote(*r.v)
+			default:
+				bad++
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: record %d records: %w", len(rs), err)
+	}
+	return bad, nil
+}
+
+func checkQuestion(q Question) error {
+	if q.ID == "" {
+		return fmt.Errorf("%w: a question with no id", ErrInvalid)
+	}
+	return nil
+}
+
+func checkVote(v Vote) error {
 	switch {
 	case v.AnswerID == "" || v.UserID == "":
 		return fmt.Errorf("%w: a vote with no answer or no user", ErrInvalid)
 	case !v.Reason.Valid():
 		return fmt.Errorf("%w: unknown reason %q", ErrInvalid, v.Reason)
 	}
+	return nil
+}
+
+// The statements that record, prepared once per transaction.
+const (
+	insertQuestionSQL = `INSERT INTO questions
+		(id, asked_at, text, norm, via, guild_id, channel_id, user_id, answered, confidence, facts, suggestions, snapshot, latency_us)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+		ON CONFLICT (id) DO NOTHING`
+	insertCitationSQL = `INSERT INTO citations (question_id, n, article) VALUES ($1, $2, $3)`
+	insertVoteSQL     = `INSERT INTO votes (answer_id, user_id, voted_at, helpful, reason, note)
+		VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (answer_id, user_id) DO UPDATE SET
+			voted_at = excluded.voted_at, helpful = excluded.helpful, reason = excluded.reason, note = excluded.note`
+)
+
+// inserts records into one transaction, preparing each statement the
+// first time it is used.
+type inserts struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func newInserts(ctx context.Context, tx *sql.Tx) *inserts {
+	return &inserts{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
+}
+
+func (ins *inserts) exec(query string, args ...any) (sql.Result, error) {
+	st := ins.stmts[query]
+	if st == nil {
+		var err error
+		if st, err = ins.tx.PrepareContext(ins.ctx, query); err != nil {
+			return nil, err
+		}
+		ins.stmts[query] = st
+	}
+	return st.ExecContext(ins.ctx, args...)
+}
+
+func (ins *inserts) close() {
+	for _, st := range ins.stmts {
+		st.Close()
+	}
+}
+
+func (ins *inserts) question(q Question) error {
+	if q.Time.IsZero() {
+		q.Time = time.Now()
+	}
+	text := clip(q.Text, MaxText)
+	facts, suggestions := clipList(q.Facts), clipList(q.Suggestions)
+	res, err := ins.exec(insertQuestionSQL,
+		q.ID, q.Time.UnixMilli(), text, Normalize(text), q.Via, q.GuildID, q.ChannelID, q.UserID,
+		boolInt(q.Answered), q.Confidence, strings.Join(facts, "\n"), strings.Join(suggestions, "\n"),
+		q.Snapshot, q.Latency.Microseconds())
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return err // already kept: its citations too
+	}
+	for i, f := range facts {
+		if _, err := ins.exec(insertCitationSQL, q.ID, i+1, FactArticle(f)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (ins *inserts) vote(v Vote) error {
 	if v.Time.IsZero() {
 		v.Time = time.Now()
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO votes (answer_id, user_id, voted_at, helpful, reason, note)
-		VALUES ($1, $2, $3, $4, $5, $6)
-		ON CONFLICT (answer_id, user_id) DO UPDATE SET
-			voted_at = excluded.voted_at, helpful = excluded.helpful, reason = excluded.reason, note = excluded.note`,
-		v.AnswerID, v.UserID, v.Time.UnixMilli(), boolInt(v.Helpful), string(v.Reason), clip(v.Note, MaxNote))
-	if err != nil {
-		return fmt.Errorf("store: record vote: %w", err)
-	}
-	return nil
+	_, err := ins.exec(insertVoteSQL, v.AnswerID, v.UserID, v.Time.UnixMilli(), boolInt(v.Helpful), string(v.Reason), clip(v.Note, MaxNote))
+	return err
 }
 
 // Purge removes what is older than before.

@@ -27,7 +27,7 @@ func runSuite(t *testing.T, fresh backend) {
 	}{
 		{"report", func(t *testing.T, open func(t *testing.T) *DB) {
 			s := open(t)
-			record(t, s, sampleQuestions()...)
+			keep(t, s, sampleQuestions()...)
 			votes := []Vote{
 				{AnswerID: "a1", UserID: "u2", Time: at(10), Helpful: true},
 				{AnswerID: "a2", UserID: "u2", Time: at(11), Helpful: false, Reason: ReasonWrongShort, Note: "it was $700 million"},
@@ -61,7 +61,7 @@ func runSuite(t *testing.T, fresh backend) {
 		}},
 		{"since", func(t *testing.T, open func(t *testing.T) *DB) {
 			s := open(t)
-			record(t, s, sampleQuestions()...)
+			keep(t, s, sampleQuestions()...)
 			got, err := s.Report(ctx, at(4))
 			if err != nil {
 				t.Fatal(err)
@@ -73,7 +73,7 @@ func runSuite(t *testing.T, fresh backend) {
 		{"duplicate question ignored", func(t *testing.T, open func(t *testing.T) *DB) {
 			s := open(t)
 			q := sampleQuestions()[0]
-			record(t, s, q, q)
+			keep(t, s, q, q)
 			got, err := s.Report(ctx, at(0))
 			if err != nil {
 				t.Fatal(err)
@@ -84,7 +84,7 @@ func runSuite(t *testing.T, fresh backend) {
 		}},
 		{"later vote replaces", func(t *testing.T, open func(t *testing.T) *DB) {
 			s := open(t)
-			record(t, s, sampleQuestions()...)
+			keep(t, s, sampleQuestions()...)
 			for _, v := range []Vote{
 				{AnswerID: "a1", UserID: "u9", Time: at(10), Helpful: true},
 				{AnswerID: "a1", UserID: "u9", Time: at(11), Helpful: false, Reason: ReasonWrongFact},
@@ -123,7 +123,7 @@ func runSuite(t *testing.T, fresh backend) {
 			for i := range long {
 				long[i] = 'é'
 			}
-			record(t, s, Question{ID: "x", Time: at(1), Text: string(long), Via: "http"})
+			keep(t, s, Question{ID: "x", Time: at(1), Text: string(long), Via: "http"})
 			got, err := s.Report(ctx, at(0))
 			if err != nil {
 				t.Fatal(err)
@@ -134,7 +134,7 @@ func runSuite(t *testing.T, fresh backend) {
 		}},
 		{"purge", func(t *testing.T, open func(t *testing.T) *DB) {
 			s := open(t)
-			record(t, s, sampleQuestions()...)
+			keep(t, s, sampleQuestions()...)
 			if err := s.RecordVote(ctx, Vote{AnswerID: "a1", UserID: "u2", Time: at(1), Helpful: true}); err != nil {
 				t.Fatal(err)
 			}
@@ -157,7 +157,7 @@ func runSuite(t *testing.T, fresh backend) {
 		}},
 		{"forget", func(t *testing.T, open func(t *testing.T) *DB) {
 			s := open(t)
-			record(t, s, sampleQuestions()...)
+			keep(t, s, sampleQuestions()...)
 			for _, v := range []Vote{
 				{AnswerID: "a1", UserID: "u2", Time: at(10), Helpful: true},  // u2 on u1's answer
 				{AnswerID: "a4", UserID: "u1", Time: at(10), Helpful: false}, // u1 on u2's answer
@@ -185,7 +185,7 @@ func runSuite(t *testing.T, fresh backend) {
 		}},
 		{"reopen keeps records and schema", func(t *testing.T, open func(t *testing.T) *DB) {
 			s := open(t)
-			record(t, s, sampleQuestions()...)
+			keep(t, s, sampleQuestions()...)
 			if err := s.Close(); err != nil {
 				t.Fatal(err)
 			}
@@ -225,7 +225,7 @@ func sampleQuestions() []Question {
 	}
 }
 
-func record(t *testing.T, s Store, qs ...Question) {
+func keep(t *testing.T, s Store, qs ...Question) {
 	t.Helper()
 	for _, q := range qs {
 		if err := s.RecordQuestion(context.Background(), q); err != nil {

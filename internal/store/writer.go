@@ -23,6 +23,12 @@ type WriterOptions struct {
 
 	// Logger receives write errors; nil logs nothing.
 	Logger *slog.Logger
+
+	// Gather is how long the writer waits, after a record arrives, for
+	// more to write in the same transaction; zero means 20ms. Records wait
+	// in memory that long at most (plus the write), and a kill -9 loses
+	// them as it loses the queue.
+	Gather time.Duration
 }
 
 // writeTimeout bounds one write, so that a stuck database cannot hold the
@@ -37,7 +43,7 @@ type Writer struct {
 	st       Store
 	opt      WriterOptions
 	log      *slog.Logger
-	queue    chan func(context.Context) error
+	queue    chan record
 	mu       sync.RWMutex // guards closed against sends on a closed queue
 	closed   bool
 	dropped  atomic.Int64
@@ -49,7 +55,10 @@ func NewWriter(st Store, opt WriterOptions) *Writer {
 	if opt.Queue <= 0 {
 		opt.Queue = 1024
 	}
-	w := &Writer{st: st, opt: opt, log: opt.Logger, queue: make(chan func(context.Context) error, opt.Queue), finished: make(chan struct{})}
+	if opt.Gather <= 0 {
+		opt.Gather = 20 * time.Millisecond
+	}
+	w := &Writer{st: st, opt: opt, log: opt.Logger, queue: make(chan record, opt.Queue), finished: make(chan struct{})}
 	if w.log == nil {
 		w.log = slog.New(slog.DiscardHandler)
 	}
@@ -65,7 +74,7 @@ func (w *Writer) Question(q Question) bool {
 	if q.Snapshot == "" && w.opt.Snapshot != nil {
 		q.Snapshot = w.opt.Snapshot()
 	}
-	return w.enqueue(func(ctx context.Context) error { return w.st.RecordQuestion(ctx, q) })
+	return w.enqueue(record{q: &q})
 }
 
 // Vote queues v, and reports whether it was queued.
@@ -73,15 +82,31 @@ func (w *Writer) Vote(v Vote) bool {
 	if v.Time.IsZero() {
 		v.Time = time.Now()
 	}
-	return w.enqueue(func(ctx context.Context) error { return w.st.RecordVote(ctx, v) })
+	return w.enqueue(record{v: &v})
 }
 
-func (w *Writer) enqueue(op func(context.Context) error) bool {
+// A record is a question or a vote, queued.
+type record struct {
+	q *Question
+	v *Vote
+}
+
+// A batcher keeps many records in one transaction; *DB is one. The Writer
+// batches for a Store that is one, and writes one record at a time to any
+// other.
+type batcher interface {
+	recordBatch(ctx context.Context, rs []record) (bad int, err error)
+}
+
+// maxBatch bounds the records written in one transaction.
+const maxBatch = 256
+
+func (w *Writer) enqueue(r record) bool {
 	w.mu.RLock()
 	defer w.mu.RUnlock()
 	if !w.closed {
 		select {
-		case w.queue <- op:
+		case w.queue <- r:
 			return true
 		default:
 		}
@@ -102,10 +127,54 @@ func (w *Writer) Dropped() int64 { return w.dropped.Load() }
 
 func (w *Writer) run() {
 	defer close(w.finished)
-	for op := range w.queue {
-		ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
-		err := op(ctx)
-		cancel()
+	batch := make([]record, 0, maxBatch)
+	gather := time.NewTimer(0)
+	<-gather.C
+	for r := range w.queue {
+		// Take what else comes within Gather, and write it all at once:
+		// a transaction costs about as much for one record as for many.
+		batch = append(batch[:0], r)
+		gather.Reset(w.opt.Gather)
+	more:
+		for len(batch) < maxBatch {
+			select {
+			case r, ok := <-w.queue:
+				if !ok {
+					break more
+				}
+				batch = append(batch, r)
+			case <-gather.C:
+				break more
+			}
+		}
+		gather.Stop()
+		w.write(batch)
+	}
+}
+
+// write writes a batch: in one transaction if the Store batches and the
+// transaction works, else one record at a time, so that one bad record
+// does not cost the others.
+func (w *Writer) write(batch []record) {
+	ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
+	defer cancel()
+	if b, ok := w.st.(batcher); ok && len(batch) > 1 {
+		bad, err := b.recordBatch(ctx, batch)
+		if err == nil {
+			for range bad {
+				w.drop()
+			}
+			return
+		}
+		w.log.Warn("store: a batch failed; writing its records one by one", "records", len(batch), "err", err)
+	}
+	for _, r := range batch {
+		var err error
+		if r.q != nil {
+			err = w.st.RecordQuestion(ctx, *r.q)
+		} else {
+			err = w.st.RecordVote(ctx, *r.v)
+		}
 		if err != nil {
 			w.drop()
 			w.log.Error("store: a record was not kept", "err", err)

@@ -17,10 +17,14 @@ type fakeStore struct {
 	questions []Question
 	votes     []Vote
 	block     chan struct{}
+	entered   chan struct{} // if set, gets a value as each write begins
 	fail      error
 }
 
 func (f *fakeStore) RecordQuestion(ctx context.Context, q Question) error {
+	if f.entered != nil {
+		f.entered <- struct{}{}
+	}
 	if f.block != nil {
 		<-f.block
 	}
@@ -78,16 +82,14 @@ func TestWriterDropsWhenFull(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := &fakeStore{block: make(chan struct{})}
+			f := &fakeStore{block: make(chan struct{}), entered: make(chan struct{}, 100)}
 			var hook int64
 			var mu sync.Mutex
-			w := NewWriter(f, WriterOptions{Queue: tt.queue, Dropped: func() { mu.Lock(); hook++; mu.Unlock() }})
+			w := NewWriter(f, WriterOptions{Queue: tt.queue, Gather: time.Millisecond, Dropped: func() { mu.Lock(); hook++; mu.Unlock() }})
 			// The writer takes the first record and blocks on it: one more
 			// than the queue holds fits.
 			w.Question(Question{ID: "first"})
-			for !f.taken(w) {
-				time.Sleep(time.Millisecond)
-			}
+			<-f.entered
 			start := time.Now()
 			for range tt.ask {
 				w.Question(Question{ID: "q"})
@@ -107,9 +109,6 @@ func TestWriterDropsWhenFull(t *testing.T) {
 		})
 	}
 }
-
-// taken reports whether w's goroutine has taken the queue's first record.
-func (f *fakeStore) taken(w *Writer) bool { return len(w.queue) == 0 }
 
 func TestWriterCountsFailedWrites(t *testing.T) {
 	f := &fakeStore{fail: errors.New("disk full")}
