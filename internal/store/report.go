@@ -62,7 +62,7 @@ const (
 func (s *DB) Report(ctx context.Context, since time.Time) (Report, error) {
 	r := Report{Since: since}
 	ms := since.UnixMilli()
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(answered), 0) FROM questions WHERE asked_at >= $1`, ms).
 			Scan(&r.Asked, &r.Answered); err != nil {
 			return err

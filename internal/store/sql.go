@@ -42,7 +42,17 @@ func OpenSQLite(ctx context.Context, dir string) (*DB, error) {
 	// One connection writes at a time in SQLite anyway; more readers are
 	// fine in WAL mode.
 	db.SetMaxOpenConns(4)
-	return open(ctx, db, "sqlite")
+	s, err := open(ctx, db, "sqlite")
+	if err != nil {
+		return nil, err
+	}
+	// The questions are the users': readable by the bot's user alone.
+	// SQLite gives its WAL and shared-memory files the database's mode.
+	if err := os.Chmod(path, 0o600); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return s, nil
 }
 
 // OpenPostgres connects to the PostgreSQL database at url (a postgres://
@@ -128,9 +138,21 @@ func (s *DB) apply(ctx context.Context, version int) error {
 	})
 }
 
-// tx runs f in a transaction, committed if f returns nil.
+// tx runs f in a transaction, committed if f returns nil. On SQLite it
+// takes the write lock at once (BEGIN IMMEDIATE), so that two writers wait
+// for each other under busy_timeout instead of failing half way.
 func (s *DB) tx(ctx context.Context, f func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	return s.txOpts(ctx, nil, f)
+}
+
+// readTx runs f in a read-only transaction: a consistent view that, in
+// SQLite's WAL mode, never waits for the writer nor holds it up.
+func (s *DB) readTx(ctx context.Context, f func(*sql.Tx) error) error {
+	return s.txOpts(ctx, &sql.TxOptions{ReadOnly: true}, f)
+}
+
+func (s *DB) txOpts(ctx context.Context, opts *sql.TxOptions, f func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -27,5 +29,21 @@ func TestSQLiteWAL(t *testing.T) {
 	}
 	if mode != "wal" {
 		t.Errorf("journal_mode %q, want wal", mode)
+	}
+}
+
+func TestSQLiteFileMode(t *testing.T) {
+	dir := t.TempDir()
+	s, err := OpenSQLite(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	info, err := os.Stat(filepath.Join(dir, DatabaseFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mode := info.Mode().Perm(); mode != 0o600 {
+		t.Errorf("database file mode %v, want 0600", mode)
 	}
 }
