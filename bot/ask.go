@@ -73,7 +73,6 @@ func cooldownNote(wait time.Duration) string {
 func (b *Bot) finished(ctx context.Context, q store.Question, res result, start time.Time, err error) {
 	latency := time.Since(start)
 	via, question := Via(q.Via), q.Text
-	b.record(q, res, latency)
 	outcome := OutcomeAnswered
 	switch {
 	case err != nil || res.err != nil:
@@ -81,7 +80,10 @@ func (b *Bot) finished(ctx context.Context, q store.Question, res result, start 
 	case res.answer.Abstained():
 		outcome = OutcomeAbstained
 	}
-	b.metrics.Question(via, outcome, latency)
+	// The log line comes before the count, so that whoever sees the count
+	// (a test, a scrape) finds the line written.
+	defer b.record(q, res, latency)
+	defer b.metrics.Question(via, outcome, latency)
 	attrs := []any{"via", via, "outcome", outcome, "latency", latency,
 		"confidence", math.Round(res.answer.Confidence*1000) / 1000, "abstained", res.answer.Abstained()}
 	if b.log.Enabled(ctx, slog.LevelDebug) {
@@ -91,10 +93,10 @@ func (b *Bot) finished(ctx context.Context, q store.Question, res result, start 
 		err = res.err
 	}
 	if err != nil {
+		b.log.Error("question", append(attrs, "err", redact(err))...)
 		if res.err == nil {
 			b.metrics.RESTError("reply")
 		}
-		b.log.Error("question", append(attrs, "err", redact(err))...)
 		return
 	}
 	b.log.Info("question", attrs...)
