@@ -13,6 +13,7 @@ import (
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/admin"
+	"github.com/factbot/factbot/internal/live"
 	"github.com/factbot/factbot/internal/store"
 )
 
@@ -54,13 +55,30 @@ func (s *service) recorder() bot.Recorder {
 	return s.writer
 }
 
-// reports returns what the bot reads its reports from: the store, or nil
-// when recording is off.
+// reports returns what the bot reads its reports from: the store, with
+// the articles of the fact base served so that those never cited show, or
+// nil when recording is off.
 func (s *service) reports() bot.Reports {
 	if s.store == nil {
 		return nil
 	}
-	return s.store
+	return servedReports{s.store, s.base}
+}
+
+// servedReports adds the articles never cited to the store's reports.
+type servedReports struct {
+	*store.DB
+	base *live.Base
+}
+
+func (r servedReports) Report(ctx context.Context, since time.Time) (store.Report, error) {
+	rep, err := r.DB.Report(ctx, since)
+	if err == nil {
+		if b := r.base.Current(); b != nil {
+			rep.WithArticles(articleIDs(b))
+		}
+	}
+	return rep, err
 }
 
 // adminPage returns the /admin page's handler, or nil when there is no
