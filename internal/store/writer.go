@@ -25,9 +25,11 @@ type WriterOptions struct {
 	Logger *slog.Logger
 
 	// Gather is how long the writer waits, after a record arrives, for
-	// more to write in the same transaction; zero means 20ms. Records wait
+	// more to write in the same transaction; zero means 200ms. Records wait
 	// in memory that long at most (plus the write), and a kill -9 loses
-	// them as it loses the queue.
+	// them as it loses the queue. Fewer, larger transactions cost less in
+	// all, which keeps the writer out of answers' way (BenchmarkAskLoad in
+	// internal/httpapi).
 	Gather time.Duration
 }
 
@@ -56,7 +58,7 @@ func NewWriter(st Store, opt WriterOptions) *Writer {
 		opt.Queue = 1024
 	}
 	if opt.Gather <= 0 {
-		opt.Gather = 20 * time.Millisecond
+		opt.Gather = 200 * time.Millisecond
 	}
 	w := &Writer{st: st, opt: opt, log: opt.Logger, queue: make(chan record, opt.Queue), finished: make(chan struct{})}
 	if w.log == nil {
