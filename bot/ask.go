@@ -11,6 +11,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/store"
 )
 
 // What the bot says in its own words, besides answers.
@@ -45,28 +46,6 @@ func (b *Bot) ask(question string) (res result) {
 	return result{answer: b.engine.Ask(question)}
 }
 
-// askAsync asks the engine in a goroutine of its own.
-func (b *Bot) askAsync(question string) <-chan result {
-	c := make(chan result, 1)
-	go func() { c <- b.ask(question) }()
-	return c
-}
-
-// await waits for an answer until ctx is done or the follow-up window of
-// an interaction received at start ends.
-func await(ctx context.Context, answer <-chan result, start time.Time) result {
-	t := time.NewTimer(time.Until(start.Add(followupWindow)))
-	defer t.Stop()
-	select {
-	case res := <-answer:
-		return res
-	case <-t.C:
-		return result{err: errTooSlow}
-	case <-ctx.Done():
-		return result{err: ctx.Err()}
-	}
-}
-
 // answerMessage renders a result as a message, remembering the answer
 // under key for the buttons under it.
 func (b *Bot) answerMessage(res result, key string, ephemeral bool) message {
@@ -89,10 +68,11 @@ func cooldownNote(wait time.Duration) string {
 	return fmt.Sprintf(noteCooldown, max(1, int(math.Ceil(wait.Seconds()))))
 }
 
-// finished counts and logs a question: its outcome follows from the
-// engine's result and the error of the reply, if any.
-func (b *Bot) finished(ctx context.Context, via Via, question string, res result, start time.Time, err error) {
+// finished counts, logs and records a question: its outcome follows from
+// the engine's result and the error of the reply, if any.
+func (b *Bot) finished(ctx context.Context, q store.Question, res result, start time.Time, err error) {
 	latency := time.Since(start)
+	via, question := Via(q.Via), q.Text
 	outcome := OutcomeAnswered
 	switch {
 	case err != nil || res.err != nil:
@@ -100,7 +80,10 @@ func (b *Bot) finished(ctx context.Context, via Via, question string, res result
 	case res.answer.Abstained():
 		outcome = OutcomeAbstained
 	}
-	b.metrics.Question(via, outcome, latency)
+	// The log line comes before the count, so that whoever sees the count
+	// (a test, a scrape) finds the line written.
+	defer b.record(q, res, latency)
+	defer b.metrics.Question(via, outcome, latency)
 	attrs := []any{"via", via, "outcome", outcome, "latency", latency,
 		"confidence", math.Round(res.answer.Confidence*1000) / 1000, "abstained", res.answer.Abstained()}
 	if b.log.Enabled(ctx, slog.LevelDebug) {
@@ -110,10 +93,10 @@ func (b *Bot) finished(ctx context.Context, via Via, question string, res result
 		err = res.err
 	}
 	if err != nil {
+		b.log.Error("question", append(attrs, "err", redact(err))...)
 		if res.err == nil {
 			b.metrics.RESTError("reply")
 		}
-		b.log.Error("question", append(attrs, "err", redact(err))...)
 		return
 	}
 	b.log.Info("question", attrs...)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/drain"
 )
 
 // Answerer answers questions and suggests them while they are typed. A
@@ -64,6 +65,14 @@ type Config struct {
 
 	// Metrics receives counts and timings; nil counts nothing.
 	Metrics Metrics
+
+	// Recorder keeps each question answered and each vote, for the
+	// admin's report; nil keeps nothing.
+	Recorder Recorder
+
+	// Reports reads the store for /factbot report and /forget-me; nil
+	// answers them that nothing is kept.
+	Reports Reports
 }
 
 // A Bot answers questions in Discord: the /ask command with autocomplete,
@@ -74,17 +83,20 @@ type Bot struct {
 	engine   Answerer
 	log      *slog.Logger
 	metrics  Metrics
+	recorder Recorder
+	reports  Reports
 	session  *discordgo.Session
 	channels map[string]bool
 	limiter  *limiter
 	answers  *memory
+	router   *router
 
 	deferAfter time.Duration
 	started    atomic.Bool
 	ready      atomic.Bool
 	closing    atomic.Bool
 	lost       chan struct{} // the gateway connection was lost
-	flight     flight
+	flight     drain.Gate    // counts the handlers under way, so that shutdown can wait for them
 }
 
 // ErrTokenRejected is returned by Run when Discord refuses the bot token,
@@ -117,7 +129,7 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 		return nil, fmt.Errorf("bot: %w", err)
 	}
 	if cfg.APIURL != "" {
-		api, err := parseAPIURL(cfg.APIURL)
+		api, err := ParseAPIURL(cfg.APIURL)
 		if err != nil {
 			return nil, err
 		}
@@ -133,6 +145,8 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 		engine:     engine,
 		log:        cfg.Logger,
 		metrics:    cfg.Metrics,
+		recorder:   cfg.Recorder,
+		reports:    cfg.Reports,
 		session:    s,
 		channels:   map[string]bool{},
 		limiter:    newLimiter(cfg.Cooldown, time.Now),
@@ -154,10 +168,14 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 	if b.metrics == nil {
 		b.metrics = nopMetrics{}
 	}
+	if b.recorder == nil {
+		b.recorder = nopRecorder{}
+	}
 	if b.deferAfter <= 0 {
 		b.deferAfter = defaultDeferAfter
 	}
 	b.deferAfter = min(b.deferAfter, maxDeferAfter)
+	b.router = b.routes()
 	return b, nil
 }
 
@@ -205,9 +223,11 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.log.Warn("closing the gateway", "err", cerr)
 	}
 	grace := cmp.Or(b.cfg.ShutdownGrace, defaultShutdownGrace)
-	if !b.flight.drain(grace) {
-		b.log.Warn("shutting down with replies unsent", "grace", grace)
+	drainCtx, cancelDrain := context.WithTimeout(context.WithoutCancel(ctx), grace)
+	if err := b.flight.Close(drainCtx); err != nil {
+		b.log.Warn("shutting down with replies unsent", "grace", grace, "err", err)
 	}
+	cancelDrain()
 	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 		err = nil
 	}

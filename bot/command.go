@@ -17,10 +17,11 @@ const (
 )
 
 // commands returns the bot's application commands: /ask question:<text>,
-// with autocomplete, and an optional private:<bool>.
+// with autocomplete, and an optional private:<bool>; and the admin's
+// commands (admin.go).
 func commands() []*discordgo.ApplicationCommand {
 	one := 1
-	return []*discordgo.ApplicationCommand{{
+	return append([]*discordgo.ApplicationCommand{{
 		Type:        discordgo.ChatApplicationCommand,
 		Name:        commandAsk,
 		Description: "Ask a question; I answer from news articles and cite my sources.",
@@ -40,7 +41,7 @@ func commands() []*discordgo.ApplicationCommand {
 				Description: "Show the answer to you only.",
 			},
 		},
-	}}
+	}}, adminCommands()...)
 }
 
 // askOptions returns the options of an /ask: the question, trimmed, and

@@ -87,7 +87,10 @@ func TestOnInteraction(t *testing.T) {
 		{"👍", `"type": 3, "data": {"custom_id": "up:42", "component_type": 2}`, 4, discordgo.MessageFlagsEphemeral, "Glad it helped"},
 		{"👎", `"type": 3, "data": {"custom_id": "down:42", "component_type": 2}`, 4, discordgo.MessageFlagsEphemeral, "didn't help"},
 		{"unknown button", `"type": 3, "data": {"custom_id": "x:42", "component_type": 2}`, 4, discordgo.MessageFlagsEphemeral, "doesn't do anything"},
-		{"modal submit", `"type": 5, "data": {"custom_id": "m"}`, 0, 0, ""},
+		{"reason for 👎", `"type": 3, "data": {"custom_id": "why:wrong_fact:42", "component_type": 2}`, 9, 0, "Wrong fact: anything to add?"},
+		{"unknown reason", `"type": 3, "data": {"custom_id": "why:rude:42", "component_type": 2}`, 4, discordgo.MessageFlagsEphemeral, "doesn't do anything"},
+		{"modal submit", `"type": 5, "data": {"custom_id": "note:wrong_fact:42", "components": [{"type": 1, "components": [{"type": 4, "custom_id": "note", "value": "it was 1998"}]}]}`, 4, discordgo.MessageFlagsEphemeral, "Thanks, noted"},
+		{"unknown modal submit", `"type": 5, "data": {"custom_id": "m"}`, 4, discordgo.MessageFlagsEphemeral, "doesn't do anything"},
 		{"ping", `"type": 1`, 0, 0, ""},
 		{"unknown type", `"type": 99`, 0, 0, ""},
 	} {
@@ -110,7 +113,7 @@ func TestOnInteraction(t *testing.T) {
 			if r.Type != tc.typ || r.Data.Flags != tc.flags {
 				t.Errorf("response type %d flags %d, want %d and %d", r.Type, r.Data.Flags, tc.typ, tc.flags)
 			}
-			if r.Type != discordgo.InteractionApplicationCommandAutocompleteResult &&
+			if r.Type != discordgo.InteractionApplicationCommandAutocompleteResult && r.Type != discordgo.InteractionResponseModal &&
 				(r.Data.AllowedMentions == nil || r.Data.AllowedMentions.Parse == nil || len(r.Data.AllowedMentions.Parse) != 0) {
 				t.Errorf("allowed_mentions = %+v, want parse: []", r.Data.AllowedMentions)
 			}
@@ -132,6 +135,16 @@ func dataText(d *discordgo.InteractionResponseData) string {
 	}
 	for _, c := range d.Choices {
 		parts = append(parts, c.Name)
+	}
+	parts = append(parts, d.Title)
+	for _, row := range d.Components {
+		if row, ok := row.(discordgo.ActionsRow); ok {
+			for _, c := range row.Components {
+				if in, ok := c.(discordgo.TextInput); ok {
+					parts = append(parts, in.Label)
+				}
+			}
+		}
 	}
 	return strings.Join(parts, "\n")
 }
@@ -210,22 +223,17 @@ func TestGuard(t *testing.T) {
 	}
 }
 
-func TestFlight(t *testing.T) {
-	var f flight
-	if !f.enter() {
-		t.Fatal("enter refused before drain")
+// TestGuardAfterShutdown checks that once the handlers are drained, guard
+// drops new events.
+func TestGuardAfterShutdown(t *testing.T) {
+	b, _ := newTestBot(t, Config{})
+	if err := b.flight.Close(context.Background()); err != nil {
+		t.Fatal(err)
 	}
-	if f.drain(time.Millisecond) {
-		t.Error("drain reported idle with a handler under way")
-	}
-	if f.enter() {
-		t.Error("enter allowed after drain")
-	}
-	done := make(chan bool)
-	go func() { done <- f.drain(time.Minute) }()
-	f.leave()
-	if !<-done {
-		t.Error("drain did not see the last handler leave")
+	ran := false
+	b.guard("test", func() { ran = true })
+	if ran {
+		t.Error("guard ran a handler after shutdown")
 	}
 }
 

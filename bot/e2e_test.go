@@ -39,8 +39,8 @@ func TestConversation(t *testing.T) {
 	})
 }
 
-// testRegistration checks that the bot registered /ask with one bulk
-// overwrite at path.
+// testRegistration checks that the bot registered its commands with one
+// bulk overwrite at path: /factbot for Manage Server only, in servers only.
 func testRegistration(t *testing.T, h *harness, path string) {
 	type option struct {
 		Type         int    `json:"type"`
@@ -50,14 +50,20 @@ func testRegistration(t *testing.T, h *harness, path string) {
 		MaxLength    int    `json:"max_length"`
 	}
 	type command struct {
-		Type    int      `json:"type"`
-		Name    string   `json:"name"`
-		Options []option `json:"options"`
+		Type         int      `json:"type"`
+		Name         string   `json:"name"`
+		Options      []option `json:"options"`
+		Permissions  string   `json:"default_member_permissions"`
+		DMPermission *bool    `json:"dm_permission"`
+		Contexts     []int    `json:"contexts"`
 	}
+	no := false
 	want := []command{{Type: 1, Name: "ask", Options: []option{
 		{Type: 3, Name: "question", Required: true, Autocomplete: true, MaxLength: 500},
 		{Type: 5, Name: "private"},
-	}}}
+	}}, {Type: 1, Name: "factbot", Options: []option{{Type: 1, Name: "report"}},
+		Permissions: "32", DMPermission: &no, Contexts: []int{0}, // Manage Server, guild only
+	}, {Type: 1, Name: "forget-me"}}
 	var register []fakediscord.Call
 	for _, c := range h.fake.Calls() {
 		if strings.HasSuffix(c.Path, "/commands") {

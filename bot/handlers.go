@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"runtime/debug"
-	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -42,66 +41,15 @@ func botID(s *discordgo.Session) string {
 // it. Once Run is shutting down and the replies under way have been sent
 // or given up, it drops new events.
 func (b *Bot) guard(event string, f func()) {
-	if !b.flight.enter() {
+	leave, ok := b.flight.Enter()
+	if !ok {
 		return
 	}
-	defer b.flight.leave()
+	defer leave()
 	defer func() {
 		if p := recover(); p != nil {
 			b.log.Error("panic in a handler", "event", event, "panic", p, "stack", string(debug.Stack()))
 		}
 	}()
 	f()
-}
-
-// flight counts the handlers under way, so that shutdown can wait for them.
-// Its zero value is ready to use.
-type flight struct {
-	mu     sync.Mutex
-	n      int
-	closed bool
-	idle   chan struct{} // closed when closed and n == 0
-}
-
-// enter counts a handler in, unless drain has been called.
-func (f *flight) enter() bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.closed {
-		return false
-	}
-	f.n++
-	return true
-}
-
-// leave counts a handler out.
-func (f *flight) leave() {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.n--; f.n == 0 && f.idle != nil {
-		close(f.idle)
-		f.idle = nil
-	}
-}
-
-// drain stops counting handlers in and waits up to timeout for those under
-// way to end. It reports whether they all did.
-func (f *flight) drain(timeout time.Duration) bool {
-	f.mu.Lock()
-	f.closed = true
-	if f.n == 0 {
-		f.mu.Unlock()
-		return true
-	}
-	idle := make(chan struct{})
-	f.idle = idle
-	f.mu.Unlock()
-	t := time.NewTimer(timeout)
-	defer t.Stop()
-	select {
-	case <-idle:
-		return true
-	case <-t.C:
-		return false
-	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -20,90 +19,100 @@ const (
 	noteUnhelpful      = "Thanks for the feedback! I'll note that it didn't help."
 )
 
-// onInteraction handles one interaction received at start: an /ask, an
-// autocomplete request or a button press. It switches on the interaction's
-// type before it reads the data, which may be missing or of another type,
-// and answers anything it cannot take with a clear ephemeral note.
+func unknownCommand(name string) string {
+	return fmt.Sprintf(noteUnknownCommand, plain(truncate(name, 32)))
+}
+
+// routes returns the bot's router: each command, button and modal, and
+// the handler that answers it.
+func (b *Bot) routes() *router {
+	rt := &router{}
+	askPrivate := func(req *request) bool {
+		data, _ := req.i.Data.(discordgo.ApplicationCommandInteractionData)
+		_, private := askOptions(data)
+		return private
+	}
+	rt.command(commandAsk, b.deferring(askPrivate, b.askLate, b.askCommand))
+	rt.complete(commandAsk, b.autocomplete)
+	rt.component(buttonSources, b.sourcesButton)
+	rt.component(buttonUp, b.voteButton(true))
+	rt.component(buttonDown, b.voteButton(false))
+	rt.component(buttonWhy, b.reasonButton)
+	rt.modalSubmit(modalNote, b.noteModal)
+	b.adminRoutes(rt)
+	return rt
+}
+
+// onInteraction handles one interaction received at start: it routes it
+// (switching on its type before it reads its data, which may be missing
+// or of another type), runs its handler and sends the reply. What it
+// cannot route it answers with a clear ephemeral note, or ignores.
 func (b *Bot) onInteraction(ctx context.Context, s session, i *discordgo.Interaction, start time.Time) {
 	if i == nil {
 		b.log.Warn("ignored an interaction with no body")
 		return
 	}
-	r := &interactionReply{ctx: ctx, s: s, i: i}
+	out := &interactionReply{ctx: ctx, s: s, i: i}
 	defer func() {
 		if p := recover(); p != nil {
 			b.log.Error("panic in a handler", "event", "interaction", "panic", p, "stack", string(debug.Stack()))
-			if !r.responded {
-				_ = r.note(noteFailed)
+			if !out.responded {
+				_ = out.note(noteFailed)
 			}
 		}
 	}()
-	switch i.Type {
-	case discordgo.InteractionApplicationCommand:
-		data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
-		switch {
-		case !ok || data.Name == "":
-			b.decline(r, "no command data", noteUnreadable)
-		case data.Name == commandAsk:
-			b.onAsk(r, data, start)
-		default:
-			b.decline(r, "unknown command", fmt.Sprintf(noteUnknownCommand, plain(truncate(data.Name, 32))))
-		}
-	case discordgo.InteractionApplicationCommandAutocomplete:
-		data, _ := i.Data.(discordgo.ApplicationCommandInteractionData)
-		b.onAutocomplete(r, data, start)
-	case discordgo.InteractionMessageComponent:
-		data, ok := i.Data.(discordgo.MessageComponentInteractionData)
-		if !ok {
-			b.decline(r, "no component data", noteUnknownButton)
+	h, key, why, say := b.router.route(i)
+	if h == nil {
+		if say == "" {
+			b.log.Debug("ignored an interaction", "type", i.Type)
 			return
 		}
-		b.onButton(r, data)
-	default:
-		b.log.Debug("ignored an interaction", "type", i.Type)
+		b.log.Info("declined an interaction", "reason", why)
+		h = func(*request) reply { return note(say) }
 	}
-}
-
-// decline answers an interaction the bot cannot take with an ephemeral note.
-func (b *Bot) decline(r *interactionReply, reason, note string) {
-	b.log.Info("declined an interaction", "reason", reason)
-	if err := r.note(note); err != nil {
+	rep := h(&request{ctx: ctx, i: i, start: start, key: key, out: out})
+	err := rep.send(out)
+	if rep.sent != nil {
+		rep.sent(err)
+		return
+	}
+	if err != nil {
 		b.metrics.RESTError("reply")
-		b.log.Error("cannot send a note", "err", redact(err))
+		b.log.Error("cannot answer an interaction", "type", i.Type, "err", redact(err))
 	}
 }
 
-// onAsk answers /ask. An answer that comes within DeferAfter is the
-// response; a later one completes a deferred response.
-func (b *Bot) onAsk(r *interactionReply, data discordgo.ApplicationCommandInteractionData, start time.Time) {
+// askCommand answers /ask. The router defers it when the answer is slow.
+func (b *Bot) askCommand(req *request) reply {
+	data, _ := req.i.Data.(discordgo.ApplicationCommandInteractionData)
 	question, private := askOptions(data)
 	if question == "" {
-		b.decline(r, "empty question", noteEmptyQuestion)
-		return
+		b.log.Info("declined an interaction", "reason", "empty question")
+		return note(noteEmptyQuestion)
 	}
-	if ok, wait, _ := b.limiter.allow(interactionUser(r.i)); !ok {
-		b.cooledDown(ViaSlash, start, r.note(cooldownNote(wait)))
-		return
+	if ok, wait, _ := b.limiter.allow(req.user()); !ok {
+		rep := note(cooldownNote(wait))
+		rep.sent = func(err error) { b.cooledDown(ViaSlash, req.start, err) }
+		return rep
 	}
-	answer := b.askAsync(question)
-	timer := time.NewTimer(b.deferAfter - time.Since(start))
-	defer timer.Stop()
-	var res result
-	var err error
-	select {
-	case res = <-answer:
-		m := b.answerMessage(res, r.i.ID, private)
-		if res.err != nil {
-			m.ephemeral = true
-		}
-		err = r.say(m)
-	case <-timer.C:
-		if err = r.deferReply(private); err == nil {
-			res = await(r.ctx, answer, start)
-			err = r.complete(b.answerMessage(res, r.i.ID, private))
-		}
+	return b.askReply(req, question, private, b.ask(question))
+}
+
+// askLate is the reply to an /ask whose answer did not come in time, or
+// could not be deferred.
+func (b *Bot) askLate(req *request, err error) reply {
+	data, _ := req.i.Data.(discordgo.ApplicationCommandInteractionData)
+	question, private := askOptions(data)
+	return b.askReply(req, question, private, result{err: err})
+}
+
+// askReply renders the engine's result; sending it finishes the question.
+func (b *Bot) askReply(req *request, question string, private bool, res result) reply {
+	m := b.answerMessage(res, req.i.ID, private)
+	if res.err != nil {
+		m.ephemeral = true // the note of a failure is for the asker alone (an edit keeps the deferral's)
 	}
-	b.finished(r.ctx, ViaSlash, question, res, start, err)
+	return reply{msg: m, sent: func(err error) { b.finished(req.ctx, fromInteraction(req.i, question), res, req.start, err) }}
 }
 
 // interactionUser returns the id of the user behind an interaction.
@@ -117,20 +126,23 @@ func interactionUser(i *discordgo.Interaction) string {
 	return ""
 }
 
-// onAutocomplete suggests questions for what has been typed so far.
-func (b *Bot) onAutocomplete(r *interactionReply, data discordgo.ApplicationCommandInteractionData, start time.Time) {
-	if err := r.suggest(b.choices(typedText(data))); err != nil {
-		b.metrics.RESTError("autocomplete")
-		b.log.Error("cannot send suggestions", "err", redact(err))
-	}
-	b.metrics.Autocomplete(time.Since(start))
+// autocomplete suggests questions for what has been typed so far.
+func (b *Bot) autocomplete(req *request) reply {
+	data, _ := req.i.Data.(discordgo.ApplicationCommandInteractionData)
+	return reply{choices: b.choices(typedText(data)), sent: func(err error) {
+		if err != nil {
+			b.metrics.RESTError("autocomplete")
+			b.log.Error("cannot send suggestions", "err", redact(err))
+		}
+		b.metrics.Autocomplete(time.Since(req.start))
+	}}
 }
 
 // choices returns up to 25 autocomplete choices for typed, each of 1 to 100
 // characters: the engine's suggestions or, when it has none, what has been
 // typed, so that there is always something to pick.
 func (b *Bot) choices(typed string) []*discordgo.ApplicationCommandOptionChoice {
-	var out []*discordgo.ApplicationCommandOptionChoice
+	out := []*discordgo.ApplicationCommandOptionChoice{}
 	seen := map[string]bool{}
 	add := func(s string) {
 		s = truncate(oneLine(visible(s)), maxChoiceLen)
@@ -159,38 +171,11 @@ func (b *Bot) suggestions(typed string) (s []string) {
 	return b.engine.Suggest(typed, maxChoices)
 }
 
-// onButton handles the buttons under an answer: "Sources" shows every
-// citation to the presser; 👍 and 👎 are logged and thanked for.
-func (b *Bot) onButton(r *interactionReply, data discordgo.MessageComponentInteractionData) {
-	kind, key, _ := strings.Cut(data.CustomID, ":")
-	var err error
-	switch kind {
-	case buttonSources:
-		a, ok := b.answers.get(key)
-		if !ok {
-			err = r.note(noteForgotten)
-			break
-		}
-		err = r.say(message{embeds: []*discordgo.MessageEmbed{sourcesEmbed(a)}, ephemeral: true})
-	case buttonUp, buttonDown:
-		helpful := kind == buttonUp
-		b.metrics.Feedback(helpful)
-		attrs := []any{"helpful", helpful, "answer_id", key}
-		if a, ok := b.answers.get(key); ok {
-			attrs = append(attrs, "question", logged(a.Question), "answer", logged(a.Text), "confidence", a.Confidence, "abstained", a.Abstained())
-		}
-		b.log.Info("feedback", attrs...)
-		note := noteUnhelpful
-		if helpful {
-			note = noteHelpful
-		}
-		err = r.note(note)
-	default:
-		b.log.Info("declined an interaction", "reason", "unknown button")
-		err = r.note(noteUnknownButton)
+// sourcesButton shows every citation of an answer to the presser.
+func (b *Bot) sourcesButton(req *request) reply {
+	a, ok := b.answers.get(req.key)
+	if !ok {
+		return note(noteForgotten)
 	}
-	if err != nil {
-		b.metrics.RESTError("reply")
-		b.log.Error("cannot answer a button", "err", redact(err))
-	}
+	return reply{msg: message{embeds: []*discordgo.MessageEmbed{sourcesEmbed(a)}, ephemeral: true}}
 }

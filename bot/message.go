@@ -43,7 +43,7 @@ func (b *Bot) onMessage(ctx context.Context, s session, me string, m *discordgo.
 	}
 	res := b.ask(question)
 	err := reply(b.answerMessage(res, m.ID, false))
-	b.finished(ctx, via, question, res, start, err)
+	b.finished(ctx, fromMessage(m, via, question), res, start, err)
 }
 
 // question reports whether m is a question to the bot (me), where it was

@@ -22,6 +22,7 @@ type message struct {
 	content    string
 	embeds     []*discordgo.MessageEmbed
 	components []discordgo.MessageComponent
+	files      []*discordgo.File
 	ephemeral  bool // interactions only: seen only by the user who asked
 }
 
@@ -43,6 +44,7 @@ func (m message) response() *discordgo.InteractionResponseData {
 		Content:         truncate(m.content, maxContent),
 		Embeds:          m.embeds,
 		Components:      m.components,
+		Files:           m.files,
 		AllowedMentions: noMentions(),
 		Flags:           m.flags(),
 	}
@@ -58,7 +60,7 @@ func (m message) edit() *discordgo.WebhookEdit {
 	if components == nil {
 		components = []discordgo.MessageComponent{}
 	}
-	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noMentions()}
+	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components, Files: m.files, AllowedMentions: noMentions()}
 }
 
 // send shapes m as a reply to a message.
@@ -112,6 +114,16 @@ func (r *interactionReply) deferReply(ephemeral bool) error {
 func (r *interactionReply) complete(m message) error {
 	_, err := r.s.InteractionResponseEdit(r.i, m.edit(), discordgo.WithContext(r.ctx))
 	return err
+}
+
+// modal responds with a pop-up form: a title and text inputs, which
+// Discord sends back as a modal submit interaction with customID.
+func (r *interactionReply) modal(customID, title string, components []discordgo.MessageComponent) error {
+	r.responded = true
+	return r.s.InteractionRespond(r.i, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseModal,
+		Data: &discordgo.InteractionResponseData{CustomID: customID, Title: title, Components: components},
+	}, discordgo.WithContext(r.ctx))
 }
 
 // suggest responds to an autocomplete request. Its response is no message,

@@ -21,8 +21,10 @@ const restTimeout = 20 * time.Second
 // discordHost is the scheme and host that Config.APIURL replaces.
 const discordScheme, discordHost = "https", "discord.com"
 
-// parseAPIURL checks that raw is a scheme and host, with nothing after them.
-func parseAPIURL(raw string) (*url.URL, error) {
+// ParseAPIURL parses Config.APIURL: a scheme (http or https) and a host,
+// with nothing after them. New uses it; so may a program that checks its
+// configuration before it makes a Bot.
+func ParseAPIURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return nil, fmt.Errorf("bot: API URL %q: %w", raw, err)

@@ -22,8 +22,8 @@ func TestParseAPIURL(t *testing.T) {
 		{"http://", false},
 		{"://", false},
 	} {
-		if _, err := parseAPIURL(tc.in); (err == nil) != tc.ok {
-			t.Errorf("parseAPIURL(%q): err = %v, want ok %v", tc.in, err, tc.ok)
+		if _, err := ParseAPIURL(tc.in); (err == nil) != tc.ok {
+			t.Errorf("ParseAPIURL(%q): err = %v, want ok %v", tc.in, err, tc.ok)
 		}
 	}
 }
@@ -34,7 +34,7 @@ func TestRehost(t *testing.T) {
 		got = append(got, r.Host+" "+r.URL.String())
 	}))
 	defer srv.Close()
-	api, err := parseAPIURL(srv.URL)
+	api, err := ParseAPIURL(srv.URL)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,12 +8,13 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/live"
 )
@@ -39,7 +40,13 @@ type serveConfig struct {
 	ReloadDebounce time.Duration // quiet time after a change before the rebuild
 	PollInterval   time.Duration // how often to look for changes when notifications fail
 
+	// The store of questions and votes.
+	Store     storeConfig   // where the store is
+	Record    bool          // keep questions and votes; false: no store
+	Retention time.Duration // how long records are kept; 0 for ever
+
 	// Operations.
+	AdminToken      secret // the token of the /admin page; "" for no page
 	HTTPAddr        string // host:port of the HTTP side port; "" for off
 	LogLevel        slog.Level
 	LogFormat       string        // "text" or "json"
@@ -48,7 +55,7 @@ type serveConfig struct {
 
 // serveSettings returns the settings of `factbot serve`, storing into c.
 func serveSettings(c *serveConfig) []setting {
-	return []setting{{
+	return slices.Concat([]setting{{
 		flag: "token", env: "DISCORD_TOKEN", arg: "TOKEN", secret: true,
 		usage: "the bot token; prefer the variable or --token-file, since a flag shows in the process list",
 		set:   func(v string) error { c.Token = secret(strings.TrimSpace(v)); return nil },
@@ -165,9 +172,27 @@ func serveSettings(c *serveConfig) []setting {
 			return err
 		},
 	}, {
+		flag: "record", env: "FACTBOT_RECORD", def: "true",
+		usage: "keep each question and vote in the store, for the admin's report (false: no store)",
+		set:   func(v string) (err error) { c.Record, err = parseBool(v); return err },
+	}}, storeSettings(&c.Store), []setting{{
+		flag: "retention", env: "FACTBOT_RETENTION", arg: "DURATION", def: "90d",
+		usage: "how long questions and votes are kept, purged daily, such as 90d or 720h; 0 keeps them for ever",
+		set:   func(v string) (err error) { c.Retention, err = parseDays(v); return err },
+	}, {
 		flag: "http-addr", env: "FACTBOT_HTTP_ADDR", arg: "ADDR", none: "off",
-		usage: "host:port of the HTTP side port (/healthz, /readyz, /metrics, /ask), such as :8080",
+		usage: "host:port of the HTTP side port (/healthz, /readyz, /metrics, /ask, /admin), such as :8080",
 		set:   func(v string) error { c.HTTPAddr = v; return checkAddr(v) },
+	}, {
+		flag: "admin-token", env: "FACTBOT_ADMIN_TOKEN", arg: "TOKEN", secret: true, none: "no /admin page",
+		usage: "token of the read-only /admin report page on the HTTP side port (at least 16 characters); prefer the variable",
+		set: func(v string) error {
+			c.AdminToken = secret(strings.TrimSpace(v))
+			if c.AdminToken != "" && len(c.AdminToken) < 16 {
+				return errors.New("too short: use at least 16 random characters, such as the output of openssl rand -hex 16")
+			}
+			return nil
+		},
 	}, {
 		flag: "log-level", env: "FACTBOT_LOG_LEVEL", arg: "LEVEL", def: "info",
 		usage: "the least important log records to write: debug, info, warn or error",
@@ -193,7 +218,7 @@ func serveSettings(c *serveConfig) []setting {
 		flag: "shutdown-timeout", env: "FACTBOT_SHUTDOWN_TIMEOUT", arg: "DURATION", def: "5s",
 		usage: "on SIGINT or SIGTERM, how long questions in flight may take to finish",
 		set:   func(v string) (err error) { c.ShutdownTimeout, err = parseDuration(v); return err },
-	}}
+	}})
 }
 
 // parseServeConfig reads the configuration of `factbot serve` from args
@@ -267,14 +292,13 @@ func checkSnowflake(id string) error {
 	return nil
 }
 
-// checkAPIURL returns an error unless u is empty or a scheme and a host.
+// checkAPIURL returns an error unless u is empty or a scheme and a host:
+// the bot's own check, in the words of the other settings' errors.
 func checkAPIURL(u string) error {
 	if u == "" {
 		return nil
 	}
-	p, err := url.Parse(u)
-	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" ||
-		strings.Trim(p.Path, "/") != "" || p.RawQuery != "" || p.User != nil {
+	if _, err := bot.ParseAPIURL(u); err != nil {
 		return errors.New("want a scheme and a host only, such as http://127.0.0.1:8790")
 	}
 	return nil

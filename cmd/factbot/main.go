@@ -56,6 +56,7 @@ Usage:
   factbot facts [--articles DIR]                     list the facts it knows and the files it skipped
   factbot serve [--articles DIR]                     run the Discord bot (needs DISCORD_TOKEN); see --help
   factbot bench [--articles DIR] [--questions FILE]  measure build time, memory and answer latency
+  factbot report [--since 7d] [--format F]           report what the bot was asked: unanswered, voted down, cited
   factbot health [--http-addr ADDR]                  probe a running server's /healthz: exit 0 if alive, 1 if not
   factbot version                                    print the version
 
@@ -82,6 +83,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runBench(ctx, rest, stdout, stderr)
 	case "health":
 		return runHealth(ctx, rest, getenv, stdout, stderr)
+	case "report":
+		return runReport(ctx, rest, getenv, stdout, stderr)
 	case "version", "--version":
 		return runVersion(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":

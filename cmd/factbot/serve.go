@@ -26,6 +26,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	log := cfg.logger(stderr)
 	log.Info("starting factbot", "version", version)
 	svc := newService(cfg, log)
+	if err := svc.openStore(ctx); err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
 
 	cooldown := bot.Cooldown{Questions: cfg.Cooldown, Per: cfg.CooldownWindow}
 	if cfg.Cooldown == 0 {
@@ -40,8 +43,11 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		ShutdownGrace: cfg.ShutdownTimeout,
 		Logger:        log,
 		Metrics:       botMetrics{svc.metrics},
+		Recorder:      svc.recorder(),
+		Reports:       svc.reports(),
 	}, svc.base)
 	if err != nil {
+		svc.closeStore(ctx)
 		return fmt.Errorf("serve: %w", err)
 	}
 
@@ -49,6 +55,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
 	if err := svc.start(ctx, hup, b.Ready); err != nil {
+		svc.closeStore(ctx)
 		return fmt.Errorf("serve: %w", err)
 	}
 	ran := make(chan error, 1)

@@ -4,14 +4,21 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/internal/fakediscord"
+	"github.com/factbot/factbot/internal/store"
 	"github.com/factbot/factbot/internal/syncbuf"
 )
 
@@ -23,8 +30,17 @@ func serve(ctx context.Context, vars map[string]string, args ...string) (string,
 	return stderr.String(), err
 }
 
-// serveTo runs "factbot serve args" with vars, writing on stderr.
+// serveTo runs "factbot serve args" with vars, writing on stderr. Unless
+// vars name a data folder, nothing is recorded: the default folder is
+// relative to the working directory.
 func serveTo(ctx context.Context, stderr *syncbuf.Buffer, vars map[string]string, args ...string) error {
+	if _, ok := vars["FACTBOT_DATA"]; !ok {
+		vars = maps.Clone(vars)
+		if vars == nil {
+			vars = map[string]string{}
+		}
+		vars["FACTBOT_RECORD"] = "false"
+	}
 	var stdout bytes.Buffer
 	return run(ctx, append([]string{"serve"}, args...), env(vars), strings.NewReader(""), &stdout, stderr)
 }
@@ -118,25 +134,61 @@ func TestServeTokenRefused(t *testing.T) {
 }
 
 // TestServe runs serve against a fake Discord until its context ends, as
-// main's does at SIGINT or SIGTERM, and checks that it stops cleanly.
+// main's does at SIGINT or SIGTERM, and checks that it stops cleanly, with
+// the question asked over HTTP kept in the store.
 func TestServe(t *testing.T) {
 	t.Parallel()
 	const token = "good-token-456"
+	const adminToken = "admin-token-0123456789"
 	fake := fakediscord.New(fakediscord.Options{Token: token})
 	defer fake.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var stderr syncbuf.Buffer
 	done := make(chan error, 1)
+	data := t.TempDir()
 	go func() {
 		done <- serveTo(ctx, &stderr, map[string]string{
 			"DISCORD_TOKEN": token, "DISCORD_API_URL": fake.URL,
 			"DISCORD_GUILD_ID": "600000000000000001", "FACTBOT_CHANNELS": "300000000000000001, 300000000000000002",
+			"FACTBOT_DATA": data, "FACTBOT_HTTP_ADDR": "127.0.0.1:0", "FACTBOT_ADMIN_TOKEN": adminToken,
 		}, "--log-format=json")
 	}()
 	registered := func() bool { return strings.Contains(stderr.String(), `"msg":"registered /ask"`) }
 	for deadline := time.Now().Add(10 * time.Second); !registered() && time.Now().Before(deadline); {
 		fake.Wait(5*time.Millisecond, registered)
+	}
+	const question = "How much crypto has North Korea stolen?"
+	addr := regexp.MustCompile(`"msg":"HTTP side port listening","addr":"([^"]+)"`).FindStringSubmatch(stderr.String())
+	if addr == nil {
+		t.Fatalf("logs do not say where the HTTP side port listens:\n%s", stderr.String())
+	}
+	resp, err := http.Get(fmt.Sprintf("http://%s/ask?q=%s", addr[1], url.QueryEscape(question)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	// The question reaches the store through the queue; the admin page
+	// shows it once it is written.
+	page := func() string {
+		req, _ := http.NewRequest("GET", "http://"+addr[1]+"/admin", nil)
+		req.Header.Set("Authorization", "Bearer "+adminToken)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err.Error()
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return fmt.Sprint(resp.StatusCode, " ", string(b))
+	}
+	shown := func() bool {
+		return strings.Contains(page(), "200 ") && strings.Contains(page(), "<strong>1</strong> questions")
+	}
+	for deadline := time.Now().Add(10 * time.Second); !shown() && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !shown() {
+		t.Errorf("/admin with the token does not show the question:\n%s", page())
 	}
 	cancel()
 	select {
@@ -155,6 +207,18 @@ func TestServe(t *testing.T) {
 	}
 	if strings.Contains(logs, token) {
 		t.Errorf("logs hold the token:\n%s", logs)
+	}
+	st, err := store.OpenSQLite(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r, err := st.Report(context.Background(), time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Asked != 1 || r.Answered != 1 || len(r.Articles) == 0 {
+		t.Errorf("the store holds %d questions, %d answered, citing %v; want the one asked over HTTP", r.Asked, r.Answered, r.Articles)
 	}
 	if !fake.Wait(time.Second, func() bool { return !fake.Stats().Connected }) {
 		t.Error("the gateway session is still open")

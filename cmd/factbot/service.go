@@ -16,6 +16,7 @@ import (
 	"github.com/factbot/factbot/internal/httpapi"
 	"github.com/factbot/factbot/internal/live"
 	"github.com/factbot/factbot/internal/metrics"
+	"github.com/factbot/factbot/internal/store"
 )
 
 // A service is what `factbot serve` runs beside the Discord bot: the live
@@ -36,9 +37,12 @@ type service struct {
 	metrics *metrics.Recorder
 	gate    drain.Gate
 
-	watcher  atomic.Pointer[live.Watcher] // watches the articles folder while it runs; nil when not
-	addr     string                       // where the HTTP side port listens, once started; "" when off
-	stopWork context.CancelFunc           // stops the HTTP side port and the rebuilds
+	watcher atomic.Pointer[live.Watcher] // watches the articles folder while it runs; nil when not
+	store   *store.DB                    // nil when not recording
+	writer  *store.Writer                // nil when not recording
+
+	addr     string             // where the HTTP side port listens, once started; "" when off
+	stopWork context.CancelFunc // stops the HTTP side port and the rebuilds
 	work     sync.WaitGroup
 }
 
@@ -86,10 +90,15 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 			return fmt.Errorf("HTTP side port: %w", err)
 		}
 		s.addr = ln.Addr().String()
-		h := httpapi.NewHandler(httpapi.Options{
+		opt := httpapi.Options{
 			Engine: s.base, Checks: s.checks(connected), Metrics: s.metrics, Gate: &s.gate, Logger: s.log,
 			Loaded: s.base.Ready, Details: s.details,
-		})
+		}
+		if s.writer != nil {
+			opt.Recorder = s.writer
+		}
+		opt.Admin = s.adminPage()
+		h := httpapi.NewHandler(opt)
 		s.work.Go(func() {
 			if err := httpapi.Serve(work, ln, h, httpGrace, s.log); err != nil {
 				s.log.Error("HTTP side port", "err", err)
@@ -103,6 +112,9 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 		return err
 	}
 	s.work.Go(func() { s.base.Run(reloads) })
+	if s.store != nil && s.cfg.Retention > 0 {
+		s.work.Go(func() { store.KeepFor(work, s.store, s.cfg.Retention, purgeEvery, s.log) })
+	}
 	s.work.Go(func() {
 		for {
 			select {
@@ -186,7 +198,8 @@ func (s *service) details() []string {
 // shutdown timeout for those in flight; calls stopBot (nil for none),
 // which closes the Discord gateway and lets the bot's replies finish, or
 // waits for the bot to have done so; then stops the HTTP side port and the
-// rebuilds, which serve probes and scrapes until the end. What goes wrong
+// rebuilds, which serve probes and scrapes until the end; and last writes
+// out the queued records and closes the store. What goes wrong
 // is logged: the process still exits 0.
 func (s *service) stop(stopBot func() error) {
 	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
@@ -202,5 +215,6 @@ func (s *service) stop(stopBot func() error) {
 	}
 	s.stopWork()
 	s.work.Wait()
+	s.closeStore(ctx)
 	s.log.Info("stopped")
 }

@@ -54,10 +54,18 @@ type Call struct {
 	Method string
 	Path   string // from /api/v9/…
 	Query  string
-	Auth   string // the Authorization header
-	Body   []byte
+	Auth   string    // the Authorization header
+	Body   []byte    // the JSON body; of a multipart request, its payload_json
+	Files  []File    // the files of a multipart request
 	Status int       // the status answered
 	At     time.Time // when the request arrived
+}
+
+// A File is a file attached to a message.
+type File struct {
+	Name        string // its file name
+	ContentType string
+	Data        []byte
 }
 
 // String returns the call's method and path, as in "POST /api/v9/…".
@@ -89,6 +97,7 @@ type Server struct {
 	faults     []Fault
 	pending    map[string]string // interaction token → id, not yet answered
 	answered   map[string]bool   // interaction tokens answered
+	commands   []map[string]any  // the commands last registered
 	nextID     int64
 	conn       *conn   // the identified or resumed connection, if any
 	conns      []*conn // every connection, to close

@@ -68,6 +68,13 @@ type Choice struct {
 	Value any    `json:"value"`
 }
 
+// A Modal is the data of a modal response (type 9).
+type Modal struct {
+	CustomID   string `json:"custom_id"`
+	Title      string `json:"title"`
+	Components []Row  `json:"components"`
+}
+
 // A Response is the JSON of an interaction response.
 type Response struct {
 	Type int     `json:"type"`

@@ -1,11 +1,16 @@
 package fakediscord
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -19,6 +24,9 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	call := Call{
 		Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
 		Auth: r.Header.Get("Authorization"), Body: body, At: time.Now(),
+	}
+	if mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+		call.Body, call.Files = readMultipart(body, params["boundary"])
 	}
 	s.mu.Lock()
 	status, header, answer := s.answerLocked(r, call)
@@ -37,6 +45,24 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_, _ = io.WriteString(w, answer)
+}
+
+// readMultipart splits a multipart body, as Discord takes a message with
+// files, into its payload_json and its files.
+func readMultipart(body []byte, boundary string) (payload []byte, files []File) {
+	mr := multipart.NewReader(bytes.NewReader(body), boundary)
+	for {
+		p, err := mr.NextPart()
+		if err != nil {
+			return payload, files
+		}
+		data, _ := io.ReadAll(p)
+		if p.FormName() == "payload_json" {
+			payload = data
+			continue
+		}
+		files = append(files, File{Name: p.FileName(), ContentType: p.Header.Get("Content-Type"), Data: data})
+	}
 }
 
 // answerLocked returns the status, headers and body that answer a call;
@@ -132,7 +158,45 @@ func (s *Server) overwriteCommandsLocked(c Call) (int, http.Header, string) {
 		cmd["application_id"] = AppID
 		cmd["version"] = "1"
 	}
+	s.commands = cmds
 	return jsonOK(cmds)
+}
+
+// Permitted reports whether Discord lets a member with permissions (a
+// bit set, as in a member's "permissions") use the command name, as the
+// bot last registered it, in a server or, if dm, in a direct message. A
+// command's default_member_permissions, when set, are all needed
+// (Administrator, 1<<3, holds every permission); in a DM, a command with
+// dm_permission false, or whose contexts leave out bot DMs (1), is not
+// there at all.
+func (s *Server) Permitted(name string, permissions int64, dm bool) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, c := range s.commands {
+		if c["name"] != name {
+			continue
+		}
+		if dm {
+			if ok, set := c["dm_permission"].(bool); set && !ok {
+				return false
+			}
+			if ctxs, set := c["contexts"].([]any); set && !slices.Contains(ctxs, any(float64(1))) {
+				return false
+			}
+			return true
+		}
+		need, _ := c["default_member_permissions"].(string)
+		if need == "" {
+			return true
+		}
+		n, err := strconv.ParseInt(need, 10, 64)
+		if err != nil {
+			return false
+		}
+		// "0" leaves the command to administrators alone.
+		return permissions&(1<<3) != 0 || (n != 0 && permissions&n == n)
+	}
+	return false
 }
 
 func jsonOK(v any) (int, http.Header, string) {

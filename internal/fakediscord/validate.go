@@ -87,6 +87,8 @@ func checkCallback(body []byte) []string {
 			return []string{"data: " + err.Error()}
 		}
 		return m.problems(false)
+	case 9: // a modal
+		return checkModal(r.Data)
 	case 8: // autocomplete
 		var m Message
 		if err := json.Unmarshal(r.Data, &m); err != nil {
@@ -146,6 +148,32 @@ func checkCommands(cmds []map[string]any) []string {
 					p = append(p, fmt.Sprintf("option %v has both autocomplete and choices", o["name"]))
 				}
 			}
+		}
+	}
+	return p
+}
+
+// checkModal returns what is wrong with a modal: a custom id, a title of 1
+// to 45 characters, and 1 to 5 action rows of one text input each.
+func checkModal(data []byte) []string {
+	var m Modal
+	if err := json.Unmarshal(data, &m); err != nil {
+		return []string{"data: " + err.Error()}
+	}
+	var p []string
+	check := func(ok bool, format string, args ...any) {
+		if !ok {
+			p = append(p, fmt.Sprintf(format, args...))
+		}
+	}
+	check(m.CustomID != "" && size(m.CustomID) <= 100, "custom_id: empty or over 100")
+	check(size(m.Title) >= 1 && size(m.Title) <= 45, "title: %d characters, not 1 to 45", size(m.Title))
+	check(len(m.Components) >= 1 && len(m.Components) <= 5, "components: %d rows, not 1 to 5", len(m.Components))
+	for i, row := range m.Components {
+		check(row.Type == 1 && len(row.Components) == 1 && row.Components[0].Type == 4, "components[%d]: not an action row of one text input", i)
+		for _, c := range row.Components {
+			check(c.CustomID != "" && size(c.CustomID) <= 100, "components[%d].custom_id: empty or over 100", i)
+			check(size(c.Label) >= 1 && size(c.Label) <= 45, "components[%d].label: %d characters, not 1 to 45", i, size(c.Label))
 		}
 	}
 	return p

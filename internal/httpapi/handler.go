@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -12,6 +13,7 @@ import (
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/answerjson"
 	"github.com/factbot/factbot/internal/metrics"
+	"github.com/factbot/factbot/internal/store"
 )
 
 // Via is where /ask questions come from, in metrics and logs.
@@ -26,6 +28,12 @@ type Engine interface {
 // down. *drain.Gate is one.
 type Gate interface {
 	Enter() (leave func(), ok bool)
+}
+
+// A Recorder keeps the questions asked, without making the answer wait.
+// *store.Writer is one.
+type Recorder interface {
+	Question(q store.Question) bool
 }
 
 // A Check is one readiness condition: Ready returns nil when it holds, or
@@ -52,6 +60,12 @@ type Options struct {
 	// state of the service (the fact base in service, its last rebuild,
 	// the watch); they do not change its status. Nil: none.
 	Details func() []string
+
+	// Recorder keeps each /ask question; nil keeps nothing.
+	Recorder Recorder
+
+	// Admin, if set, serves /admin and the paths under it.
+	Admin http.Handler
 }
 
 // retryAfter is the Retry-After of a 503 from /ask, in seconds.
@@ -72,6 +86,10 @@ func NewHandler(opt Options) http.Handler {
 		mux.Handle("/metrics", getOnly(opt.Metrics.Handler()))
 	}
 	mux.HandleFunc("/ask", h.ask)
+	if opt.Admin != nil {
+		mux.Handle("/admin", opt.Admin)
+		mux.Handle("/admin/", opt.Admin)
+	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path+"; try /ask?q=…, /healthz, /readyz or /metrics")
 	})
@@ -156,6 +174,11 @@ func (h *handler) ask(w http.ResponseWriter, r *http.Request) {
 	h.Metrics.Question(Via, outcome, took)
 	h.Logger.Info("question answered", "via", Via, "outcome", outcome,
 		"confidence", a.Confidence, "took", took)
+	if h.Recorder != nil {
+		rec := store.Question{ID: "http-" + rand.Text()[:16], Text: q, Via: Via, Latency: took}
+		rec.SetAnswer(a)
+		h.Recorder.Question(rec)
+	}
 
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")

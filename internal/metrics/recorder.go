@@ -60,6 +60,7 @@ type Recorder struct {
 	reloadFailures prometheus.Counter
 	gateway        *prometheus.CounterVec
 	restErrors     *prometheus.CounterVec
+	storeDropped   prometheus.Counter
 }
 
 // latencyBuckets span an answer from the engine alone (well under a
@@ -101,6 +102,7 @@ func New(opt Options) *Recorder {
 		reloadFailures: counter("reload_failures_total", "Rebuilds of the fact base that failed; the old base stayed in service."),
 		gateway:        counters("gateway_events_total", "Discord gateway events: ready, resumed, disconnect, reconnect.", "event"),
 		restErrors:     counters("discord_rest_errors_total", "Discord REST calls that failed, by call.", "call"),
+		storeDropped:   counter("store_dropped_total", "Questions and votes not kept in the store: its queue was full, or the write failed."),
 	}
 	// Known labels start at 0, so that rates and alerts have a series
 	// before the first event.
@@ -119,7 +121,7 @@ func New(opt Options) *Recorder {
 	buildInfo.Set(1)
 	r.reg.MustRegister(stateCollectors(opt)...)
 	r.reg.MustRegister(
-		r.questions, r.latency, r.autocomplete, r.feedback, r.reloads, r.reloadFailures, r.gateway, r.restErrors, buildInfo,
+		r.questions, r.latency, r.autocomplete, r.feedback, r.reloads, r.reloadFailures, r.gateway, r.restErrors, r.storeDropped, buildInfo,
 		size("facts_loaded", "Facts in the fact base being served.", (*facts.Base).Len),
 		size("articles_loaded", "Articles in the fact base being served.", func(b *facts.Base) int { return len(b.Articles()) }),
 		collectors.NewGoCollector(),
@@ -191,5 +193,12 @@ func (r *Recorder) Gateway(event string) {
 func (r *Recorder) RESTError(call string) {
 	if r != nil {
 		r.restErrors.WithLabelValues(call).Inc()
+	}
+}
+
+// StoreDropped records a question or vote that the store did not keep.
+func (r *Recorder) StoreDropped() {
+	if r != nil {
+		r.storeDropped.Inc()
 	}
 }
