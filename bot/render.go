@@ -37,6 +37,7 @@ const (
 	abstainTitle    = "My sources don't answer that"
 	abstainText     = "Nothing in the articles I know answers this question."
 	suggestionsText = "The closest facts I have are below: suggestions, not answers."
+	smallTalkText   = "Hi! Ask me a question about the articles I know, and I'll answer with quotes from them."
 )
 
 // answerEmbed renders an answer as the embed of a reply.
@@ -44,9 +45,21 @@ func answerEmbed(a facts.Answer) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich}
 	var desc []string
 	cites, sourcesName := a.Citations, "Sources"
+	if len(a.Corrections) > 0 {
+		desc = append(desc, "*"+plain(readingLine(a.Corrections))+"*", "")
+	}
+	if a.SmallTalk {
+		e.Color = colourAnswer
+		e.Description = strings.TrimSpace(strings.Join(append(desc, smallTalkText), "\n"))
+		fitEmbed(e)
+		return e
+	}
 	if a.Abstained() {
 		e.Title, e.Color = abstainTitle, colourAbstain
 		desc = append(desc, abstainText)
+		if gap := facts.DescribeGap(a.Gap); gap != "" {
+			desc = append(desc, plain(gap))
+		}
 		if len(a.Suggestions) > 0 {
 			desc = append(desc, suggestionsText, "")
 		}
@@ -72,6 +85,16 @@ func answerEmbed(a facts.Answer) *discordgo.MessageEmbed {
 	}
 	fitEmbed(e)
 	return e
+}
+
+// readingLine says how the engine read a question's spelling:
+// "Reading “teh” as “the”, “hwo” as “how”."
+func readingLine(cs []facts.Correction) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = "“" + truncate(oneLine(c.From), maxShortAnswer) + "” as “" + truncate(oneLine(c.To), maxShortAnswer) + "”"
+	}
+	return "Reading " + strings.Join(parts, ", ") + "."
 }
 
 // sourcesEmbed renders every citation of an answer (or every suggestion of

@@ -192,3 +192,39 @@ func fieldValues(e *discordgo.MessageEmbed) string {
 	}
 	return b.String()
 }
+
+// TestRenderReading checks that an answer says how the question was read,
+// that an abstention says what the sources lack, and that small talk gets
+// a friendly line instead of an abstention.
+func TestRenderReading(t *testing.T) {
+	quote := facts.Citation{N: 1, Source: "a", Title: "T", Paragraph: 1, Quote: "They stole $5."}
+	for _, tt := range []struct {
+		name string
+		a    facts.Answer
+		want []string
+		not  []string
+	}{
+		{"corrected", facts.Answer{Text: "$5", Confidence: 0.9, Citations: []facts.Citation{quote},
+			Corrections: []facts.Correction{{From: "teh", To: "the"}, {From: "hwo", To: "how"}}},
+			[]string{"Reading “teh” as “the”, “hwo” as “how”."}, nil},
+		{"gap", facts.Answer{Citations: []facts.Citation{}, Gap: &facts.Gap{Unknown: []string{"Upbit"}, Kind: "date"}},
+			[]string{abstainText, "They never mention “Upbit”.", "The closest facts name no date for that."}, nil},
+		{"small talk", facts.Answer{Citations: []facts.Citation{}, SmallTalk: true},
+			[]string{smallTalkText}, []string{abstainText}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := answerEmbed(tt.a)
+			text := e.Title + "\n" + e.Description
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("embed %q lacks %q", text, w)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(text, w) {
+					t.Errorf("embed %q has %q", text, w)
+				}
+			}
+		})
+	}
+}
