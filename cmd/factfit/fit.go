@@ -31,12 +31,13 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 	}
 	b := facts.New(kept, nil, facts.WithWeights(w))
 	wf.Fit.Base = baseFigures{Articles: len(kept), HeldOutArticles: len(data.articles) - len(kept), Facts: b.Len()}
+	train, heldOutQs := data.withChat(data.train), data.withChat(data.heldOut)
 	fmt.Fprintf(log, "fact base: %d articles (%d held out), %d facts; %d training questions, %d about held-out articles (%v)\n",
-		len(kept), len(data.articles)-len(kept), b.Len(), len(data.train), len(data.heldOut), since(start))
+		len(kept), len(data.articles)-len(kept), b.Len(), len(train), len(heldOutQs), since(start))
 
 	// Ranking: softmax regression over each question's candidates.
 	var groups []fit.Group
-	for i, q := range data.train {
+	for i, q := range train {
 		if i%1000 == 0 && ctx.Err() != nil {
 			return wf, ctx.Err()
 		}
@@ -76,7 +77,7 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 		inAns []bool // about an article of the fact base
 		top1  int
 	)
-	for k, set := range [][]eval.Question{data.train, data.heldOut} {
+	for k, set := range [][]eval.Question{train, heldOutQs} {
 		for i, q := range set {
 			if i%1000 == 0 && ctx.Err() != nil {
 				return wf, ctx.Err()
@@ -94,7 +95,7 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 			inAns = append(inAns, k == 0)
 		}
 	}
-	wf.Fit.Ranking.Top1 = round(float64(top1)/float64(len(data.train)), 4)
+	wf.Fit.Ranking.Top1 = round(float64(top1)/float64(len(train)), 4)
 	cw := make([]float64, len(facts.ConfidenceInputs))
 	res, err = fit.Minimize(fit.Logistic(xs, ys, c.confL2), cw, fit.Options{})
 	if err != nil {
@@ -107,7 +108,7 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 	// in the same order.
 	b = facts.New(kept, nil, facts.WithWeights(w))
 	var conf []float64
-	for _, set := range [][]eval.Question{data.train, data.heldOut} {
+	for _, set := range [][]eval.Question{train, heldOutQs} {
 		for i, q := range set {
 			if i%1000 == 0 && ctx.Err() != nil {
 				return wf, ctx.Err()

@@ -1,11 +1,16 @@
 // Command factfit fits the weights of factbot's engine on SQuAD train and
-// writes them, with how they were made, to facts/weights.json:
+// writes them, with how they were made, to facts/weights.json. Run from the
+// repository's top:
 //
-//	go run ./cmd/factfit -squad ../shared/corpora/squad-train -o facts/weights.json
+//	python3 ../shared/eval/chatnoise.py --seed 1 ../shared/corpora/squad-train/questions.jsonl > /tmp/questions-chat.jsonl
+//	go run ./cmd/factfit -chat /tmp/questions-chat.jsonl
 //
-// (those are the defaults; run it from the repository's top). It reads the
-// articles folder, questions.jsonl and sample-2000.jsonl of the SQuAD
-// folder, and:
+// (-squad ../shared/corpora/squad-train and -o facts/weights.json are the
+// defaults). The first command rewrites every question as people type in
+// chat (lower case, typos, abbreviations, fillers), keeping its id with a
+// "-chat" suffix; with -chat, factfit uses each question it picks both
+// clean and as its chat twin, in every step below. It reads the articles
+// folder, questions.jsonl and sample-2000.jsonl of the SQuAD folder, and:
 //
 //  1. builds a fact base of the articles but every tenth (those whose
 //     number ends in 9), which are held out;
@@ -77,6 +82,7 @@ func main() {
 // A config is the command line, parsed.
 type config struct {
 	squad           string
+	chat            string // the chat twins' file, or ""
 	out             string
 	target          fit.Target
 	l2, confL2      float64
@@ -102,6 +108,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	c := config{target: fit.AnyRight, expanders: maps.Clone(defaultExpanders)}
 	fs.StringVar(&c.squad, "squad", "../shared/corpora/squad-train", "SQuAD train `folder`: articles/, questions.jsonl, sample-2000.jsonl")
+	fs.StringVar(&c.chat, "chat", "", "`file` of the questions of questions.jsonl rewritten as chat by chatnoise.py (ids with a -chat suffix), each used beside its clean twin")
 	fs.StringVar(&c.out, "o", "facts/weights.json", "the weights `file` to write")
 	fs.Func("target", "what a question with several right candidates rewards: any-right (their total probability) or each-right (their mean log-probability, convex)", func(s string) error {
 		for _, t := range []fit.Target{fit.AnyRight, fit.EachRight} {
@@ -138,6 +145,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	data, err := readSquad(c.squad)
 	if err != nil {
 		return err
+	}
+	if c.chat != "" {
+		if err := data.readChat(c.chat); err != nil {
+			return err
+		}
 	}
 	file, err := fitWeights(ctx, c, data, stderr)
 	if err != nil {

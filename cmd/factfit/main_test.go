@@ -20,8 +20,9 @@ import (
 )
 
 // writeCorpus writes a small SQuAD-like folder: articles about made-up
-// towns, questions about them (some in sample-2000.jsonl), and returns
-// its path.
+// towns, questions about them (some in sample-2000.jsonl), their chat
+// twins in questions-chat.jsonl (lower case, no question mark, "wat" for
+// "what"), and returns its path.
 func writeCorpus(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -30,7 +31,7 @@ func writeCorpus(t *testing.T) string {
 	}
 	rivers := []string{"Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Gum", "Hazel", "Ivy", "Juniper"}
 	trades := []string{"wool", "salt", "copper", "timber", "cheese", "glass", "paper", "silk", "iron", "wine"}
-	var questions, sample bytes.Buffer
+	var questions, sample, chat bytes.Buffer
 	n := 0
 	for i := range 20 {
 		town := fmt.Sprintf("Town%c%c", 'A'+i, 'a'+(i*7)%26)
@@ -58,6 +59,9 @@ func writeCorpus(t *testing.T) string {
 				n++
 				line, _ := json.Marshal(map[string]any{"id": fmt.Sprintf("train-%05d", n), "q": f.q, "facts": []string{f.a}, "answers": []string{f.a}, "source": id, "paragraph": 1 + k/2})
 				questions.Write(append(line, '\n'))
+				cq := strings.ReplaceAll(strings.TrimSuffix(strings.ToLower(f.q), "?"), "what", "wat")
+				line, _ = json.Marshal(map[string]any{"id": fmt.Sprintf("train-%05d-chat", n), "q": cq, "facts": []string{f.a}, "answers": []string{f.a}, "source": id, "paragraph": 1 + k/2, "clean": f.q})
+				chat.Write(append(line, '\n'))
 				if n%11 == 0 {
 					sample.Write(append(line, '\n'))
 				}
@@ -67,7 +71,7 @@ func writeCorpus(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	for name, data := range map[string][]byte{"questions.jsonl": questions.Bytes(), "sample-2000.jsonl": sample.Bytes()} {
+	for name, data := range map[string][]byte{"questions.jsonl": questions.Bytes(), "sample-2000.jsonl": sample.Bytes(), "questions-chat.jsonl": chat.Bytes()} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -82,7 +86,7 @@ func TestRun(t *testing.T) {
 	var outs [][]byte
 	out := filepath.Join(t.TempDir(), "weights.json")
 	for i := range 2 {
-		args := []string{"-squad", squad, "-o", out, "-l2", "0.01", "-conf-l2", "0.01"}
+		args := []string{"-squad", squad, "-chat", filepath.Join(squad, "questions-chat.jsonl"), "-o", out, "-l2", "0.01", "-conf-l2", "0.01"}
 		var stdout, stderr bytes.Buffer
 		if err := run(context.Background(), args, &stdout, &stderr); err != nil {
 			t.Fatalf("run %d: %v\n%s", i, err, stderr.String())
@@ -116,7 +120,7 @@ func TestRun(t *testing.T) {
 	if len(f.Command) == 0 || f.Command[0] != "factfit" {
 		t.Errorf("command = %q, want factfit and its arguments", f.Command)
 	}
-	if got, want := len(f.Data), 20+2; got != want {
+	if got, want := len(f.Data), 20+3; got != want {
 		t.Errorf("%d data files recorded, want %d", got, want)
 	}
 	for _, d := range f.Data {
@@ -144,6 +148,7 @@ func TestRunErrors(t *testing.T) {
 		{"unknown target", []string{"-target", "best"}, "want any-right or each-right"},
 		{"stray argument", []string{"fit"}, "unexpected arguments"},
 		{"no corpus", []string{"-squad", filepath.Join(t.TempDir(), "none")}, "read SQuAD articles"},
+		{"no chat file", []string{"-squad", writeCorpus(t), "-chat", filepath.Join(t.TempDir(), "none.jsonl")}, "checksum"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
