@@ -55,7 +55,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"os/signal"
 	"slices"
@@ -63,6 +62,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/fit"
 )
 
@@ -87,18 +87,10 @@ type config struct {
 	target          fit.Target
 	l2, confL2      float64
 	maxFalseAbstain float64
-	// expanders are the word expanders' weights, by name: set, not fitted.
-	expanders map[string]float64
-}
-
-// defaultExpanders are the expanders' weights unless -expander says
-// otherwise: set by hand, in this order of trust: a derived form or a
-// synonym says nearly the same, a longer word may say more, a typo may be
-// another word; a more general or more particular word, a whole or a part
-// say less.
-var defaultExpanders = map[string]float64{
-	"synonym": 0.85, "derived": 0.9, "prefix": 0.75, "typo": 0.6, "typo2": 0.45, "abbreviation": 0.5,
-	"hypernym": 0, "hyponym": 0, "holonym": 0, "meronym": 0, "pertainym": 0.8,
+	// expanders are the word expanders' weights that -expander fixes, by
+	// name; the search sets the others.
+	expanders    map[string]float64
+	searchRounds int
 }
 
 // run is the whole program, with its surroundings passed in so that tests
@@ -106,7 +98,7 @@ var defaultExpanders = map[string]float64{
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("factfit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	c := config{target: fit.AnyRight, expanders: maps.Clone(defaultExpanders)}
+	c := config{target: fit.AnyRight, expanders: map[string]float64{}}
 	fs.StringVar(&c.squad, "squad", "../shared/corpora/squad-train", "SQuAD train `folder`: articles/, questions.jsonl, sample-2000.jsonl")
 	fs.StringVar(&c.chat, "chat", "", "`file` of the questions of questions.jsonl rewritten as chat by chatnoise.py (ids with a -chat suffix), each used beside its clean twin")
 	fs.StringVar(&c.out, "o", "facts/weights.json", "the weights `file` to write")
@@ -121,16 +113,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	})
 	fs.Float64Var(&c.l2, "l2", 1e-4, "L2 penalty of the ranking weights")
 	fs.Float64Var(&c.confL2, "conf-l2", 1e-4, "L2 penalty of the confidence weights")
-	fs.Func("expander", "an expander's weight, `name=weight` (repeatable; 0 turns it off)", func(s string) error {
+	fs.IntVar(&c.searchRounds, "search-rounds", 2, "the most passes of the expander search")
+	fs.Func("expander", "fix an expander's weight, `name=weight`, instead of searching it (repeatable; 0 turns it off)", func(s string) error {
 		name, v, ok := strings.Cut(s, "=")
 		w, err := strconv.ParseFloat(v, 64)
-		if _, known := defaultExpanders[name]; !ok || err != nil || !known || w < 0 || w > 1 {
-			return fmt.Errorf("want name=weight with a weight in [0, 1] and a name of %v", slices.Sorted(maps.Keys(defaultExpanders)))
+		if !ok || err != nil || !slices.Contains(facts.ExpanderNames[:], name) || w < 0 || w > 1 {
+			return fmt.Errorf("want name=weight with a weight in [0, 1] and a name of %v", facts.ExpanderNames)
 		}
 		c.expanders[name] = w
 		return nil
 	})
-	fs.Float64Var(&c.maxFalseAbstain, "max-false-abstain", 0.02, "the most abstentions allowed on answerable training questions, as a share")
+	fs.Float64Var(&c.maxFalseAbstain, "max-false-abstain", 0.05, "the most abstentions allowed on answerable training questions, as a share")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: factfit [flags]\n\nFits the engine's weights on SQuAD train and writes them with their provenance.\n\n")
 		fs.PrintDefaults()
@@ -165,7 +158,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("write weights: %w", err)
 	}
 	r := file.Fit
-	fmt.Fprintf(stdout, "wrote %s: training top-1 %.4f, ranking loss %.6f, confidence loss %.6f; abstain below %.2f: %.4f of answerable questions, %.4f of held-out ones\n",
-		c.out, r.Ranking.Top1, r.Ranking.Loss, r.Confidence.Loss, file.AbstainBelow, r.Threshold.FalseAbstain, r.Threshold.HeldOutAbstain)
+	fmt.Fprintf(stdout, "wrote %s: training top-1 %.4f, ranking loss %.6f, confidence loss %.6f; abstain below %.2f: %.4f of answerable questions, %.4f of unanswerable ones; ECE %.4f\n",
+		c.out, r.Confidence.Top1, r.Ranking.Loss, r.Confidence.Loss, file.AbstainBelow, r.Threshold.FalseAbstain, r.Threshold.NegativesAbstain, r.Calibration.ECE)
 	return nil
 }

@@ -133,8 +133,59 @@ func TestRun(t *testing.T) {
 			t.Errorf("%s: recorded sha256 %s is not the file's", d.Path, d.SHA256)
 		}
 	}
-	if f.Fit.Ranking.Top1 <= 0 || f.Fit.Confidence.Unanswerable == 0 {
+	if f.Fit.Confidence.Top1 <= 0 || f.Fit.Confidence.Unanswerable == 0 {
 		t.Errorf("fit figures %+v: want a training top-1 and held-out questions", f.Fit)
+	}
+}
+
+// TestCalibration fits the small corpus and checks the calibration it
+// reports on its held-out slice (the questions about towns 008 and 018,
+// and 019's as unanswerable: about 50 samples in their episodes).
+//
+// The bound: with n ≈ 50 samples spread over B ≈ 5 occupied buckets, a
+// perfectly calibrated model still shows an ECE of about
+// √(2/π)·√(¼·B/n) ≈ 0.12 at most from sampling alone (each bucket's
+// accuracy is a mean of 0/1 outcomes). 0.2 leaves room for that and no
+// more. ECE alone does not see a model that says the base rate to every
+// question, so the test also wants the confident answers to be right far
+// more often than the others.
+func TestCalibration(t *testing.T) {
+	squad := writeCorpus(t)
+	out := filepath.Join(t.TempDir(), "weights.json")
+	var stdout, stderr bytes.Buffer
+	args := []string{"-squad", squad, "-chat", filepath.Join(squad, "questions-chat.jsonl"), "-o", out, "-l2", "0.01", "-conf-l2", "0.01"}
+	if err := run(context.Background(), args, &stdout, &stderr); err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f weightsFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	k := f.Fit.Calibration
+	if len(k.Reliability) != 10 || len(k.BySize) != len(sizeGroups()) {
+		t.Fatalf("calibration %+v: want 10 buckets and an ECE for each of %d sizes", k, len(sizeGroups()))
+	}
+	if k.ECE <= 0 || k.ECE >= 0.2 {
+		t.Errorf("ECE = %v, want in (0, 0.2)", k.ECE)
+	}
+	var hi, lo [2]float64 // weight, weight right
+	for _, b := range k.Reliability {
+		p := &lo
+		if b.From >= 0.5 {
+			p = &hi
+		}
+		p[0] += b.Share
+		p[1] += b.Share * b.Accuracy
+	}
+	if hi[0] == 0 || lo[0] == 0 || hi[1]/hi[0]-lo[1]/lo[0] < 0.5 {
+		t.Errorf("right %.2f of answers at confidence ≥ 0.5 and %.2f under: want a gap of 0.5 at least\n%s", hi[1]/hi[0], lo[1]/lo[0], stderr.String())
+	}
+	if f.Fit.Threshold.FalseAbstain > 0.05 {
+		t.Errorf("false abstentions %v, want at most -max-false-abstain's 0.05", f.Fit.Threshold.FalseAbstain)
 	}
 }
 
@@ -187,6 +238,7 @@ func TestThreshold(t *testing.T) {
 		name       string
 		conf       []float64
 		answerable []bool
+		weight     []float64
 		max        float64
 		want       cut
 	}{
@@ -196,6 +248,14 @@ func TestThreshold(t *testing.T) {
 			answerable: []bool{true, true, true, true, true, true, true, true, true, true, false, false},
 			max:        0.1,
 			want:       cut{below: 0.5, answerable: 10, unanswerable: 2, falseAbstain: 0.1, heldOutAbstain: 1},
+		},
+		{
+			name:       "one answerable low of weight 3 in 12, 10% allowed",
+			conf:       []float64{0.05, 0.5, 0.6, 0.7, 0.8, 0.9, 0.9, 0.9, 0.9, 0.9, 0.1, 0.3},
+			answerable: []bool{true, true, true, true, true, true, true, true, true, true, false, false},
+			weight:     []float64{3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3},
+			max:        0.1,
+			want:       cut{below: 0.05, answerable: 10, unanswerable: 2, falseAbstain: 0, heldOutAbstain: 0},
 		},
 		{
 			name:       "none allowed",
@@ -213,7 +273,7 @@ func TestThreshold(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := threshold(tc.conf, tc.answerable, tc.max)
+			got := threshold(tc.conf, tc.answerable, tc.weight, tc.max)
 			if diff := cmp.Diff(tc.want, got, cmp.AllowUnexported(cut{})); diff != "" {
 				t.Errorf("threshold (-want +got):\n%s", diff)
 			}
