@@ -109,10 +109,18 @@ func makeEpisodes(data squad, kept []facts.Article) []episode {
 					wordsOf(known, a.Title, a.Paragraphs)
 					ans = append(ans, byArticle[a.ID]...)
 				}
+				// As many questions about other articles, every stride-th
+				// from a place the episode picks (stride and the count
+				// coprime, so that each is met once).
 				var other []eval.Question
-				for i := int(hash(ep.articles[0].ID) % uint64(len(poolQs))); len(other) < len(ans) && len(poolQs) > len(ans); i = (i + 101) % len(poolQs) {
-					if !in[poolQs[i].Source] {
-						other = append(other, poolQs[i])
+				n, stride := len(poolQs), 101
+				if n%stride == 0 {
+					stride = 103
+				}
+				start := int(hash(ep.articles[0].ID) % uint64(max(n, 1)))
+				for k := 0; k < n && len(other) < len(ans); k++ {
+					if q := poolQs[(start+k*stride)%n]; !in[q.Source] {
+						other = append(other, q)
 					}
 				}
 				ep.add(data, ans, other, adv, known, func(eval.Question) bool { return cal })

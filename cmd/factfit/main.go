@@ -13,28 +13,44 @@
 // folder, questions.jsonl and sample-2000.jsonl of the SQuAD folder, and:
 //
 //  1. builds a fact base of the articles but every tenth (those whose
-//     number ends in 9), which are held out;
+//     number ends in 9), which are held out (the big base);
 //  2. takes every seventh question of questions.jsonl that is not in
 //     sample-2000.jsonl (kept for measuring): those about the fact base's
 //     articles train, those about held-out articles are unanswerable;
 //  3. fits the ranking weights by softmax regression over each training
-//     question's candidates, from zero: a candidate is right when its
-//     quote holds a gold answer. A question with several right candidates
-//     adds -log of their total probability (-target any-right), which does
-//     not care which of them wins. That loss is not convex: the fit starts
-//     from zero and its line search is deterministic, so it always finds
-//     the same point (on SQuAD, four random starts reached the same loss,
-//     their weights within 0.002 of it). -target each-right, the mean
-//     log-probability of the right candidates, is convex but ranks worse
-//     (training top-1 0.680 against 0.682);
-//  4. rebuilds the fact base with those weights and fits the confidence
-//     model, from zero, by logistic regression on the first candidate's
-//     inputs: right when it holds a gold answer, wrong always for the
-//     unanswerable questions;
-//  5. rebuilds the fact base with all the weights and sets the abstention
-//     threshold to the highest multiple of 0.01 that keeps abstentions on
-//     the answerable training questions within -max-false-abstain, by the
-//     confidences the engine computes.
+//     question's candidates, from zero, with every expander off: a
+//     candidate is right when its quote holds a gold answer. A question
+//     with several right candidates adds -log of their total probability
+//     (-target any-right), which does not care which of them wins. That
+//     loss is not convex: the fit starts from zero and its line search is
+//     deterministic, so it always finds the same point (on SQuAD, four
+//     random starts reached the same loss, their weights within 0.002 of
+//     it). -target each-right, the mean log-probability of the right
+//     candidates, is convex but ranks worse (training top-1 0.680 against
+//     0.682);
+//  4. chooses the expanders' weights by a coordinate search (search.go):
+//     for each expander in turn, every weight of a fixed grid, scored by
+//     the training top-1 of the engine with those ranking weights on every
+//     seventh training question (with its chat twin), about 3,000 in all;
+//     a weight changes only for a gain above a margin of sampling noise;
+//     up to -search-rounds passes. -expander fixes a weight instead;
+//  5. fits the ranking weights again, from zero, with those expanders;
+//  6. fits the confidence model, from zero, by logistic regression on the
+//     first candidate's inputs, on episodes (episodes.go): fact bases of
+//     1, 2, 5 and 20 training articles drawn by a seeded shuffle, and the
+//     big base. Each asks its answerable questions (right when the first
+//     candidate holds a gold answer), as many questions about other
+//     articles, and adversarial twins of its answerable questions
+//     (adversary.go: a name swapped for another, a number changed, a word
+//     swapped for one the base lacks), wrong always. Each size weighs the
+//     same in the fit. The questions about articles whose number ends in
+//     8 (and about every other held-out article) are kept out of the fit
+//     to measure its calibration: a reliability table and the expected
+//     calibration error (calibrate.go);
+//  7. sets the abstention threshold to the highest multiple of 0.01 that
+//     keeps abstentions on the answerable questions of the episodes (each
+//     size weighing the same) within -max-false-abstain, by the
+//     confidences the engine computes with all the weights.
 //
 // Both regressions carry an L2 penalty and are minimised with L-BFGS to a
 // gradient tolerance (internal/fit); factfit fails if they do not
