@@ -93,11 +93,25 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 	if err != nil {
 		return cf, tf, kf, err
 	}
+	// The threshold keeps false abstentions within the bound at every
+	// size, the smallest bases (where the bot lives) included: the lowest
+	// of the sizes' thresholds.
 	var (
 		conf, weight []float64
 		ans          []bool
 		cal          []sample
 	)
+	below := 1.0
+	for g := range sizeGroups() {
+		var gc []float64
+		var ga []bool
+		for _, s := range ss {
+			if !s.calibrated && s.group == g {
+				gc, ga = append(gc, s.conf), append(ga, s.answerable)
+			}
+		}
+		below = min(below, threshold(gc, ga, nil, c.maxFalseAbstain).below)
+	}
 	for _, s := range ss {
 		if s.calibrated {
 			cal = append(cal, s)
@@ -105,12 +119,24 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		}
 		conf, ans, weight = append(conf, s.conf), append(ans, s.answerable), append(weight, s.weight)
 	}
-	th := threshold(conf, ans, weight, c.maxFalseAbstain)
+	th := cutAt(conf, ans, weight, below)
 	w.AbstainBelow = th.below
 	tf = thresholdFigures{
 		MaxFalseAbstain:  c.maxFalseAbstain,
 		FalseAbstain:     round(th.falseAbstain, 4),
 		NegativesAbstain: round(th.heldOutAbstain, 4),
+	}
+	for g, name := range sizeGroups() {
+		var ans, abst int
+		for _, s := range ss {
+			if !s.calibrated && s.answerable && s.group == g {
+				ans++
+				if s.conf < th.below {
+					abst++
+				}
+			}
+		}
+		tf.BySize = append(tf.BySize, namedWeight{name, round(share(abst, ans), 4)})
 	}
 	kf = calibration(cal)
 	return cf, tf, kf, nil

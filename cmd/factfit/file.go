@@ -63,6 +63,9 @@ type thresholdFigures struct {
 	MaxFalseAbstain  float64 `json:"max_false_abstain"`
 	FalseAbstain     float64 `json:"false_abstain"`     // weighted share of the answerable questions under the threshold
 	NegativesAbstain float64 `json:"negatives_abstain"` // of the unanswerable ones
+	// BySize is the share of the answerable questions under the
+	// threshold in each group of sizes.
+	BySize []namedWeight `json:"false_abstain_by_size"`
 }
 
 func (f *weightsFile) setWeights(w facts.Weights) {

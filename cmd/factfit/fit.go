@@ -75,6 +75,7 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 	wf.Fit.Confidence, wf.Fit.Threshold, wf.Fit.Calibration = cf, tf, kf
 	fmt.Fprintf(log, "confidence: %d answerable questions, %d not, in %d episodes; loss %.6f after %d iterations; abstain below %.2f: %.3f of answerable, %.3f of the others; ECE %.4f (%v)\n",
 		cf.Answerable, cf.Unanswerable, len(eps), cf.Loss, cf.Iterations, w.AbstainBelow, tf.FalseAbstain, tf.NegativesAbstain, kf.ECE, since(start))
+	fmt.Fprintf(log, "  false abstentions by size: %v\n", tf.BySize)
 	for _, b := range kf.Reliability {
 		fmt.Fprintf(log, "  confidence %.1f–%.1f: %5d samples, %.3f of the weight, mean %.3f, right %.3f\n", b.From, b.To, b.Samples, b.Share, b.Confidence, b.Accuracy)
 	}
@@ -137,43 +138,40 @@ type cut struct {
 // maxShare of the answerable questions' confidences fall (0 if even 0.01
 // is too high), each question counting its weight (1 for nil weights).
 func threshold(conf []float64, answerable []bool, weight []float64, maxShare float64) cut {
-	wt := func(k int) float64 {
-		if weight == nil {
-			return 1
-		}
-		return weight[k]
-	}
-	count := func(th float64) (ans, un float64) {
-		for k, v := range conf {
-			if v < th {
-				if answerable[k] {
-					ans += wt(k)
-				} else {
-					un += wt(k)
-				}
-			}
-		}
-		return ans, un
-	}
-	var c cut
-	var totalAns, totalUn float64
-	for k, a := range answerable {
-		if a {
-			c.answerable++
-			totalAns += wt(k)
-		} else {
-			c.unanswerable++
-			totalUn += wt(k)
-		}
-	}
+	c := cutAt(conf, answerable, weight, 0)
 	for k := 1; k < 100; k++ {
-		th := float64(k) / 100
-		if ans, _ := count(th); ans > maxShare*totalAns+1e-9 {
+		next := cutAt(conf, answerable, weight, float64(k)/100)
+		if next.falseAbstain > maxShare+1e-9 {
 			break
 		}
-		c.below = th
+		c = next
 	}
-	ans, un := count(c.below)
+	return c
+}
+
+// cutAt returns what the threshold below does to the questions.
+func cutAt(conf []float64, answerable []bool, weight []float64, below float64) cut {
+	c := cut{below: below}
+	var ans, un, totalAns, totalUn float64
+	for k, a := range answerable {
+		wt := 1.0
+		if weight != nil {
+			wt = weight[k]
+		}
+		if a {
+			c.answerable++
+			totalAns += wt
+			if conf[k] < below {
+				ans += wt
+			}
+		} else {
+			c.unanswerable++
+			totalUn += wt
+			if conf[k] < below {
+				un += wt
+			}
+		}
+	}
 	c.falseAbstain = fshare(ans, totalAns)
 	c.heldOutAbstain = fshare(un, totalUn)
 	return c

@@ -48,9 +48,10 @@
 //     to measure its calibration: a reliability table and the expected
 //     calibration error (calibrate.go);
 //  7. sets the abstention threshold to the highest multiple of 0.01 that
-//     keeps abstentions on the answerable questions of the episodes (each
-//     size weighing the same) within -max-false-abstain, by the
-//     confidences the engine computes with all the weights.
+//     keeps abstentions on the answerable questions of the episodes
+//     within -max-false-abstain at every size, by the confidences the
+//     engine computes with all the weights (pooled, the small bases'
+//     false abstentions hid under the big one's).
 //
 // Both regressions carry an L2 penalty and are minimised with L-BFGS to a
 // gradient tolerance (internal/fit); factfit fails if they do not
@@ -139,7 +140,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		c.expanders[name] = w
 		return nil
 	})
-	fs.Float64Var(&c.maxFalseAbstain, "max-false-abstain", 0.05, "the most abstentions allowed on answerable training questions, as a share")
+	fs.Float64Var(&c.maxFalseAbstain, "max-false-abstain", 0.05, "the most abstentions allowed on answerable training questions at each size of fact base, as a share")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: factfit [flags]\n\nFits the engine's weights on SQuAD train and writes them with their provenance.\n\n")
 		fs.PrintDefaults()
