@@ -198,6 +198,8 @@ func TestRunErrors(t *testing.T) {
 	}{
 		{"unknown target", []string{"-target", "best"}, "want any-right or each-right"},
 		{"stray argument", []string{"fit"}, "unexpected arguments"},
+		{"unknown expander", []string{"-expander", "colour=0.5"}, "want name=weight"},
+		{"expander weight above 1", []string{"-expander", "synonym=1.5"}, "want name=weight"},
 		{"no corpus", []string{"-squad", filepath.Join(t.TempDir(), "none")}, "read SQuAD articles"},
 		{"no chat file", []string{"-squad", writeCorpus(t), "-chat", filepath.Join(t.TempDir(), "none.jsonl")}, "checksum"},
 	} {
@@ -276,6 +278,47 @@ func TestThreshold(t *testing.T) {
 			got := threshold(tc.conf, tc.answerable, tc.weight, tc.max)
 			if diff := cmp.Diff(tc.want, got, cmp.AllowUnexported(cut{})); diff != "" {
 				t.Errorf("threshold (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestExpanderOverride checks that -expander fixes an expander's weight,
+// which the search then leaves, and that fixing every one skips the search.
+func TestExpanderOverride(t *testing.T) {
+	squad := writeCorpus(t)
+	out := filepath.Join(t.TempDir(), "weights.json")
+	all := []string{}
+	for _, name := range facts.ExpanderNames {
+		all = append(all, "-expander", name+"=0.3")
+	}
+	for _, tc := range []struct {
+		name       string
+		args       []string
+		wantSearch bool
+	}{
+		{"one fixed", []string{"-expander", "synonym=0.3"}, true},
+		{"all fixed", all, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			args := append([]string{"-squad", squad, "-o", out, "-l2", "0.01", "-conf-l2", "0.01"}, tc.args...)
+			if err := run(context.Background(), args, &stdout, &stderr); err != nil {
+				t.Fatalf("run: %v\n%s", err, stderr.String())
+			}
+			data, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var f weightsFile
+			if err := json.Unmarshal(data, &f); err != nil {
+				t.Fatal(err)
+			}
+			if f.Expanders[0].Name != "synonym" || f.Expanders[0].Weight != 0.3 {
+				t.Errorf("expanders %v, want synonym at 0.3", f.Expanders)
+			}
+			if got := f.Fit.Expanders != nil; got != tc.wantSearch {
+				t.Errorf("search recorded: %v, want %v", got, tc.wantSearch)
 			}
 		})
 	}
