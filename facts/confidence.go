@@ -16,13 +16,16 @@ const (
 	cTypedOK          // 1 if the question asks for no kind of answer, or the fact has it
 	cUnknown          // share of the question's importance in words no fact has
 	cNamesMiss        // share in the question's names that neither the best fact nor its passage or title has
+	cLearned          // the best fact's learned-words feature
+	cLogFacts         // log10 of 1 + the fact base's facts: scores mean more or less with the base's size
 	nConfInputs
 )
 
 // ConfidenceInputs names the inputs of the confidence model, in order.
 var ConfidenceInputs = [nConfInputs]string{
 	cBias: "bias", cScore: "score", cMargin: "margin", cCover: "cover", cContext: "context",
-	cTypedOK: "typed-ok", cUnknown: "unknown", cNamesMiss: "names-missing",
+	cTypedOK: "typed-ok", cUnknown: "unknown", cNamesMiss: "names-missing", cLearned: "learned",
+	cLogFacts: "log-facts",
 }
 
 func (b *Base) confInputs(q *query, c *compiled, cands []cand) [nConfInputs]float64 {
@@ -49,6 +52,8 @@ func (b *Base) confInputs(q *query, c *compiled, cands []cand) [nConfInputs]floa
 		}
 	}
 	x[cNamesMiss] = float64(miss / c.total)
+	x[cLearned] = float64(best.x[xLearned])
+	x[cLogFacts] = math.Log10(1 + float64(len(b.facts)))
 	return x
 }
 

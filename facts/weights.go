@@ -8,10 +8,10 @@ import (
 
 // weights.json holds the engine's fitted weights. It is written by
 //
-//	go run ./cmd/factfit
+//	go run ./cmd/factfit -chat /tmp/questions-chat.jsonl
 //
-// (see that command to refit them) and read here, once. It is one JSON
-// object:
+// (see that command for the chat file and to refit them) and read here,
+// once. It is one JSON object:
 //
 //	{
 //	  "command":    ["factfit", "-squad", "../shared/corpora/squad-train"],
@@ -19,6 +19,7 @@ import (
 //	  "features":   [{"name": "bm25", "weight": 1.6931}, …],
 //	  "confidence": [{"name": "bias", "weight": -2.4557}, …],
 //	  "abstain_below": 0.14,
+//	  "expanders":  [{"name": "synonym", "weight": 0.6}, …],
 //	  "fit":        {…}
 //	}
 //
@@ -27,9 +28,11 @@ import (
 // holds the weight of each second-stage feature, by its name in
 // FeatureNames and in that order; confidence the weight of each input of
 // the confidence model, by its name in ConfidenceInputs; abstain_below the
-// confidence under which the engine abstains. fit holds the fit's settings
-// and figures, for people: the engine reads only features, confidence and
-// abstain_below. A weight the file does not name is 0; TestWeightsFile
+// confidence under which the engine abstains; expanders the weight of each
+// expander by its name in ExpanderNames. fit holds the fit's settings and
+// figures, for people: the expander search, the confidence episodes, the
+// reliability table and the expected calibration error on a held-out
+// slice. A weight the file does not name is 0; TestWeightsFile
 // fails when the names differ from FeatureNames and ConfidenceInputs.
 //
 //go:embed weights.json

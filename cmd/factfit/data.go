@@ -22,6 +22,49 @@ type squad struct {
 	train    []eval.Question // questions about articles of the fact base
 	heldOut  []eval.Question // questions about held-out articles
 	files    []dataFile      // every file read, in the order read
+	// chat are the chat twins of the questions, by the clean question's
+	// id; nil without -chat.
+	chat map[string]eval.Question
+}
+
+// withChat returns qs with each question's chat twin after it, or qs
+// alone when there is no chat file.
+func (d squad) withChat(qs []eval.Question) []eval.Question {
+	if d.chat == nil {
+		return qs
+	}
+	out := make([]eval.Question, 0, 2*len(qs))
+	for _, q := range qs {
+		out = append(out, q, d.chat[q.ID])
+	}
+	return out
+}
+
+// readChat reads the chat file name, the questions of questions.jsonl
+// rewritten by chatnoise.py, each with its clean question's id and a
+// "-chat" suffix, and checks that every question of d has its twin.
+func (d *squad) readChat(name string) error {
+	qs, f, err := readQuestions(repoRoot(), name)
+	if err != nil {
+		return err
+	}
+	d.files = append(d.files, f)
+	d.chat = make(map[string]eval.Question, len(qs))
+	for _, q := range qs {
+		id, ok := strings.CutSuffix(q.ID, "-chat")
+		if !ok {
+			return fmt.Errorf("read %s: question %q: want an id with a -chat suffix", name, q.ID)
+		}
+		d.chat[id] = q
+	}
+	for _, set := range [][]eval.Question{d.train, d.heldOut} {
+		for _, q := range set {
+			if _, ok := d.chat[q.ID]; !ok {
+				return fmt.Errorf("read %s: no chat twin of question %q", name, q.ID)
+			}
+		}
+	}
+	return nil
 }
 
 // A dataFile is a file the fit read: its path relative to the repository

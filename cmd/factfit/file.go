@@ -27,10 +27,12 @@ type namedWeight struct {
 
 // fitFigures are the fit's settings and results.
 type fitFigures struct {
-	Base       baseFigures       `json:"fact_base"`
-	Ranking    rankingFigures    `json:"ranking"`
-	Confidence confidenceFigures `json:"confidence"`
-	Threshold  thresholdFigures  `json:"threshold"`
+	Base        baseFigures        `json:"fact_base"`
+	Expanders   *searchFigures     `json:"expander_search,omitempty"` // nil when -expander fixes every one
+	Ranking     rankingFigures     `json:"ranking"`
+	Confidence  confidenceFigures  `json:"confidence"`
+	Threshold   thresholdFigures   `json:"threshold"`
+	Calibration calibrationFigures `json:"calibration"`
 }
 
 type baseFigures struct {
@@ -45,21 +47,25 @@ type rankingFigures struct {
 	Groups     int     `json:"questions"` // with a right candidate among several
 	Loss       float64 `json:"loss"`      // mean, with the penalty
 	Iterations int     `json:"iterations"`
-	Top1       float64 `json:"train_top1"` // share of the training questions whose first candidate is right
 }
 
 type confidenceFigures struct {
-	L2           float64 `json:"l2"`
-	Answerable   int     `json:"answerable"`   // training questions with candidates
-	Unanswerable int     `json:"unanswerable"` // questions about held-out articles with candidates
-	Loss         float64 `json:"loss"`
-	Iterations   int     `json:"iterations"`
+	L2           float64          `json:"l2"`
+	Top1         float64          `json:"train_top1"` // share of the big base's answerable questions whose first candidate is right
+	Episodes     []episodeFigures `json:"episodes"`
+	Answerable   int              `json:"answerable"`   // questions of the fit slice with candidates
+	Unanswerable int              `json:"unanswerable"` // other-article and adversarial ones with candidates
+	Loss         float64          `json:"loss"`         // weighted mean, with the penalty
+	Iterations   int              `json:"iterations"`
 }
 
 type thresholdFigures struct {
-	MaxFalseAbstain float64 `json:"max_false_abstain"`
-	FalseAbstain    float64 `json:"false_abstain"`    // share of the answerable questions under the threshold
-	HeldOutAbstain  float64 `json:"held_out_abstain"` // share of the unanswerable ones
+	MaxFalseAbstain  float64 `json:"max_false_abstain"`
+	FalseAbstain     float64 `json:"false_abstain"`     // weighted share of the answerable questions under the threshold
+	NegativesAbstain float64 `json:"negatives_abstain"` // of the unanswerable ones
+	// BySize is the share of the answerable questions under the
+	// threshold in each group of sizes.
+	BySize []namedWeight `json:"false_abstain_by_size"`
 }
 
 func (f *weightsFile) setWeights(w facts.Weights) {

@@ -23,22 +23,82 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 			kept = append(kept, a)
 		}
 	}
-	// The candidates of a question and their features do not depend on
-	// the feature weights, only their order does: zero weights will do.
+	train, heldOutQs := data.withChat(data.train), data.withChat(data.heldOut)
 	var w facts.Weights
+	fixed := 0
 	for i, name := range facts.ExpanderNames {
-		w.Expanders[i] = c.expanders[name]
+		if v, ok := c.expanders[name]; ok {
+			w.Expanders[i] = v
+			fixed++
+		}
 	}
 	b := facts.New(kept, nil, facts.WithWeights(w))
 	wf.Fit.Base = baseFigures{Articles: len(kept), HeldOutArticles: len(data.articles) - len(kept), Facts: b.Len()}
 	fmt.Fprintf(log, "fact base: %d articles (%d held out), %d facts; %d training questions, %d about held-out articles (%v)\n",
-		len(kept), len(data.articles)-len(kept), b.Len(), len(data.train), len(data.heldOut), since(start))
+		len(kept), len(data.articles)-len(kept), b.Len(), len(train), len(heldOutQs), since(start))
+
+	// Expanders: a coordinate search for the training top-1, with the
+	// ranking weights fitted to the expanders it starts from.
+	if fixed < len(facts.ExpanderNames) {
+		rf, err := fitRanking(ctx, b, train, c)
+		if err != nil {
+			return wf, err
+		}
+		w.Features = rf.weights
+		fmt.Fprintf(log, "ranking, for the expander search: loss %.6f after %d iterations (%v)\n", rf.figures.Loss, rf.figures.Iterations, since(start))
+		sf, err := searchExpanders(ctx, kept, train, &w, c, log)
+		if err != nil {
+			return wf, err
+		}
+		wf.Fit.Expanders = &sf
+		fmt.Fprintf(log, "expanders: %v (%v)\n", w.Expanders, since(start))
+		w.Features = [len(facts.FeatureNames)]float64{}
+		b = facts.New(kept, nil, facts.WithWeights(w))
+	}
 
 	// Ranking: softmax regression over each question's candidates.
+	rf, err := fitRanking(ctx, b, train, c)
+	if err != nil {
+		return wf, err
+	}
+	w.Features = rf.weights
+	wf.Fit.Ranking = rf.figures
+	fmt.Fprintf(log, "ranking: %d questions with a right candidate among several; loss %.6f after %d iterations (%v)\n",
+		rf.figures.Groups, rf.figures.Loss, rf.figures.Iterations, since(start))
+
+	// Confidence, on episodes of fact bases of every size.
+	eps := makeEpisodes(data, kept)
+	cf, tf, kf, err := fitConfidence(ctx, eps, &w, c, log)
+	if err != nil {
+		return wf, err
+	}
+	wf.Fit.Confidence, wf.Fit.Threshold, wf.Fit.Calibration = cf, tf, kf
+	fmt.Fprintf(log, "confidence: %d answerable questions, %d not, in %d episodes; loss %.6f after %d iterations; abstain below %.2f: %.3f of answerable, %.3f of the others; ECE %.4f (%v)\n",
+		cf.Answerable, cf.Unanswerable, len(eps), cf.Loss, cf.Iterations, w.AbstainBelow, tf.FalseAbstain, tf.NegativesAbstain, kf.ECE, since(start))
+	fmt.Fprintf(log, "  false abstentions by size: %v\n", tf.BySize)
+	for _, b := range kf.Reliability {
+		fmt.Fprintf(log, "  confidence %.1f–%.1f: %5d samples, %.3f of the weight, mean %.3f, right %.3f\n", b.From, b.To, b.Samples, b.Share, b.Confidence, b.Accuracy)
+	}
+	wf.setWeights(w)
+	return wf, nil
+}
+
+// A rankingFit is the ranking weights fitted and the fit's figures.
+type rankingFit struct {
+	weights [len(facts.FeatureNames)]float64 // rounded
+	figures rankingFigures
+}
+
+// fitRanking fits the ranking weights by softmax regression over the
+// candidates of the questions qs in fact base b, from zero. The
+// candidates of a question and their features do not depend on b's
+// feature weights, only their order does.
+func fitRanking(ctx context.Context, b *facts.Base, qs []eval.Question, c config) (rankingFit, error) {
+	var rf rankingFit
 	var groups []fit.Group
-	for i, q := range data.train {
+	for i, q := range qs {
 		if i%1000 == 0 && ctx.Err() != nil {
-			return wf, ctx.Err()
+			return rf, ctx.Err()
 		}
 		var g fit.Group
 		right := false
@@ -55,83 +115,16 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 	fw := make([]float64, len(facts.FeatureNames))
 	res, err := fit.Minimize(fit.Softmax(groups, c.target, c.l2), fw, fit.Options{})
 	if err != nil {
-		return wf, fmt.Errorf("fit ranking weights: %w", err)
+		return rf, fmt.Errorf("fit ranking weights: %w", err)
 	}
 	for i, v := range fw {
-		w.Features[i] = round(v, 4)
+		rf.weights[i] = round(v, 4)
 	}
-	wf.Fit.Ranking = rankingFigures{
+	rf.figures = rankingFigures{
 		Target: c.target.String(), L2: c.l2, Groups: len(groups),
 		Loss: round(res.Loss, 6), Iterations: res.Iterations,
 	}
-	fmt.Fprintf(log, "ranking: %d questions with a right candidate among several; loss %.6f after %d iterations (%v)\n",
-		len(groups), res.Loss, res.Iterations, since(start))
-
-	// Confidence: logistic regression on the first candidate's inputs,
-	// ranked with the fitted weights.
-	b = facts.New(kept, nil, facts.WithWeights(w))
-	var (
-		xs    [][]float64
-		ys    []bool
-		inAns []bool // about an article of the fact base
-		top1  int
-	)
-	for k, set := range [][]eval.Question{data.train, data.heldOut} {
-		for i, q := range set {
-			if i%1000 == 0 && ctx.Err() != nil {
-				return wf, ctx.Err()
-			}
-			e := b.Explain(q.Q)
-			if len(e.Candidates) == 0 {
-				continue // nothing to rank: the engine neither answers nor abstains
-			}
-			right := k == 0 && eval.HoldsAny(e.Candidates[0].Quote, q.Facts)
-			if right {
-				top1++
-			}
-			xs = append(xs, e.ConfidenceInputs)
-			ys = append(ys, right)
-			inAns = append(inAns, k == 0)
-		}
-	}
-	wf.Fit.Ranking.Top1 = round(float64(top1)/float64(len(data.train)), 4)
-	cw := make([]float64, len(facts.ConfidenceInputs))
-	res, err = fit.Minimize(fit.Logistic(xs, ys, c.confL2), cw, fit.Options{})
-	if err != nil {
-		return wf, fmt.Errorf("fit confidence weights: %w", err)
-	}
-	for i, v := range cw {
-		w.Confidence[i] = round(v, 4)
-	}
-	// The engine's confidences with those weights, of the same questions
-	// in the same order.
-	b = facts.New(kept, nil, facts.WithWeights(w))
-	var conf []float64
-	for _, set := range [][]eval.Question{data.train, data.heldOut} {
-		for i, q := range set {
-			if i%1000 == 0 && ctx.Err() != nil {
-				return wf, ctx.Err()
-			}
-			if e := b.Explain(q.Q); len(e.Candidates) > 0 {
-				conf = append(conf, e.Confidence)
-			}
-		}
-	}
-	th := threshold(conf, inAns, c.maxFalseAbstain)
-	w.AbstainBelow = th.below
-	wf.Fit.Confidence = confidenceFigures{
-		L2: c.confL2, Answerable: th.answerable, Unanswerable: th.unanswerable,
-		Loss: round(res.Loss, 6), Iterations: res.Iterations,
-	}
-	wf.Fit.Threshold = thresholdFigures{
-		MaxFalseAbstain: c.maxFalseAbstain,
-		FalseAbstain:    round(th.falseAbstain, 4),
-		HeldOutAbstain:  round(th.heldOutAbstain, 4),
-	}
-	fmt.Fprintf(log, "confidence: %d answerable questions, %d not; loss %.6f after %d iterations; abstain below %.2f: %.3f of answerable, %.3f of held-out (%v)\n",
-		th.answerable, th.unanswerable, res.Loss, res.Iterations, th.below, th.falseAbstain, th.heldOutAbstain, since(start))
-	wf.setWeights(w)
-	return wf, nil
+	return rf, nil
 }
 
 // A cut is an abstention threshold and what it does.
@@ -143,39 +136,52 @@ type cut struct {
 
 // threshold returns the highest multiple of 0.01 under which no more than
 // maxShare of the answerable questions' confidences fall (0 if even 0.01
-// is too high).
-func threshold(conf []float64, answerable []bool, maxShare float64) cut {
-	count := func(th float64) (ans, un int) {
-		for k, v := range conf {
-			if v < th {
-				if answerable[k] {
-					ans++
-				} else {
-					un++
-				}
-			}
-		}
-		return ans, un
-	}
-	var c cut
-	for _, a := range answerable {
-		if a {
-			c.answerable++
-		} else {
-			c.unanswerable++
-		}
-	}
+// is too high), each question counting its weight (1 for nil weights).
+func threshold(conf []float64, answerable []bool, weight []float64, maxShare float64) cut {
+	c := cutAt(conf, answerable, weight, 0)
 	for k := 1; k < 100; k++ {
-		th := float64(k) / 100
-		if ans, _ := count(th); float64(ans) > maxShare*float64(c.answerable) {
+		next := cutAt(conf, answerable, weight, float64(k)/100)
+		if next.falseAbstain > maxShare+1e-9 {
 			break
 		}
-		c.below = th
+		c = next
 	}
-	ans, un := count(c.below)
-	c.falseAbstain = share(ans, c.answerable)
-	c.heldOutAbstain = share(un, c.unanswerable)
 	return c
+}
+
+// cutAt returns what the threshold below does to the questions.
+func cutAt(conf []float64, answerable []bool, weight []float64, below float64) cut {
+	c := cut{below: below}
+	var ans, un, totalAns, totalUn float64
+	for k, a := range answerable {
+		wt := 1.0
+		if weight != nil {
+			wt = weight[k]
+		}
+		if a {
+			c.answerable++
+			totalAns += wt
+			if conf[k] < below {
+				ans += wt
+			}
+		} else {
+			c.unanswerable++
+			totalUn += wt
+			if conf[k] < below {
+				un += wt
+			}
+		}
+	}
+	c.falseAbstain = fshare(ans, totalAns)
+	c.heldOutAbstain = fshare(un, totalUn)
+	return c
+}
+
+func fshare(n, d float64) float64 {
+	if d == 0 {
+		return 0
+	}
+	return n / d
 }
 
 func share(n, d int) float64 {

@@ -46,10 +46,15 @@ func TestGradients(t *testing.T) {
 	const d = 5
 	groups := randomGroups(r, 40, d)
 	xs, ys := randomExamples(r, 60, d)
+	ws := make([]float64, len(xs))
+	for k := range ws {
+		ws[k] = 0.5 + r.Float64()
+	}
 	for _, tc := range []struct {
 		name string
 		f    Func
 	}{
+		{"weighted logistic", WeightedLogistic(xs, ys, ws, 0.01)},
 		{"softmax any-right", Softmax(groups, AnyRight, 0.01)},
 		{"softmax each-right", Softmax(groups, EachRight, 0.01)},
 		{"logistic", Logistic(xs, ys, 0.01)},
@@ -223,6 +228,43 @@ func TestDeterministic(t *testing.T) {
 	for i := range a {
 		if math.Float64bits(a[i]) != math.Float64bits(b[i]) {
 			t.Fatalf("two fits differ: %v and %v", a, b)
+		}
+	}
+}
+
+// TestWeightedLogistic checks that weights of 1 give Logistic and that a
+// weight of 2 counts an example twice.
+func TestWeightedLogistic(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	const d = 4
+	xs, ys := randomExamples(r, 30, d)
+	ones, twice := make([]float64, len(xs)), make([]float64, len(xs))
+	dupX, dupY := append([][]float64(nil), xs...), append([]bool(nil), ys...)
+	for k := range xs {
+		ones[k], twice[k] = 1, 1
+		if k%3 == 0 {
+			twice[k] = 2
+			dupX, dupY = append(dupX, xs[k]), append(dupY, ys[k])
+		}
+	}
+	w := []float64{0.3, -1, 0.5, 2}
+	for _, tc := range []struct {
+		name      string
+		got, want Func
+	}{
+		{"ones", WeightedLogistic(xs, ys, ones, 0.1), Logistic(xs, ys, 0.1)},
+		{"twice", WeightedLogistic(xs, ys, twice, 0.1), Logistic(dupX, dupY, 0.1)},
+	} {
+		gg, gw := make([]float64, d), make([]float64, d)
+		got, want := tc.got(w, gg), tc.want(w, gw)
+		if math.Abs(got-want) > 1e-12 {
+			t.Errorf("%s: loss %v, want %v", tc.name, got, want)
+		}
+		for i := range gg {
+			if math.Abs(gg[i]-gw[i]) > 1e-12 {
+				t.Errorf("%s: gradient %v, want %v", tc.name, gg, gw)
+				break
+			}
 		}
 	}
 }

@@ -112,6 +112,35 @@ func Logistic(xs [][]float64, ys []bool, l2 float64) Func {
 	}
 }
 
+// WeightedLogistic is Logistic with a weight for each example, ws[k] for
+// xs[k]: the loss is the weighted mean negative log-likelihood, plus
+// (l2/2)·|w|². Weights of 1 give Logistic; a weight of 2 counts an
+// example twice.
+func WeightedLogistic(xs [][]float64, ys []bool, ws []float64, l2 float64) Func {
+	total := 0.0
+	for _, v := range ws {
+		total += v
+	}
+	return func(w, grad []float64) float64 {
+		loss := 0.0
+		for k, x := range xs {
+			z := dot(w, x)
+			sign := 1.0
+			if !ys[k] {
+				sign = -1
+			}
+			loss += ws[k] * softplus(-sign*z)
+			axpy(ws[k]*(Sigmoid(z)-b2f(ys[k])), x, grad)
+		}
+		if total > 0 {
+			loss /= total
+			scale(1/total, grad)
+		}
+		axpy(l2, w, grad)
+		return loss + l2/2*dot(w, w)
+	}
+}
+
 // Sigmoid is the logistic function 1/(1+exp(-z)).
 func Sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 

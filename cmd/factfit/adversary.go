@@ -1,0 +1,229 @@
+package main
+
+import (
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/factbot/factbot/internal/eval"
+)
+
+// An adversary makes unanswerable twins of answerable questions, the way
+// SQuAD 2.0's writers did, with no knowledge of any article: it swaps a
+// name of the question for another name of as many words from other
+// questions, changes a number or a year, or swaps a word of the question
+// for one the fact base never uses, so that it asks for an attribute the
+// articles do not give. Each replacement is one the fact base lacks (a
+// name or word none of its facts has), so the twin has no answer there.
+type adversary struct {
+	names map[int][]string // capitalised runs of words of the questions, by length, sorted
+	words []string         // lower-case words of five letters or more, sorted
+}
+
+// newAdversary collects the names and words of the questions qs.
+func newAdversary(qs []eval.Question) *adversary {
+	a := &adversary{names: map[int][]string{}}
+	seenName, seenWord := map[string]bool{}, map[string]bool{}
+	for _, q := range qs {
+		ws := questionWords(q.Q)
+		for _, span := range nameSpans(ws) {
+			n := strings.Join(ws[span[0]:span[1]], " ")
+			if !seenName[n] {
+				seenName[n] = true
+				a.names[span[1]-span[0]] = append(a.names[span[1]-span[0]], n)
+			}
+		}
+		for _, w := range ws {
+			if plainWord(w) && !seenWord[w] {
+				seenWord[w] = true
+				a.words = append(a.words, w)
+			}
+		}
+	}
+	for _, ns := range a.names {
+		slices.Sort(ns)
+	}
+	slices.Sort(a.words)
+	return a
+}
+
+// twin returns an unanswerable twin of q in a fact base whose words are
+// known (lower case), or false if it finds none. chat, if not empty, is
+// q's chat twin: the same change is made to it where it has the replaced
+// words, else the second result is "". The kind of change is picked by a
+// hash of q's id; the others are tried after it.
+func (a *adversary) twin(q eval.Question, chat string, known map[string]bool) (clean, chatTwin string, ok bool) {
+	ws := questionWords(q.Q)
+	h := hash(q.ID)
+	for k := range 3 {
+		var from, to string
+		switch (int(h%3) + k) % 3 {
+		case 0:
+			from, to = a.swapName(ws, h, known)
+		case 1:
+			from, to = swapNumber(ws, h, known)
+		case 2:
+			from, to = a.swapWord(ws, h, known)
+		}
+		if from == "" {
+			continue
+		}
+		clean = strings.Replace(q.Q, from, to, 1)
+		if lf := strings.ToLower(from); chat != "" {
+			if i := strings.Index(chat, lf); i >= 0 {
+				chatTwin = chat[:i] + strings.ToLower(to) + chat[i+len(lf):]
+			}
+		}
+		return clean, chatTwin, true
+	}
+	return "", "", false
+}
+
+// swapName replaces the longest name of ws (the first of those as long)
+// with another of as many words that the fact base lacks.
+func (a *adversary) swapName(ws []string, h uint64, known map[string]bool) (from, to string) {
+	spans := nameSpans(ws)
+	if len(spans) == 0 {
+		return "", ""
+	}
+	best := spans[0]
+	for _, s := range spans[1:] {
+		if s[1]-s[0] > best[1]-best[0] {
+			best = s
+		}
+	}
+	from = strings.Join(ws[best[0]:best[1]], " ")
+	pool := a.names[best[1]-best[0]]
+	for k := range min(len(pool), 20) {
+		n := pool[(int(h%uint64(len(pool)))+k*7919)%len(pool)]
+		if n != from && !knownAll(n, known) {
+			return from, n
+		}
+	}
+	return "", ""
+}
+
+// swapNumber adds a small amount to the first number of ws (a year stays
+// a year) that makes one the fact base lacks.
+func swapNumber(ws []string, h uint64, known map[string]bool) (from, to string) {
+	for _, w := range ws {
+		n, err := strconv.Atoi(w)
+		if err != nil || n < 0 {
+			continue
+		}
+		for k := range 10 {
+			m := n + 1 + int(h%9) + k
+			if s := strconv.Itoa(m); !known[s] {
+				return w, s
+			}
+		}
+	}
+	return "", ""
+}
+
+// swapWord replaces a plain word of ws, picked by h, with one of the
+// other questions' words that the fact base lacks.
+func (a *adversary) swapWord(ws []string, h uint64, known map[string]bool) (from, to string) {
+	var plain []string
+	for _, w := range ws[1:] { // the first word is the question word
+		if plainWord(w) {
+			plain = append(plain, w)
+		}
+	}
+	if len(plain) == 0 || len(a.words) == 0 {
+		return "", ""
+	}
+	from = plain[h%uint64(len(plain))]
+	for k := range min(len(a.words), 20) {
+		w := a.words[(int(h/7%uint64(len(a.words)))+k*7919)%len(a.words)]
+		if w != from && !known[w] {
+			return from, w
+		}
+	}
+	return "", ""
+}
+
+// questionWords splits a question into words without their punctuation.
+func questionWords(q string) []string {
+	var ws []string
+	for _, f := range strings.Fields(q) {
+		if w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); w != "" {
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}
+
+// nameSpans returns the runs of capitalised words of ws, but the first
+// word (capitalised as a question's start), as [start, end) pairs.
+func nameSpans(ws []string) [][2]int {
+	var spans [][2]int
+	for i := 1; i < len(ws); i++ {
+		if !capitalised(ws[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && capitalised(ws[j]) {
+			j++
+		}
+		spans = append(spans, [2]int{i, j})
+		i = j
+	}
+	return spans
+}
+
+func capitalised(w string) bool {
+	r := []rune(w)
+	return unicode.IsUpper(r[0])
+}
+
+// functionWords are the words of five letters or more that ask rather
+// than name what is asked about.
+var functionWords = map[string]bool{
+	"which": true, "where": true, "whose": true, "there": true, "their": true, "about": true,
+	"after": true, "before": true, "would": true, "could": true, "should": true, "other": true,
+	"these": true, "those": true, "being": true, "during": true, "between": true, "through": true,
+	"under": true, "against": true, "among": true, "within": true, "without": true, "while": true,
+}
+
+// plainWord reports whether w is a lower-case word of five letters or
+// more that is not a function word.
+func plainWord(w string) bool {
+	if len(w) < 5 || functionWords[w] {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// knownAll reports whether every word of the phrase is known, in lower case.
+func knownAll(phrase string, known map[string]bool) bool {
+	for _, w := range strings.Fields(phrase) {
+		if !known[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+func hash(s string) uint64 {
+	f := fnv.New64a()
+	f.Write([]byte(s))
+	return f.Sum64()
+}
+
+// wordsOf returns the lower-case words of the articles' titles and
+// paragraphs.
+func wordsOf(known map[string]bool, title string, paragraphs []string) {
+	for _, t := range append([]string{title}, paragraphs...) {
+		for _, f := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			known[strings.ToLower(f)] = true
+		}
+	}
+}

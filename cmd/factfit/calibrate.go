@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/fit"
+)
+
+// calibrationFigures measure the confidence model on the calibration
+// slice of the episodes, which the fit did not see.
+type calibrationFigures struct {
+	Slice string `json:"slice"`
+	// ECE is the expected calibration error: the mean, over the buckets of
+	// Reliability weighted by their share of the samples, of the gap
+	// between the mean confidence and the share of right answers. The
+	// samples weigh as in the fit: each group of sizes the same.
+	ECE         float64         `json:"ece"`
+	BySize      []namedWeight   `json:"ece_by_size"` // the ECE of each group of sizes alone
+	Reliability []bucketFigures `json:"reliability"`
+}
+
+// bucketFigures are one bucket of predicted confidence.
+type bucketFigures struct {
+	From       float64 `json:"from"`
+	To         float64 `json:"to"`
+	Samples    int     `json:"samples"`
+	Share      float64 `json:"share"`      // of the samples' weight
+	Confidence float64 `json:"confidence"` // mean predicted
+	Accuracy   float64 `json:"accuracy"`   // share whose first candidate is right
+}
+
+// fitConfidence fits the confidence model of w, from zero, by weighted
+// logistic regression on the first candidate's inputs in the episodes'
+// fit slice (right when it holds a gold answer; wrong always for
+// questions about other articles and adversarial ones), sets the
+// abstention threshold, and measures calibration on the other slice.
+func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c config, log io.Writer) (confidenceFigures, thresholdFigures, calibrationFigures, error) {
+	var (
+		cf confidenceFigures
+		tf thresholdFigures
+		kf calibrationFigures
+	)
+	ss, err := runEpisodes(ctx, eps, *w)
+	if err != nil {
+		return cf, tf, kf, err
+	}
+	var (
+		xs [][]float64
+		ys []bool
+		ws []float64
+	)
+	for _, s := range ss {
+		if !s.calibrated {
+			xs, ys, ws = append(xs, s.x), append(ys, s.right), append(ws, s.weight)
+			if s.answerable {
+				cf.Answerable++
+			} else {
+				cf.Unanswerable++
+			}
+		}
+	}
+	// The training top-1 of the ranking: in the big base, of every
+	// answerable question, with candidates or not.
+	right, asked := 0, 0
+	for _, q := range eps[len(eps)-1].qs {
+		if q.kind == qAnswerable {
+			asked++
+		}
+	}
+	for _, s := range ss {
+		if s.group == len(episodeSizes) && s.right {
+			right++
+		}
+	}
+	cf.Top1 = round(share(right, asked), 4)
+	cw := make([]float64, len(facts.ConfidenceInputs))
+	res, err := fit.Minimize(fit.WeightedLogistic(xs, ys, ws, c.confL2), cw, fit.Options{})
+	if err != nil {
+		return cf, tf, kf, fmt.Errorf("fit confidence weights: %w", err)
+	}
+	for i, v := range cw {
+		w.Confidence[i] = round(v, 4)
+	}
+	cf.L2, cf.Loss, cf.Iterations = c.confL2, round(res.Loss, 6), res.Iterations
+	cf.Episodes = describeEpisodes(eps)
+
+	// The engine's confidences with those weights.
+	ss, err = runEpisodes(ctx, eps, *w)
+	if err != nil {
+		return cf, tf, kf, err
+	}
+	// The threshold keeps false abstentions within the bound at every
+	// size, the smallest bases (where the bot lives) included: the lowest
+	// of the sizes' thresholds.
+	var (
+		conf, weight []float64
+		ans          []bool
+		cal          []sample
+	)
+	below := 1.0
+	for g := range sizeGroups() {
+		var gc []float64
+		var ga []bool
+		for _, s := range ss {
+			if !s.calibrated && s.group == g {
+				gc, ga = append(gc, s.conf), append(ga, s.answerable)
+			}
+		}
+		below = min(below, threshold(gc, ga, nil, c.maxFalseAbstain).below)
+	}
+	for _, s := range ss {
+		if s.calibrated {
+			cal = append(cal, s)
+			continue
+		}
+		conf, ans, weight = append(conf, s.conf), append(ans, s.answerable), append(weight, s.weight)
+	}
+	th := cutAt(conf, ans, weight, below)
+	w.AbstainBelow = th.below
+	tf = thresholdFigures{
+		MaxFalseAbstain:  c.maxFalseAbstain,
+		FalseAbstain:     round(th.falseAbstain, 4),
+		NegativesAbstain: round(th.heldOutAbstain, 4),
+	}
+	for g, name := range sizeGroups() {
+		var ans, abst int
+		for _, s := range ss {
+			if !s.calibrated && s.answerable && s.group == g {
+				ans++
+				if s.conf < th.below {
+					abst++
+				}
+			}
+		}
+		tf.BySize = append(tf.BySize, namedWeight{name, round(share(abst, ans), 4)})
+	}
+	kf = calibration(cal)
+	return cf, tf, kf, nil
+}
+
+// calibration returns the reliability table and ECE of the samples ss.
+func calibration(ss []sample) calibrationFigures {
+	kf := calibrationFigures{Slice: "questions about articles whose number ends in 8, and about every other held-out article (ending in 19), in their episodes"}
+	kf.Reliability, kf.ECE = reliability(ss)
+	for g, name := range sizeGroups() {
+		var in []sample
+		for _, s := range ss {
+			if s.group == g {
+				in = append(in, s)
+			}
+		}
+		_, e := reliability(in)
+		kf.BySize = append(kf.BySize, namedWeight{name, e})
+	}
+	return kf
+}
+
+// reliability sorts the samples into ten buckets of confidence and
+// returns them and the expected calibration error, both weighted.
+func reliability(ss []sample) ([]bucketFigures, float64) {
+	const n = 10
+	var w, wc, wr [n]float64
+	var count [n]int
+	total := 0.0
+	for _, s := range ss {
+		k := min(n-1, int(math.Floor(s.conf*n)))
+		count[k]++
+		w[k] += s.weight
+		wc[k] += s.weight * s.conf
+		if s.right {
+			wr[k] += s.weight
+		}
+		total += s.weight
+	}
+	var bs []bucketFigures
+	ece := 0.0
+	for k := range n {
+		b := bucketFigures{From: float64(k) / n, To: float64(k+1) / n, Samples: count[k]}
+		if w[k] > 0 {
+			b.Share = round(w[k]/total, 4)
+			b.Confidence = round(wc[k]/w[k], 4)
+			b.Accuracy = round(wr[k]/w[k], 4)
+			ece += w[k] / total * math.Abs(wc[k]/w[k]-wr[k]/w[k])
+		}
+		bs = append(bs, b)
+	}
+	return bs, round(ece, 4)
+}

@@ -1,0 +1,294 @@
+package main
+
+import (
+	"context"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/eval"
+)
+
+// The confidence model is fitted where the bot lives: on episodes, each a
+// fact base of a few articles or of all of them and questions asked of it.
+
+// episodeSizes are the sizes, in articles, of the small fact bases, and
+// maxEpisodes the most episodes of each size from each slice.
+var (
+	episodeSizes = []int{1, 2, 5, 20}
+	maxEpisodes  = 40
+)
+
+// sizeGroups names the groups of episodes that weigh the same in the fit:
+// one per small size, then the big base.
+func sizeGroups() []string {
+	var gs []string
+	for _, s := range episodeSizes {
+		gs = append(gs, strconv.Itoa(s))
+	}
+	return append(gs, "all")
+}
+
+// An episode is a fact base and the questions asked of it.
+type episode struct {
+	group    int // in sizeGroups
+	articles []facts.Article
+	qs       []episodeQ
+}
+
+// An episodeQ is a question asked in an episode.
+type episodeQ struct {
+	q          eval.Question
+	kind       int  // answerable, other article, adversarial
+	calibrated bool // in the slice kept out of the fit, to measure calibration
+}
+
+const (
+	qAnswerable = iota
+	qOtherArticle
+	qAdversarial
+	nKinds
+)
+
+// calSlice reports whether questions about the SQuAD article id are kept
+// out of the confidence fit to measure its calibration: articles whose
+// number ends in 8, and of the held-out ones (ending in 9) every other.
+func calSlice(id string) bool {
+	n := articleNumber(id)
+	return n%10 == 8 || n%20 == 19
+}
+
+// articleNumber is the number of a SQuAD article id ("042-slug"), or -1.
+func articleNumber(id string) int {
+	i := 0
+	for i < len(id) && id[i] >= '0' && id[i] <= '9' {
+		i++
+	}
+	n, err := strconv.Atoi(id[:i])
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// makeEpisodes returns the episodes: for each size of episodeSizes, fact
+// bases of that many articles of kept, drawn by a seeded shuffle, in the
+// fit's slice and in the calibration slice apart; then the big base of
+// all of kept. Each has its answerable questions, as many questions about
+// other articles of its slice (every question with its chat twin), and the
+// adversary's twins of its answerable questions.
+func makeEpisodes(data squad, kept []facts.Article) []episode {
+	byArticle := map[string][]eval.Question{}
+	for _, q := range data.train {
+		byArticle[q.Source] = append(byArticle[q.Source], q)
+	}
+	adv := newAdversary(data.train)
+	var eps []episode
+	for _, cal := range []bool{false, true} {
+		var pool []facts.Article
+		var poolQs []eval.Question
+		for _, a := range kept {
+			if calSlice(a.ID) == cal {
+				pool = append(pool, a)
+				poolQs = append(poolQs, byArticle[a.ID]...)
+			}
+		}
+		for g, size := range episodeSizes {
+			order := slices.Clone(pool)
+			rand.New(rand.NewPCG(uint64(size), 1)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for k := 0; k+size <= len(order) && k/size < maxEpisodes; k += size {
+				ep := episode{group: g, articles: order[k : k+size]}
+				in := map[string]bool{}
+				known := map[string]bool{}
+				var ans []eval.Question
+				for _, a := range ep.articles {
+					in[a.ID] = true
+					wordsOf(known, a.Title, a.Paragraphs)
+					ans = append(ans, byArticle[a.ID]...)
+				}
+				// As many questions about other articles, every stride-th
+				// from a place the episode picks (stride and the count
+				// coprime, so that each is met once).
+				var other []eval.Question
+				n, stride := len(poolQs), 101
+				if n%stride == 0 {
+					stride = 103
+				}
+				start := int(hash(ep.articles[0].ID) % uint64(max(n, 1)))
+				for k := 0; k < n && len(other) < len(ans); k++ {
+					if q := poolQs[(start+k*stride)%n]; !in[q.Source] {
+						other = append(other, q)
+					}
+				}
+				ep.add(data, ans, other, adv, known, func(eval.Question) bool { return cal })
+				eps = append(eps, ep)
+			}
+		}
+	}
+	big := episode{group: len(episodeSizes), articles: kept}
+	known := map[string]bool{}
+	for _, a := range kept {
+		wordsOf(known, a.Title, a.Paragraphs)
+	}
+	big.add(data, data.train, data.heldOut, adv, known, func(q eval.Question) bool { return calSlice(q.Source) })
+	return append(eps, big)
+}
+
+// add adds to ep the answerable questions ans, the questions about other
+// articles other, each with its chat twin, and the adversary's twins of
+// ans in a base of the words known.
+func (ep *episode) add(data squad, ans, other []eval.Question, adv *adversary, known map[string]bool, cal func(eval.Question) bool) {
+	for _, q := range data.withChat(ans) {
+		ep.qs = append(ep.qs, episodeQ{q, qAnswerable, cal(q)})
+	}
+	for _, q := range data.withChat(other) {
+		q.Facts, q.Answers = nil, nil
+		ep.qs = append(ep.qs, episodeQ{q, qOtherArticle, cal(q)})
+	}
+	for _, q := range ans {
+		chat := ""
+		if data.chat != nil {
+			chat = data.chat[q.ID].Q
+		}
+		clean, chatTwin, ok := adv.twin(q, chat, known)
+		if !ok {
+			continue
+		}
+		t := eval.Question{ID: q.ID + "-adv", Q: clean, Source: q.Source}
+		ep.qs = append(ep.qs, episodeQ{t, qAdversarial, cal(q)})
+		if chatTwin != "" {
+			t.ID, t.Q = q.ID+"-chat-adv", chatTwin
+			ep.qs = append(ep.qs, episodeQ{t, qAdversarial, cal(q)})
+		}
+	}
+}
+
+// A sample is what the engine made of one question of an episode.
+type sample struct {
+	x          []float64 // the confidence inputs
+	conf       float64   // the engine's confidence
+	right      bool      // the first candidate holds a gold answer
+	answerable bool
+	group      int
+	calibrated bool
+	weight     float64 // in the fit: each group of sizes weighs the same
+}
+
+// runEpisodes asks every question of every episode of a fact base built
+// with w, on all cores, and returns what the engine made of those that
+// have candidates, in episode and question order.
+func runEpisodes(ctx context.Context, eps []episode, w facts.Weights) ([]sample, error) {
+	type job struct {
+		b *facts.Base
+		e *episode
+		q *episodeQ
+	}
+	var jobs []job
+	for i := range eps {
+		b := facts.New(eps[i].articles, nil, facts.WithWeights(w))
+		for k := range eps[i].qs {
+			jobs = append(jobs, job{b, &eps[i], &eps[i].qs[k]})
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+	}
+	out := make([]sample, len(jobs))
+	has := make([]bool, len(jobs))
+	n := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for k := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := k; i < len(jobs); i += n {
+				if i%1000 == k && ctx.Err() != nil {
+					return
+				}
+				j := jobs[i]
+				e := j.b.Explain(j.q.q.Q)
+				if len(e.Candidates) == 0 {
+					continue // nothing to rank: the engine neither answers nor abstains
+				}
+				ans := j.q.kind == qAnswerable
+				out[i] = sample{
+					x: e.ConfidenceInputs, conf: e.Confidence,
+					right:      ans && eval.HoldsAny(e.Candidates[0].Quote, j.q.q.Facts),
+					answerable: ans, group: j.e.group, calibrated: j.q.calibrated,
+				}
+				has[i] = true
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var ss []sample
+	for i, s := range out {
+		if has[i] {
+			ss = append(ss, s)
+		}
+	}
+	weigh(ss)
+	return ss, nil
+}
+
+// weigh sets the samples' weights so that, in each slice, every group of
+// sizes weighs the same and the weights add up to the number of samples.
+func weigh(ss []sample) {
+	groups := len(episodeSizes) + 1
+	count := make([][2]int, groups)
+	total := [2]int{}
+	for _, s := range ss {
+		c := b2i(s.calibrated)
+		count[s.group][c]++
+		total[c]++
+	}
+	for i := range ss {
+		c := b2i(ss[i].calibrated)
+		ss[i].weight = float64(total[c]) / float64(groups*count[ss[i].group][c])
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// episodeFigures describe the episodes of one group of sizes.
+type episodeFigures struct {
+	Articles     string `json:"articles"`
+	Episodes     int    `json:"episodes"`
+	Answerable   int    `json:"answerable"`
+	OtherArticle int    `json:"other_article"`
+	Adversarial  int    `json:"adversarial"`
+}
+
+func describeEpisodes(eps []episode) []episodeFigures {
+	names := sizeGroups()
+	fs := make([]episodeFigures, len(names))
+	for i := range fs {
+		fs[i].Articles = names[i]
+	}
+	for _, e := range eps {
+		f := &fs[e.group]
+		f.Episodes++
+		for _, q := range e.qs {
+			switch q.kind {
+			case qAnswerable:
+				f.Answerable++
+			case qOtherArticle:
+				f.OtherArticle++
+			case qAdversarial:
+				f.Adversarial++
+			}
+		}
+	}
+	return fs
+}
