@@ -93,7 +93,7 @@ const (
 
 // expand runs expander src for x, adding what it proposes to g at weight
 // w, and returns how many terms it added. Names (g.name) take only the
-// relations between names: hypernyms, holonyms, meronyms, pertainyms.
+// relations between names: holonyms, meronyms, pertainyms.
 func (b *Base) expand(s *scratch, src source, w float32, x *expansion, g *group) int {
 	n := 0
 	emit := func(term uint32, scale float32) {
@@ -146,7 +146,11 @@ func (b *Base) expand(s *scratch, src source, w float32, x *expansion, g *group)
 			}
 		}
 	case srcHypernym:
-		b.emitRelated(x.lemmas, wordnet.Hypernyms, emit)
+		// Not for a name: the class of a name ("France": a country) is no
+		// match for it, and would hide that the sources never mention it.
+		if !g.name {
+			b.emitRelated(x.lemmas, wordnet.Hypernyms, emit)
+		}
 	case srcHyponym:
 		if !g.name {
 			b.emitRelated(x.lemmas, wordnet.Hyponyms, emit)
