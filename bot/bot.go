@@ -211,7 +211,7 @@ func (b *Bot) Run(ctx context.Context) error {
 
 	err := b.checkToken(ctx)
 	if err == nil {
-		err = b.connect(ctx)
+		_, err = b.connect(ctx)
 	}
 	if err == nil {
 		b.register(ctx)

@@ -43,19 +43,20 @@ const (
 
 // connect opens the gateway connection, retrying until it succeeds, ctx is
 // done, or Discord refuses the bot. When Discord refuses the message content
-// intent it logs an error and connects without it.
-func (b *Bot) connect(ctx context.Context) error {
+// intent it logs an error and connects without it. opened is false when the
+// gateway was open already.
+func (b *Bot) connect(ctx context.Context) (opened bool, err error) {
 	pause := minBackoff
 	for {
 		err := b.session.Open()
 		if err == nil || errors.Is(err, discordgo.ErrWSAlreadyOpen) {
 			b.ready.Store(true)
-			return nil
+			return err == nil, nil
 		}
 		code := closeCode(err)
 		switch {
 		case code == closeAuthFailed || status(err) == http.StatusUnauthorized:
-			return fmt.Errorf("%w (gateway close %d)", ErrTokenRejected, closeAuthFailed)
+			return false, fmt.Errorf("%w (gateway close %d)", ErrTokenRejected, closeAuthFailed)
 		case code == closeDisallowedIntent && b.session.Identify.Intents&discordgo.IntentsMessageContent != 0:
 			b.log.Error("Discord refused the message content intent (gateway close 4014), which answering every question in the configured channels needs: "+
 				"turn on MESSAGE CONTENT INTENT under Bot in the Discord developer portal. Until then the bot answers only /ask, mentions and direct messages.",
@@ -65,12 +66,12 @@ func (b *Bot) connect(ctx context.Context) error {
 			b.session.Unlock()
 			continue
 		case code >= closeInvalidShard && code <= closeDisallowedIntent:
-			return fmt.Errorf("bot: Discord closed the gateway and forbids reconnecting: %w", err)
+			return false, fmt.Errorf("bot: Discord closed the gateway and forbids reconnecting: %w", err)
 		}
 		b.log.Warn("cannot connect to the Discord gateway; retrying", "err", redact(err), "in", pause)
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
+			return false, ctx.Err()
 		case <-time.After(pause):
 		}
 		pause = min(2*pause, maxBackoff)
@@ -89,10 +90,16 @@ func (b *Bot) serve(ctx context.Context) error {
 		if ctx.Err() != nil {
 			return nil
 		}
-		b.metrics.Gateway(GatewayReconnect)
 		b.log.Info("reconnecting to the Discord gateway")
-		if err := b.connect(ctx); err != nil {
+		opened, err := b.connect(ctx)
+		if err != nil {
 			return err
+		}
+		// A late report of a loss already mended (discordgo may report
+		// one loss from its reader and again from Close) finds the
+		// gateway open: no reconnection to count.
+		if opened {
+			b.metrics.Gateway(GatewayReconnect)
 		}
 	}
 }
@@ -115,7 +122,9 @@ func (b *Bot) onResumed() {
 
 // onDisconnect notes a lost connection for serve to reconnect.
 func (b *Bot) onDisconnect() {
-	b.ready.Store(false)
+	if !b.ready.CompareAndSwap(true, false) {
+		return // this connection's loss is known already
+	}
 	if b.closing.Load() {
 		return
 	}
