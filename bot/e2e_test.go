@@ -109,7 +109,7 @@ func testMention(t *testing.T, h *harness) {
 		t.Errorf("message_reference = %+v, want the question's message, channel and guild, not failing if it is gone", *r)
 	}
 	checkAnswer(t, m)
-	if diff := cmp.Diff([]string{"src:" + id, "up:" + id, "down:" + id}, m.CustomIDs()); diff != "" {
+	if diff := cmp.Diff([]string{"src:" + id, "verify:" + id, "up:" + id, "down:" + id}, m.CustomIDs()); diff != "" {
 		t.Errorf("buttons (-want +got):\n%s", diff)
 	}
 	counted()
@@ -191,7 +191,7 @@ func testAsk(t *testing.T, h *harness) {
 			}
 			checkNoMentions(t, r.Data)
 			checkAnswer(t, r.Data)
-			if diff := cmp.Diff([]string{"src:" + id, "up:" + id, "down:" + id}, r.Data.CustomIDs()); diff != "" {
+			if diff := cmp.Diff([]string{"src:" + id, "verify:" + id, "up:" + id, "down:" + id}, r.Data.CustomIDs()); diff != "" {
 				t.Errorf("buttons (-want +got):\n%s", diff)
 			}
 		})

@@ -35,6 +35,7 @@ func (b *Bot) routes() *router {
 	rt.command(commandAsk, b.deferring(askPrivate, b.askLate, b.askCommand))
 	rt.complete(commandAsk, b.autocomplete)
 	rt.component(buttonSources, b.sourcesButton)
+	rt.component(buttonVerify, b.verifyButton)
 	rt.component(buttonUp, b.voteButton(true))
 	rt.component(buttonDown, b.voteButton(false))
 	rt.component(buttonWhy, b.reasonButton)
