@@ -36,6 +36,8 @@ func (b *Bot) routes() *router {
 	rt.complete(commandAsk, b.autocomplete)
 	rt.component(buttonSources, b.sourcesButton)
 	rt.component(buttonVerify, b.verifyButton)
+	rt.command(commandAskMessage, b.deferring(func(*request) bool { return true }, b.askMessageLate, b.askMessageCommand))
+	rt.component(buttonPost, b.postButton)
 	rt.component(buttonUp, b.voteButton(true))
 	rt.component(buttonDown, b.voteButton(false))
 	rt.component(buttonWhy, b.reasonButton)
