@@ -116,6 +116,15 @@ func (b *Base) Article(id string) (facts.Article, bool) {
 	return facts.Article{}, false
 }
 
+// Articles returns the articles of the current fact base; before the
+// first load, none.
+func (b *Base) Articles() []facts.Article {
+	if fb := b.cur.Load(); fb != nil {
+		return fb.Articles()
+	}
+	return nil
+}
+
 // Reload builds a new fact base and swaps it in. Each skipped file is
 // logged. If the build fails or runs out of time, the old base stays in
 // service, and the failure is logged, counted, kept in the Status and
