@@ -73,6 +73,10 @@ type Config struct {
 	// Reports reads the store for /factbot report and /forget-me; nil
 	// answers them that nothing is kept.
 	Reports Reports
+
+	// Curation lets admins add and remove articles from Discord
+	// (/factbot add, remove, articles); nil answers that it is off.
+	Curation *Curation
 }
 
 // A Bot answers questions in Discord: the /ask command with autocomplete,
