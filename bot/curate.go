@@ -82,7 +82,6 @@ const (
 // What the curation commands say.
 const (
 	noteCurationOff  = "Adding articles from Discord is off here: the bot has no articles folder to write to."
-	noteNoFile       = "Please attach a .txt or .md file: /factbot add file:<your article>"
 	noteRefused      = "I didn't add %s: %s"
 	noteRemoved      = "Removed “%s”."
 	noteCannotRemove = "I can remove only articles in my articles folder, and “%s” is not one of them."
@@ -104,8 +103,7 @@ func curationOptions() []*discordgo.ApplicationCommandOption {
 		Options: []*discordgo.ApplicationCommandOption{{
 			Type:        discordgo.ApplicationCommandOptionAttachment,
 			Name:        optionFile,
-			Description: "The article: a .txt or .md file, title first.",
-			Required:    true,
+			Description: "The article: a .txt or .md file, title first. Without one, paste it.",
 		}},
 	}, {
 		Type:        discordgo.ApplicationCommandOptionSubCommand,
@@ -131,6 +129,7 @@ func (b *Bot) curationRoutes(rt *router, late func(*request, error) reply) {
 	rt.command(commandFactbot+" "+subAdd, b.deferring(always, late, b.admin(b.addCommand)))
 	rt.command(commandFactbot+" "+subRemove, b.deferring(always, late, b.admin(b.removeCommand)))
 	rt.command(commandFactbot+" "+subArticles, b.deferring(always, late, b.admin(b.articlesCommand)))
+	rt.modalSubmit(modalAdd, b.deferring(always, late, b.admin(b.addTextModal)))
 	rt.complete(commandFactbot, b.articleChoices)
 }
 
@@ -162,7 +161,8 @@ func refuse(format string, args ...any) error { return refusal{fmt.Sprintf(forma
 
 // addCommand answers /factbot add: it fetches the attachment, parses it
 // as the loader would, writes it into the articles folder, and says what
-// it learned, or why it refused the file.
+// it learned, or why it refused the file. Without an attachment it opens
+// a modal to paste the article into (addTextModal).
 func (b *Bot) addCommand(req *request) reply {
 	c := b.cfg.Curation
 	if c == nil || c.Dir == "" {
@@ -171,17 +171,42 @@ func (b *Bot) addCommand(req *request) reply {
 	data, _ := req.i.Data.(discordgo.ApplicationCommandInteractionData)
 	att := attachment(data)
 	if att == nil {
-		return note(noteNoFile)
+		return reply{modal: addModal()}
 	}
-	name := plain(truncate(att.Filename, maxTitle))
-	art, err := b.add(req.ctx, c, att, req)
+	art, err := b.addFile(req.ctx, c, att, req)
+	return b.added(req, c, att.Filename, art, err)
+}
+
+// addTextModal adds the article pasted into the modal of /factbot add.
+func (b *Bot) addTextModal(req *request) reply {
+	c := b.cfg.Curation
+	if c == nil || c.Dir == "" {
+		return note(noteCurationOff)
+	}
+	data, _ := req.i.Data.(discordgo.ModalSubmitInteractionData)
+	title := strings.TrimSpace(textInput(data.Components, inputTitle))
+	publisher := strings.TrimSpace(textInput(data.Components, inputPublisher))
+	text := strings.TrimSpace(textInput(data.Components, inputText))
+	var body strings.Builder
+	if publisher != "" {
+		body.WriteString(oneLine(publisher) + "\n\n")
+	}
+	body.WriteString(oneLine(title) + "\n\n" + text + "\n")
+	art, err := b.accept(req.ctx, c, articleID(title), ".txt", []byte(body.String()), req)
+	return b.added(req, c, title, art, err)
+}
+
+// added renders the outcome of an add of name: what was learned, or the
+// reason it was refused.
+func (b *Bot) added(req *request, c *Curation, name string, art facts.Article, err error) reply {
+	shown := plain(truncate(name, maxTitle))
 	var r refusal
 	switch {
 	case errors.As(err, &r):
-		b.log.Info("refused an article", "file", logged(att.Filename), "reason", r.why, "user", req.user())
-		return note(fmt.Sprintf(noteRefused, name, plain(r.why)))
+		b.log.Info("refused an article", "file", logged(name), "reason", r.why, "user", req.user())
+		return note(fmt.Sprintf(noteRefused, shown, plain(r.why)))
 	case err != nil:
-		b.log.Error("cannot add an article", "file", logged(att.Filename), "err", err)
+		b.log.Error("cannot add an article", "file", logged(name), "err", err)
 		return note(noteFailed)
 	}
 	learned := facts.New([]facts.Article{art}, nil)
@@ -197,29 +222,70 @@ func (b *Bot) addCommand(req *request) reply {
 	return reply{msg: message{embeds: []*discordgo.MessageEmbed{addedEmbed(art, learned, live)}, ephemeral: true}}
 }
 
-// add fetches, checks, parses and writes an attachment, and records who
-// added it. A refusal is a refusal error.
-func (b *Bot) add(ctx context.Context, c *Curation, att *discordgo.MessageAttachment, req *request) (facts.Article, error) {
+// The modal of /factbot add without an attachment, and its text inputs.
+const (
+	modalAdd       = "addtext"
+	inputTitle     = "title"
+	inputPublisher = "publisher"
+	inputText      = "text"
+	maxPastedText  = 4000 // Discord's limit on a text input
+)
+
+// addModal asks for an article's title, publisher and text.
+func addModal() *modal {
+	input := func(id, label string, style discordgo.TextInputStyle, required bool, max int, placeholder string) discordgo.MessageComponent {
+		return discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.TextInput{
+			CustomID: id, Label: label, Style: style, Required: required, MaxLength: max, Placeholder: placeholder,
+		}}}
+	}
+	return &modal{customID: modalAdd, title: "Add an article", components: []discordgo.MessageComponent{
+		input(inputTitle, "Title", discordgo.TextInputShort, true, 200, "The article's headline"),
+		input(inputPublisher, "Publisher", discordgo.TextInputShort, false, 100, "Optional: who published it"),
+		input(inputText, "Text", discordgo.TextInputParagraph, true, maxPastedText, "The article's text: paragraphs separated by blank lines"),
+	}}
+}
+
+// addFile fetches and checks an attachment, then accepts it. A refusal
+// is a refusal error.
+func (b *Bot) addFile(ctx context.Context, c *Curation, att *discordgo.MessageAttachment, req *request) (facts.Article, error) {
 	ext := strings.ToLower(filepath.Ext(att.Filename))
 	if ext != ".txt" && ext != ".md" {
 		return facts.Article{}, refuse("only .txt and .md files are articles")
 	}
 	id := articleID(att.Filename)
-	if id == "" {
-		return facts.Article{}, refuse("its name has no letters or digits to name the article by")
-	}
 	limit := c.maxBytes()
 	if int64(att.Size) > limit {
 		return facts.Article{}, refuse("it is %d bytes, over my limit of %d", att.Size, limit)
 	}
-	if _, ok := b.findArticle(id); ok {
-		return facts.Article{}, refuse("I already have an article named %s; remove it first", id)
-	}
-	if existing(c.Dir, id) != "" {
-		return facts.Article{}, refuse("my articles folder already holds a file named %s; remove it first", id)
+	if err := b.free(c, id); err != nil {
+		return facts.Article{}, err
 	}
 	body, err := c.fetch(ctx, att.URL, limit)
 	if err != nil {
+		return facts.Article{}, err
+	}
+	return b.accept(ctx, c, id, ext, body, req)
+}
+
+// free returns a refusal unless id names an article, and no article
+// has it yet.
+func (b *Bot) free(c *Curation, id string) error {
+	if id == "" {
+		return refuse("its name has no letters or digits to name the article by")
+	}
+	if _, ok := b.findArticle(id); ok {
+		return refuse("I already have an article named %s; remove it first", id)
+	}
+	if existing(c.Dir, id) != "" {
+		return refuse("my articles folder already holds a file named %s; remove it first", id)
+	}
+	return nil
+}
+
+// accept parses an article file, writes it into the articles folder as
+// id+ext, and records who added it.
+func (b *Bot) accept(ctx context.Context, c *Curation, id, ext string, body []byte, req *request) (facts.Article, error) {
+	if err := b.free(c, id); err != nil {
 		return facts.Article{}, err
 	}
 	art, err := facts.ParseArticle(id, body, ext == ".md")

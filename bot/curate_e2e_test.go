@@ -113,6 +113,41 @@ func TestCuration(t *testing.T) {
 		}
 	})
 
+	t.Run("paste", func(t *testing.T) {
+		_, token := h.memberInteraction(2, map[string]any{"id": "501", "name": "factbot", "type": 1,
+			"options": []any{map[string]any{"name": "add", "type": 1}}}, admin, manageServer)
+		modal := decode[struct {
+			Type int               `json:"type"`
+			Data fakediscord.Modal `json:"data"`
+		}](t, h.callback(token))
+		if modal.Type != 9 || len(modal.Data.Components) != 3 {
+			t.Fatalf("add without a file opened %+v, want a modal of three inputs", modal)
+		}
+		submit := func(user, perms, title, text string) string {
+			_, token := h.memberInteraction(5, map[string]any{"custom_id": modal.Data.CustomID, "components": []any{
+				map[string]any{"type": 1, "components": []any{map[string]any{"type": 4, "custom_id": "title", "value": title}}},
+				map[string]any{"type": 1, "components": []any{map[string]any{"type": 4, "custom_id": "publisher", "value": "The Gazette"}}},
+				map[string]any{"type": 1, "components": []any{map[string]any{"type": 4, "custom_id": "text", "value": text}}},
+			}}, user, perms)
+			r := decode[response](t, h.callback(token))
+			checkNoMentions(t, r.Data)
+			return r.Data.Text()
+		}
+		const title, text = "Floods Close The Port Of Freedonia", "Floods closed the port of Freedonia for 12 days in March.\n\nShips waited offshore."
+		if got := submit(member, "0", title, text); !strings.Contains(got, "Manage Server") {
+			t.Errorf("a member without Manage Server got %q", got)
+		}
+		if got := submit(admin, manageServer, title, text); !strings.Contains(got, "Added: "+title) || !strings.Contains(got, "The Gazette") {
+			t.Errorf("the pasted article got %q", got)
+		}
+		if !fileExists(dir, "floods-close-the-port-of-freedonia") {
+			t.Error("the pasted article was not written")
+		}
+		if got := submit(admin, manageServer, "!!!", text); !strings.Contains(got, "no letters or digits") {
+			t.Errorf("a title without letters got %q", got)
+		}
+	})
+
 	t.Run("refused", func(t *testing.T) {
 		big := strings.Repeat("A paragraph of words. ", 300)
 		for _, tc := range []struct {
@@ -162,7 +197,7 @@ func TestCuration(t *testing.T) {
 		r := decode[response](t, h.callback(token))
 		checkNoMentions(t, r.Data)
 		text := r.Data.Text()
-		for _, want := range []string{"My articles (3)", "Thieves Empty The Vault", "3 facts · added by user" + admin, "North Korea Reportedly Stole"} {
+		for _, want := range []string{"My articles (4)", "Thieves Empty The Vault", "3 facts · added by user" + admin, "North Korea Reportedly Stole"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("the list lacks %q:\n%s", want, text)
 			}
@@ -198,8 +233,8 @@ func TestCuration(t *testing.T) {
 		if _, ok := base.Article("freedonia-heist"); ok {
 			t.Error("the fact base still has the article")
 		}
-		if recs, err := db.AddedArticles(ctx); err != nil || len(recs) != 0 {
-			t.Errorf("the store still lists %v (%v)", recs, err)
+		if recs, err := db.AddedArticles(ctx); err != nil || len(recs) != 1 || recs[0].ID != "floods-close-the-port-of-freedonia" {
+			t.Errorf("the store lists %v (%v), want the pasted article only", recs, err)
 		}
 	})
 }
