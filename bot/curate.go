@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -130,6 +131,7 @@ func (b *Bot) curationRoutes(rt *router, late func(*request, error) reply) {
 	rt.command(commandFactbot+" "+subRemove, b.deferring(always, late, b.admin(b.removeCommand)))
 	rt.command(commandFactbot+" "+subArticles, b.deferring(always, late, b.admin(b.articlesCommand)))
 	rt.modalSubmit(modalAdd, b.deferring(always, late, b.admin(b.addTextModal)))
+	rt.component(buttonArticles, b.admin(b.articlesButton))
 	rt.complete(commandFactbot, b.articleChoices)
 }
 
@@ -587,14 +589,37 @@ func (b *Bot) articleChoices(req *request) reply {
 	return reply{choices: out}
 }
 
-// articlesCommand answers /factbot articles with a list of the engine's
-// articles: title, publisher, facts, and who added each from Discord, and
-// when.
-func (b *Bot) articlesCommand(req *request) reply {
+// articlesPerPage is how many articles a page of /factbot articles lists.
+const articlesPerPage = 10
+
+// buttonArticles turns the pages of /factbot articles: "arts:N" shows
+// page N, from 0.
+const buttonArticles = "arts"
+
+// articlesCommand answers /factbot articles with the first page of the
+// engine's articles.
+func (b *Bot) articlesCommand(req *request) reply { return b.articlesPage(req, 0) }
+
+// articlesButton shows another page of /factbot articles, in place.
+func (b *Bot) articlesButton(req *request) reply {
+	page, err := strconv.Atoi(req.key)
+	if err != nil || page < 0 {
+		return note(noteUnknownButton)
+	}
+	rep := b.articlesPage(req, page)
+	rep.update = rep.msg.embeds != nil
+	return rep
+}
+
+// articlesPage lists page of the engine's articles: title, publisher,
+// facts, and who added each from Discord, and when.
+func (b *Bot) articlesPage(req *request, page int) reply {
 	arts := b.engineArticles()
 	if len(arts) == 0 {
 		return note(noteNoArticles)
 	}
+	pages := (len(arts) + articlesPerPage - 1) / articlesPerPage
+	page = min(page, pages-1)
 	added := map[string]store.Added{}
 	if c := b.cfg.Curation; c != nil && c.Records != nil {
 		recs, err := c.Records.AddedArticles(req.ctx)
@@ -607,7 +632,7 @@ func (b *Bot) articlesCommand(req *request) reply {
 	}
 	counts := b.factCounts()
 	var lines []string
-	for _, a := range arts {
+	for _, a := range arts[page*articlesPerPage : min(len(arts), (page+1)*articlesPerPage)] {
 		line := "**" + plain(truncate(a.Title, maxTitle)) + "**"
 		if a.Publisher != "" {
 			line += " — " + plain(truncate(a.Publisher, maxTitle))
@@ -626,8 +651,18 @@ func (b *Bot) articlesCommand(req *request) reply {
 		Description: strings.Join(lines, "\n"),
 		Color:       colourAbstain,
 	}
+	if pages > 1 {
+		e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("Page %d of %d", page+1, pages)}
+	}
 	fitEmbed(e)
-	return reply{msg: message{embeds: []*discordgo.MessageEmbed{e}, ephemeral: true}}
+	m := message{embeds: []*discordgo.MessageEmbed{e}, ephemeral: true}
+	if pages > 1 {
+		m.components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: "Previous", Style: discordgo.SecondaryButton, CustomID: fmt.Sprintf("%s:%d", buttonArticles, page-1), Disabled: page == 0},
+			discordgo.Button{Label: "Next", Style: discordgo.SecondaryButton, CustomID: fmt.Sprintf("%s:%d", buttonArticles, page+1), Disabled: page == pages-1},
+		}}}
+	}
+	return reply{msg: m}
 }
 
 // factCounts returns the number of facts of each article of the engine,

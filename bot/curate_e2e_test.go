@@ -202,6 +202,13 @@ func TestCuration(t *testing.T) {
 				t.Errorf("the list lacks %q:\n%s", want, text)
 			}
 		}
+		for perms, want := range map[string]string{manageServer: "My articles (4)", "0": "Manage Server"} {
+			_, token := h.memberInteraction(3, map[string]any{"custom_id": "arts:0", "component_type": 2}, admin, perms)
+			r := decode[response](t, h.callback(token))
+			if !strings.Contains(r.Data.Text(), want) {
+				t.Errorf("a page turned with permissions %s: %q, want %q", perms, r.Data.Text(), want)
+			}
+		}
 	})
 
 	t.Run("remove", func(t *testing.T) {

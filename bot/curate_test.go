@@ -1,11 +1,16 @@
 package bot
 
 import (
+	"context"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/factbot/factbot/facts"
 )
 
 func TestArticleID(t *testing.T) {
@@ -64,5 +69,43 @@ func TestWriteAtomic(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(dir, "a.txt")); string(data) != "hello" {
 		t.Errorf("a.txt holds %q", data)
+	}
+}
+
+func TestArticlesPages(t *testing.T) {
+	var arts []facts.Article
+	for i := range 25 {
+		arts = append(arts, facts.Article{ID: fmt.Sprintf("a%02d", i), Title: fmt.Sprintf("Title %02d", i), Paragraphs: []string{"A sentence here."}})
+	}
+	b, err := New(Config{Token: "t"}, facts.New(arts, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := &request{ctx: context.Background(), i: &discordgo.Interaction{}}
+	for _, tc := range []struct {
+		page              int
+		first, last, foot string
+		ids               []string
+	}{
+		{0, "Title 00", "Title 09", "Page 1 of 3", []string{"arts:-1", "arts:1"}},
+		{2, "Title 20", "Title 24", "Page 3 of 3", []string{"arts:1", "arts:3"}},
+		{7, "Title 20", "Title 24", "Page 3 of 3", []string{"arts:1", "arts:3"}},
+	} {
+		m := b.articlesPage(req, tc.page).msg
+		e := m.embeds[0]
+		lines := strings.Split(e.Description, "\n")
+		if !strings.Contains(lines[0], tc.first) || !strings.Contains(lines[len(lines)-1], tc.last) || e.Footer.Text != tc.foot {
+			t.Errorf("page %d: %q … %q, %q; want %s … %s, %s", tc.page, lines[0], lines[len(lines)-1], e.Footer.Text, tc.first, tc.last, tc.foot)
+		}
+		var ids []string
+		for _, c := range m.components[0].(discordgo.ActionsRow).Components {
+			ids = append(ids, c.(discordgo.Button).CustomID)
+		}
+		if strings.Join(ids, " ") != strings.Join(tc.ids, " ") {
+			t.Errorf("page %d: buttons %v, want %v", tc.page, ids, tc.ids)
+		}
+		if !strings.Contains(e.Description, "1 facts") {
+			t.Errorf("page %d does not count facts: %s", tc.page, e.Description)
+		}
 	}
 }
