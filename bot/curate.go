@@ -198,7 +198,9 @@ func (b *Bot) addTextModal(req *request) reply {
 	return b.added(req, c, title, art, err)
 }
 
-// added renders the outcome of an add of name: what was learned, or the
+// added renders the outcome of an add of name: what was learned (title,
+// publisher, date, paragraphs, facts, id, the names it mentions and two
+// questions it can now answer), or the
 // reason it was refused.
 func (b *Bot) added(req *request, c *Curation, name string, art facts.Article, err error) reply {
 	shown := plain(truncate(name, maxTitle))
@@ -477,6 +479,11 @@ func addedEmbed(a facts.Article, learned *facts.Base, live string) *discordgo.Me
 	field("Paragraphs", fmt.Sprint(len(a.Paragraphs)), true)
 	field("Facts", fmt.Sprint(learned.Len()), true)
 	field("Article id", code(a.ID), true)
+	var names []string
+	for _, n := range learned.Names(maxNamesShown) {
+		names = append(names, plain(truncate(n, maxTitle)))
+	}
+	field("Names I found", strings.Join(names, ", "), false)
 	var qs []string
 	for _, q := range learned.Suggest("", 2) {
 		qs = append(qs, "• "+plain(truncate(q, maxShortAnswer)))
@@ -485,6 +492,10 @@ func addedEmbed(a facts.Article, learned *facts.Base, live string) *discordgo.Me
 	fitEmbed(e)
 	return e
 }
+
+// maxNamesShown is how many of the names an added article mentions its
+// reply lists.
+const maxNamesShown = 12
 
 // findArticle returns the article id of the engine, if it says.
 func (b *Bot) findArticle(id string) (facts.Article, bool) {

@@ -97,7 +97,7 @@ func TestCuration(t *testing.T) {
 			t.Errorf("the file was fetched %d times for a member who may not add it", n)
 		}
 		got := add(admin, manageServer, "Freedonia heist.txt", u, len(heist))
-		for _, want := range []string{"Added: Thieves Empty The Vault", "Example News", "Paragraphs\n2", "Facts\n3", "freedonia-heist", "It is live now", "?"} {
+		for _, want := range []string{"Added: Thieves Empty The Vault", "Example News", "Paragraphs\n2", "Facts\n3", "freedonia-heist", "It is live now", "Names I found\nAnna Smith", "Central Bank of Freedonia", "?"} {
 			if !strings.Contains(got, want) {
 				t.Errorf("the reply lacks %q:\n%s", want, got)
 			}
