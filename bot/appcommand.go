@@ -12,7 +12,7 @@ import (
 // picks Apps → Ask factbot, and the bot answers the message's text as a
 // question, the way /ask answers its question option, to the member alone.
 // Under the answer, besides the usual buttons, "Post to channel" posts it
-// for everyone: a reply to the button's interaction, so that the bot needs
+// for everyone (as under a private /ask): a reply to the button's interaction, so that the bot needs
 // no permission to send messages in the channel.
 //
 // Custom id: "post:KEY", KEY the id the answer is remembered under.
@@ -26,7 +26,7 @@ const (
 const (
 	noteNoText      = "That message has no text I can read as a question."
 	noteTooLong     = "That message is too long to read as one question (%d characters at most)."
-	noteSharedBy    = "Asked by %s with Ask factbot."
+	noteSharedBy    = "Asked by %s."
 	noteAlreadyPost = "I no longer have that answer to post. Ask again to post it."
 )
 

@@ -191,7 +191,11 @@ func testAsk(t *testing.T, h *harness) {
 			}
 			checkNoMentions(t, r.Data)
 			checkAnswer(t, r.Data)
-			if diff := cmp.Diff([]string{"src:" + id, "verify:" + id, "up:" + id, "down:" + id}, r.Data.CustomIDs()); diff != "" {
+			want := []string{"src:" + id, "verify:" + id, "up:" + id, "down:" + id}
+			if tc.flags != 0 {
+				want = append(want, "post:"+id) // a private answer can be shared
+			}
+			if diff := cmp.Diff(want, r.Data.CustomIDs()); diff != "" {
 				t.Errorf("buttons (-want +got):\n%s", diff)
 			}
 		})

@@ -114,6 +114,8 @@ func (b *Bot) askReply(req *request, question string, private bool, res result) 
 	m := b.answerMessage(res, req.i.ID, private)
 	if res.err != nil {
 		m.ephemeral = true // the note of a failure is for the asker alone (an edit keeps the deferral's)
+	} else if private {
+		m.components = withPost(m.components, req.i.ID) // a private answer can be shared
 	}
 	return reply{msg: m, sent: func(err error) { b.finished(req.ctx, fromInteraction(req.i, question), res, req.start, err) }}
 }
