@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -94,6 +95,7 @@ type Bot struct {
 	limiter  *limiter
 	answers  *memory
 	router   *router
+	curating sync.Mutex // held while an article file is checked and written, or removed
 
 	deferAfter time.Duration
 	started    atomic.Bool

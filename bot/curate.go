@@ -143,8 +143,7 @@ func (b *Bot) admin(h handler) handler {
 			return note(noteGuildOnly)
 		}
 		if req.i.Member.Permissions&manageServer == 0 {
-			data, _ := req.i.Data.(discordgo.ApplicationCommandInteractionData)
-			b.log.Info("refused /"+commandPath(data), "reason", "no Manage Server permission", "user", req.user())
+			b.log.Info("refused a /factbot command", "reason", "no Manage Server permission", "user", req.user())
 			return note(noteNeedsManageTo)
 		}
 		return h(req)
@@ -289,15 +288,21 @@ func (b *Bot) free(c *Curation, id string) error {
 // accept parses an article file, writes it into the articles folder as
 // id+ext, and records who added it.
 func (b *Bot) accept(ctx context.Context, c *Curation, id, ext string, body []byte, req *request) (facts.Article, error) {
-	if err := b.free(c, id); err != nil {
-		return facts.Article{}, err
-	}
 	art, err := facts.ParseArticle(id, body, ext == ".md")
 	if err != nil {
 		return facts.Article{}, refuse("%s", strings.TrimPrefix(err.Error(), "facts: "))
 	}
-	if err := writeAtomic(c.Dir, id+ext, body); err != nil {
-		return facts.Article{}, fmt.Errorf("bot: write article: %w", err)
+	b.curating.Lock() // two adds of one name: the second is refused
+	err = b.free(c, id)
+	if err == nil {
+		err = writeAtomic(c.Dir, id+ext, body)
+		if err != nil {
+			err = fmt.Errorf("bot: write article: %w", err)
+		}
+	}
+	b.curating.Unlock()
+	if err != nil {
+		return facts.Article{}, err
 	}
 	if c.Records != nil {
 		rec := store.Added{ID: id, Title: art.Title, Publisher: art.Publisher, Facts: facts.New([]facts.Article{art}, nil).Len(),
@@ -420,6 +425,13 @@ func articleID(filename string) string {
 	return sb.String()
 }
 
+// plainName reports whether id can name a file directly in the articles
+// folder: not empty, not hidden, no separator, nothing invisible.
+func plainName(id string) bool {
+	return id != "" && !strings.HasPrefix(id, ".") && !strings.ContainsAny(id, `/\:`) &&
+		filepath.IsLocal(id) && visible(id) == id && oneLine(id) == id
+}
+
 // existing returns the path of the article file id in dir, .txt or .md,
 // or "" when there is none.
 func existing(dir, id string) string {
@@ -539,13 +551,16 @@ func (b *Bot) removeCommand(req *request) reply {
 		title = a.Title
 	}
 	path := ""
-	if id != "" && articleID(id) == id {
+	if plainName(id) {
 		path = existing(c.Dir, id)
 	}
 	if path == "" {
 		return note(fmt.Sprintf(noteCannotRemove, plain(truncate(title, maxTitle))))
 	}
-	if err := os.Remove(path); err != nil {
+	b.curating.Lock()
+	err := os.Remove(path)
+	b.curating.Unlock()
+	if err != nil {
 		b.log.Error("cannot remove an article", "id", id, "err", err)
 		return note(noteFailed)
 	}
@@ -585,7 +600,7 @@ func (b *Bot) articleChoices(req *request) reply {
 		if len(out) == maxChoices {
 			break
 		}
-		if len(a.ID) > maxChoiceLen || existing(c.Dir, a.ID) == "" {
+		if len(a.ID) > maxChoiceLen || !plainName(a.ID) || existing(c.Dir, a.ID) == "" {
 			continue
 		}
 		if typed != "" && !strings.Contains(strings.ToLower(a.Title), typed) && !strings.Contains(a.ID, typed) {

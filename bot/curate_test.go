@@ -109,3 +109,14 @@ func TestArticlesPages(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainName(t *testing.T) {
+	for id, want := range map[string]bool{
+		"freedonia-heist": true, "000_57d83770277fbe9f": true, "My Article": true,
+		"": false, ".hidden": false, "../x": false, "a/b": false, `a\b`: false, "c:x": false, "x\u202e": false, "a\nb": false, "..": false,
+	} {
+		if got := plainName(id); got != want {
+			t.Errorf("plainName(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
