@@ -30,11 +30,15 @@ const (
 	noteAlreadyPost = "I no longer have that answer to post. Ask again to post it."
 )
 
-// appCommands returns the message commands: "Ask factbot". A message
+// appCommands returns the message commands: "Ask factbot" and "Check
+// against sources" (check.go). A message
 // command has a name, shown in the Apps menu, and no description or
 // options.
 func appCommands() []*discordgo.ApplicationCommand {
-	return []*discordgo.ApplicationCommand{{Type: discordgo.MessageApplicationCommand, Name: commandAskMessage}}
+	return []*discordgo.ApplicationCommand{
+		{Type: discordgo.MessageApplicationCommand, Name: commandAskMessage},
+		{Type: discordgo.MessageApplicationCommand, Name: commandCheck},
+	}
 }
 
 // targetText returns the text of the message a message command targets.

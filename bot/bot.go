@@ -93,7 +93,8 @@ type Bot struct {
 	session  *discordgo.Session
 	channels map[string]bool
 	limiter  *limiter
-	answers  *memory
+	answers  *memory[facts.Answer]
+	checks   *memory[*discordgo.MessageEmbed] // "Check against sources", for Post to channel
 	router   *router
 	curating sync.Mutex // held while an article file is checked and written, or removed
 
@@ -156,7 +157,8 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 		session:    s,
 		channels:   map[string]bool{},
 		limiter:    newLimiter(cfg.Cooldown, time.Now),
-		answers:    newMemory(rememberAnswers),
+		answers:    newMemory[facts.Answer](rememberAnswers),
+		checks:     newMemory[*discordgo.MessageEmbed](rememberAnswers),
 		deferAfter: cfg.DeferAfter,
 		lost:       make(chan struct{}, 1),
 	}

@@ -61,7 +61,7 @@ func testRegistration(t *testing.T, h *harness, path string) {
 	want := []command{{Type: 1, Name: "ask", Options: []option{
 		{Type: 3, Name: "question", Required: true, Autocomplete: true, MaxLength: 500},
 		{Type: 5, Name: "private"},
-	}}, {Type: 3, Name: "Ask factbot"}, {Type: 1, Name: "factbot", Options: []option{{Type: 1, Name: "report"}, {Type: 1, Name: "add"}, {Type: 1, Name: "remove"}, {Type: 1, Name: "articles"}},
+	}}, {Type: 3, Name: "Ask factbot"}, {Type: 3, Name: "Check against sources"}, {Type: 1, Name: "factbot", Options: []option{{Type: 1, Name: "report"}, {Type: 1, Name: "add"}, {Type: 1, Name: "remove"}, {Type: 1, Name: "articles"}},
 		Permissions: "32", DMPermission: &no, Contexts: []int{0}, // Manage Server, guild only
 	}, {Type: 1, Name: "forget-me"}}
 	var register []fakediscord.Call

@@ -38,6 +38,8 @@ func (b *Bot) routes() *router {
 	rt.component(buttonVerify, b.verifyButton)
 	rt.command(commandAskMessage, b.deferring(func(*request) bool { return true }, b.askMessageLate, b.askMessageCommand))
 	rt.component(buttonPost, b.postButton)
+	rt.command(commandCheck, b.deferring(func(*request) bool { return true }, b.askMessageLate, b.checkCommand))
+	rt.component(buttonPostCheck, b.postCheckButton)
 	rt.component(buttonUp, b.voteButton(true))
 	rt.component(buttonDown, b.voteButton(false))
 	rt.component(buttonWhy, b.reasonButton)
