@@ -2,6 +2,8 @@ package bot_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"io/fs"
 	"net/url"
 	"os"
@@ -106,10 +108,16 @@ func TestCuration(t *testing.T) {
 			t.Errorf("the article was not written: %v", err)
 		}
 		// The next /ask is answered from it, cited by its id.
-		_, token := h.ask(question("How much did the thieves steal from the Central Bank of Freedonia?"))
+		id, token := h.ask(question("How much did the thieves steal from the Central Bank of Freedonia?"))
 		r := decode[response](t, h.callback(token))
 		if text := unescape(r.Data.Text()); !strings.Contains(text, "$5 million") || !strings.Contains(text, "Thieves Empty The Vault") {
 			t.Errorf("the next /ask is answered:\n%s\nwant $5 million, from the article added", text)
+		}
+		// Verify shows the hash of the file as written.
+		_, token = h.interaction(3, map[string]any{"custom_id": "verify:" + id, "component_type": 2}, "")
+		sum := sha256.Sum256([]byte(heist))
+		if text := decode[response](t, h.callback(token)).Data.Text(); !strings.Contains(text, "File SHA-256\n`"+hex.EncodeToString(sum[:])+"`") {
+			t.Errorf("Verify does not show the file's SHA-256:\n%s", text)
 		}
 		if got := add(admin, manageServer, "freedonia_heist.txt", u, len(heist)); !strings.Contains(got, "already") {
 			t.Errorf("a second file of the same name got %q", got)

@@ -1,7 +1,12 @@
 package bot
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -16,7 +21,8 @@ import (
 // check a quote against its source: the whole paragraph it stands in, the
 // quoted sentence in bold; the article's title, publisher, date and link
 // when it has them; the SHA-256 of the article as the fact base holds it
-// (live.Digest), the fact's id (store.FactID) and, when the engine says,
+// (live.Digest) and of its file as stored, when the bot can find it, the
+// fact's id (store.FactID) and, when the engine says,
 // the fact base's snapshot id. It shows the first citation, with a button
 // for each of the others, which replaces it with theirs.
 //
@@ -82,9 +88,43 @@ func (b *Bot) verifyButton(req *request) reply {
 	if s, ok := b.engine.(snapshotter); ok {
 		snapshot = s.Status().Snapshot
 	}
-	m := message{embeds: []*discordgo.MessageEmbed{verifyEmbed(c, art, snapshot)}, ephemeral: true}
+	e := verifyEmbed(c, art, snapshot)
+	if sum := b.fileDigest(c.Source); sum != "" && art != nil {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "File SHA-256", Value: code(sum), Inline: true})
+		fitEmbed(e)
+	}
+	m := message{embeds: []*discordgo.MessageEmbed{e}, ephemeral: true}
 	m.components = verifyButtons(key, n, len(cites))
 	return reply{msg: m, update: nth != ""}
+}
+
+// fileDigest returns the SHA-256, in hex, of the file of article id as it
+// is stored now: at the top of the articles folder of Config.Curation, or
+// among the built-in seeds; "" when it is in neither (a subfolder, say).
+func (b *Bot) fileDigest(id string) string {
+	if !plainName(id) {
+		return ""
+	}
+	var places []fs.FS
+	if c := b.cfg.Curation; c != nil && c.Dir != "" {
+		places = append(places, os.DirFS(c.Dir))
+	}
+	places = append(places, facts.SeedFS())
+	for _, fsys := range places {
+		for _, ext := range []string{".txt", ".md"} {
+			f, err := fsys.Open(id + ext)
+			if err != nil {
+				continue
+			}
+			h := sha256.New()
+			_, err = io.Copy(h, io.LimitReader(f, facts.DefaultMaxArticleBytes))
+			f.Close()
+			if err == nil {
+				return hex.EncodeToString(h.Sum(nil))
+			}
+		}
+	}
+	return ""
 }
 
 // verifyEmbed renders citation c with its article, nil when the fact base

@@ -2,6 +2,9 @@ package bot_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
 	"strings"
 	"testing"
 
@@ -55,7 +58,13 @@ func TestVerify(t *testing.T) {
 		for _, f := range e.Fields {
 			fields[f.Name] = f.Value
 		}
+		file, err := fs.ReadFile(facts.SeedFS(), c.Source+".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(file)
 		for name, want := range map[string]string{
+			"File SHA-256":    "`" + hex.EncodeToString(sum[:]) + "`",
 			"Article SHA-256": "`" + live.Digest(art) + "`",
 			"Fact id":         "`" + store.FactID(c.Source, c.Paragraph, c.Quote) + "`",
 			"Fact base":       "`" + base.Status().Snapshot + "`",
