@@ -69,7 +69,7 @@ func adminCommands() []*discordgo.ApplicationCommand {
 		DefaultMemberPermissions: &perms,
 		DMPermission:             &no,
 		Contexts:                 &guild,
-		Options: []*discordgo.ApplicationCommandOption{{
+		Options: append([]*discordgo.ApplicationCommandOption{{
 			Type:        discordgo.ApplicationCommandOptionSubCommand,
 			Name:        subReport,
 			Description: "What went unanswered, what was voted down and why, which articles are cited.",
@@ -79,7 +79,7 @@ func adminCommands() []*discordgo.ApplicationCommand {
 				Description: "How far back: 7d (the default), 30d, 12h…",
 				MaxLength:   10,
 			}},
-		}},
+		}}, curationOptions()...),
 	}, {
 		Type:        discordgo.ChatApplicationCommand,
 		Name:        commandForgetMe,
@@ -99,6 +99,7 @@ func (b *Bot) adminRoutes(rt *router) {
 	rt.command(commandFactbot+" "+subReport, b.deferring(always, late, b.reportCommand))
 	rt.command(commandForgetMe, b.forgetMe)
 	rt.component(buttonForget, b.forgetButton)
+	b.curationRoutes(rt, late)
 }
 
 // reportCommand answers /factbot report with the report as an embed and

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -73,6 +74,10 @@ type Config struct {
 	// Reports reads the store for /factbot report and /forget-me; nil
 	// answers them that nothing is kept.
 	Reports Reports
+
+	// Curation lets admins add and remove articles from Discord
+	// (/factbot add, remove, articles); nil answers that it is off.
+	Curation *Curation
 }
 
 // A Bot answers questions in Discord: the /ask command with autocomplete,
@@ -88,8 +93,10 @@ type Bot struct {
 	session  *discordgo.Session
 	channels map[string]bool
 	limiter  *limiter
-	answers  *memory
+	answers  *memory[facts.Answer]
+	checks   *memory[*discordgo.MessageEmbed] // "Check against sources", for Post to channel
 	router   *router
+	curating sync.Mutex // held while an article file is checked and written, or removed
 
 	deferAfter time.Duration
 	started    atomic.Bool
@@ -150,7 +157,8 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 		session:    s,
 		channels:   map[string]bool{},
 		limiter:    newLimiter(cfg.Cooldown, time.Now),
-		answers:    newMemory(rememberAnswers),
+		answers:    newMemory[facts.Answer](rememberAnswers),
+		checks:     newMemory[*discordgo.MessageEmbed](rememberAnswers),
 		deferAfter: cfg.DeferAfter,
 		lost:       make(chan struct{}, 1),
 	}

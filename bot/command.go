@@ -41,7 +41,7 @@ func commands() []*discordgo.ApplicationCommand {
 				Description: "Show the answer to you only.",
 			},
 		},
-	}}, adminCommands()...)
+	}}, append(appCommands(), adminCommands()...)...)
 }
 
 // askOptions returns the options of an /ask: the question, trimmed, and

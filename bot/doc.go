@@ -7,12 +7,20 @@
 // by direct message, or, in the channels of Config.Channels, with any
 // message ending in "?". The answer is an embed: the short answer, the
 // quoted facts with [n] markers, the sources, and the confidence; under it,
-// a "Sources" button and 👍 / 👎 feedback buttons.
+// a "Sources" button, "Verify" (the paragraph of a citation with the quote
+// in bold, and what identifies the article and the fact: verify.go) and
+// 👍 / 👎 feedback buttons. A private answer also carries "Post to channel".
+//
+// Two message commands work on someone else's message (Apps in its menu):
+// "Ask factbot" answers its text as a question (appcommand.go); "Check
+// against sources" checks its claims and their figures (check.go).
 //
 // With a Recorder, the bot keeps each question and each 👍 / 👎 (after a
 // 👎 it asks what was wrong: a reason button, then a modal for a note).
 // With Reports, /factbot report shows the admin's report to members with
-// Manage Server, and /forget-me erases a user's own records.
+// Manage Server, and /forget-me erases a user's own records. With a
+// Curation, the same members add articles (/factbot add, an attachment or
+// a pasted text), remove them and list them (curate.go).
 //
 // Interactions go through one router (route.go): each command, subcommand,
 // button and modal has a handler that returns a reply value, and slow

@@ -61,7 +61,7 @@ func testRegistration(t *testing.T, h *harness, path string) {
 	want := []command{{Type: 1, Name: "ask", Options: []option{
 		{Type: 3, Name: "question", Required: true, Autocomplete: true, MaxLength: 500},
 		{Type: 5, Name: "private"},
-	}}, {Type: 1, Name: "factbot", Options: []option{{Type: 1, Name: "report"}},
+	}}, {Type: 3, Name: "Ask factbot"}, {Type: 3, Name: "Check against sources"}, {Type: 1, Name: "factbot", Options: []option{{Type: 1, Name: "report"}, {Type: 1, Name: "add"}, {Type: 1, Name: "remove"}, {Type: 1, Name: "articles"}},
 		Permissions: "32", DMPermission: &no, Contexts: []int{0}, // Manage Server, guild only
 	}, {Type: 1, Name: "forget-me"}}
 	var register []fakediscord.Call
@@ -109,7 +109,7 @@ func testMention(t *testing.T, h *harness) {
 		t.Errorf("message_reference = %+v, want the question's message, channel and guild, not failing if it is gone", *r)
 	}
 	checkAnswer(t, m)
-	if diff := cmp.Diff([]string{"src:" + id, "up:" + id, "down:" + id}, m.CustomIDs()); diff != "" {
+	if diff := cmp.Diff([]string{"src:" + id, "verify:" + id, "up:" + id, "down:" + id}, m.CustomIDs()); diff != "" {
 		t.Errorf("buttons (-want +got):\n%s", diff)
 	}
 	counted()
@@ -191,7 +191,11 @@ func testAsk(t *testing.T, h *harness) {
 			}
 			checkNoMentions(t, r.Data)
 			checkAnswer(t, r.Data)
-			if diff := cmp.Diff([]string{"src:" + id, "up:" + id, "down:" + id}, r.Data.CustomIDs()); diff != "" {
+			want := []string{"src:" + id, "verify:" + id, "up:" + id, "down:" + id}
+			if tc.flags != 0 {
+				want = append(want, "post:"+id) // a private answer can be shared
+			}
+			if diff := cmp.Diff(want, r.Data.CustomIDs()); diff != "" {
 				t.Errorf("buttons (-want +got):\n%s", diff)
 			}
 		})

@@ -57,6 +57,10 @@ type setup struct {
 	cfg    bot.Config
 	engine bot.Answerer
 	fake   fakediscord.Options
+
+	// withFake, if set, changes the setup once the fake Discord runs, and
+	// before the bot starts.
+	withFake func(s *setup, f *fakediscord.Server)
 }
 
 // start runs a Bot answering from the recorded answers against a new fake
@@ -71,6 +75,9 @@ func start(t testing.TB, options ...func(*setup)) *harness {
 		o(&st)
 	}
 	h.fake = fakediscord.New(st.fake)
+	if st.withFake != nil {
+		st.withFake(&st, h.fake)
+	}
 	st.cfg.Token, st.cfg.APIURL = testToken, h.fake.URL
 	if st.cfg.Logger == nil {
 		st.cfg.Logger = slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))

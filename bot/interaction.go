@@ -35,6 +35,11 @@ func (b *Bot) routes() *router {
 	rt.command(commandAsk, b.deferring(askPrivate, b.askLate, b.askCommand))
 	rt.complete(commandAsk, b.autocomplete)
 	rt.component(buttonSources, b.sourcesButton)
+	rt.component(buttonVerify, b.verifyButton)
+	rt.command(commandAskMessage, b.deferring(func(*request) bool { return true }, b.askMessageLate, b.askMessageCommand))
+	rt.component(buttonPost, b.postButton)
+	rt.command(commandCheck, b.deferring(func(*request) bool { return true }, b.askMessageLate, b.checkCommand))
+	rt.component(buttonPostCheck, b.postCheckButton)
 	rt.component(buttonUp, b.voteButton(true))
 	rt.component(buttonDown, b.voteButton(false))
 	rt.component(buttonWhy, b.reasonButton)
@@ -111,6 +116,8 @@ func (b *Bot) askReply(req *request, question string, private bool, res result) 
 	m := b.answerMessage(res, req.i.ID, private)
 	if res.err != nil {
 		m.ephemeral = true // the note of a failure is for the asker alone (an edit keeps the deferral's)
+	} else if private {
+		m.components = withPost(m.components, req.i.ID) // a private answer can be shared
 	}
 	return reply{msg: m, sent: func(err error) { b.finished(req.ctx, fromInteraction(req.i, question), res, req.start, err) }}
 }

@@ -3,14 +3,12 @@ package bot
 import (
 	"container/list"
 	"sync"
-
-	"github.com/factbot/factbot/facts"
 )
 
 // memory keeps the most recent answers by key, so that the buttons under
 // an answer can show all of its sources and log feedback about it. It
 // forgets the oldest when full; a button on a forgotten answer says so.
-type memory struct {
+type memory[T any] struct {
 	max int
 
 	mu    sync.Mutex
@@ -18,42 +16,43 @@ type memory struct {
 	byKey map[string]*list.Element
 }
 
-type remembered struct {
+type remembered[T any] struct {
 	key    string
-	answer facts.Answer
+	answer T
 }
 
 // rememberAnswers is how many answers the buttons can reach.
 const rememberAnswers = 2048
 
-func newMemory(max int) *memory {
-	return &memory{max: max, order: list.New(), byKey: map[string]*list.Element{}}
+func newMemory[T any](max int) *memory[T] {
+	return &memory[T]{max: max, order: list.New(), byKey: map[string]*list.Element{}}
 }
 
 // put remembers a under key.
-func (m *memory) put(key string, a facts.Answer) {
+func (m *memory[T]) put(key string, a T) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if e, ok := m.byKey[key]; ok {
-		e.Value.(*remembered).answer = a
+		e.Value.(*remembered[T]).answer = a
 		m.order.MoveToFront(e)
 		return
 	}
-	m.byKey[key] = m.order.PushFront(&remembered{key, a})
+	m.byKey[key] = m.order.PushFront(&remembered[T]{key, a})
 	for m.order.Len() > m.max {
-		old := m.order.Remove(m.order.Back()).(*remembered)
+		old := m.order.Remove(m.order.Back()).(*remembered[T])
 		delete(m.byKey, old.key)
 	}
 }
 
 // get returns the answer remembered under key.
-func (m *memory) get(key string) (facts.Answer, bool) {
+func (m *memory[T]) get(key string) (T, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	e, ok := m.byKey[key]
 	if !ok {
-		return facts.Answer{}, false
+		var zero T
+		return zero, false
 	}
 	m.order.MoveToFront(e)
-	return e.Value.(*remembered).answer, true
+	return e.Value.(*remembered[T]).answer, true
 }

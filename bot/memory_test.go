@@ -7,7 +7,7 @@ import (
 )
 
 func TestMemory(t *testing.T) {
-	m := newMemory(2)
+	m := newMemory[facts.Answer](2)
 	m.put("a", facts.Answer{Text: "A"})
 	m.put("b", facts.Answer{Text: "B"})
 	if a, ok := m.get("a"); !ok || a.Text != "A" { // a is now the most recent

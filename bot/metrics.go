@@ -34,6 +34,7 @@ const (
 	ViaMention Via = "mention" // a message that mentions the bot
 	ViaDM      Via = "dm"      // a direct message to the bot
 	ViaChannel Via = "channel" // a message ending in "?" in one of Config.Channels
+	ViaApp     Via = "app"     // the message command "Ask factbot"
 )
 
 // Outcome is how a question ended.

@@ -14,7 +14,8 @@ import (
 // then the quoted facts with [n] markers, then a "Sources" field (title,
 // publisher, paragraph, and a link where the article has a url), and the
 // confidence in the footer; under it, the buttons "Sources" (every citation
-// in full, to the presser only) and 👍 / 👎. An abstention says plainly that
+// in full, to the presser only), "Verify" (the paragraph of a citation and
+// what identifies it, verify.go) and 👍 / 👎. An abstention says plainly that
 // the sources don't answer, and lists the closest facts as suggestions.
 
 // Embed colours.
@@ -181,14 +182,18 @@ const (
 	buttonDown    = "down"
 )
 
+// The longest kind of button id under an answer.
+const longestButton = len(buttonVerify)
+
 // answerButtons returns the buttons under an answer remembered under key,
 // or none if the key makes a custom_id too long.
 func answerButtons(key string) []discordgo.MessageComponent {
-	if len(buttonSources)+1+len(key) > maxCustomID || len(buttonDown)+1+len(key) > maxCustomID {
+	if longestButton+1+len(key)+len("/5") > maxCustomID {
 		return nil
 	}
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 		discordgo.Button{Label: "Sources", Style: discordgo.SecondaryButton, CustomID: buttonSources + ":" + key},
+		discordgo.Button{Label: labelVerify, Style: discordgo.SecondaryButton, CustomID: buttonVerify + ":" + key},
 		discordgo.Button{Emoji: &discordgo.ComponentEmoji{Name: "👍"}, Style: discordgo.SecondaryButton, CustomID: buttonUp + ":" + key},
 		discordgo.Button{Emoji: &discordgo.ComponentEmoji{Name: "👎"}, Style: discordgo.SecondaryButton, CustomID: buttonDown + ":" + key},
 	}}}

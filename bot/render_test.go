@@ -146,7 +146,7 @@ func TestAnswerButtons(t *testing.T) {
 	for _, c := range row.Components {
 		ids = append(ids, c.(discordgo.Button).CustomID)
 	}
-	if diff := cmp.Diff([]string{"src:123", "up:123", "down:123"}, ids); diff != "" {
+	if diff := cmp.Diff([]string{"src:123", "verify:123", "up:123", "down:123"}, ids); diff != "" {
 		t.Errorf("custom ids (-want +got):\n%s", diff)
 	}
 }

@@ -98,6 +98,17 @@ func (p *postings) list(t uint32) []uint32 {
 // Articles returns the articles of the base, in id order.
 func (b *Base) Articles() []Article { return b.articles }
 
+// Article returns the article whose ID is id, as a citation's Source names
+// it, and whether the base has it.
+func (b *Base) Article(id string) (Article, bool) {
+	for _, a := range b.articles {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return Article{}, false
+}
+
 // Problems returns the files that were skipped when the base was loaded.
 func (b *Base) Problems() []Problem { return b.problems }
 

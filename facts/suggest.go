@@ -34,6 +34,7 @@ type topic struct {
 // under the first two letters of each of their words, lower-cased.
 type topicIndex struct {
 	questions []string // about the most mentioned names, for questions being begun
+	names     []string // the most mentioned names, for Names
 	byStart   map[string][]*topic
 }
 
@@ -102,6 +103,12 @@ func (b *Base) Suggest(typed string, n int) []string {
 		}
 	}
 	return out
+}
+
+// Names returns up to n of the names of people, organisations and places
+// that the facts mention, most mentioned first.
+func (b *Base) Names(n int) []string {
+	return slices.Clone(b.topics.names[:min(max(n, 0), len(b.topics.names))])
 }
 
 // maxNameCompletions is how many names may complete the word being typed.
@@ -228,6 +235,7 @@ func newTopicIndex(names map[string]nameUse) topicIndex {
 		seen[key] = true
 		if len(idx.questions) < maxTopicQuestions && !demonym(t.name) {
 			idx.questions = append(idx.questions, topicQuestion(t))
+			idx.names = append(idx.names, t.name)
 		}
 		starts = starts[:0]
 		for _, w := range strings.Fields(key) {

@@ -72,3 +72,18 @@ func TestSuggestLimits(t *testing.T) {
 		t.Errorf("Suggest with n=0 = %q, want nil", got)
 	}
 }
+
+func TestNames(t *testing.T) {
+	a, err := ParseArticle("x", []byte("Big Heist\n\nThieves stole $5 million from the Central Bank of Freedonia, police chief Anna Smith said. Anna Smith said more."), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := New([]Article{a}, nil)
+	got := b.Names(5)
+	if len(got) == 0 || got[0] != "Anna Smith" {
+		t.Errorf("Names(5) = %q, want Anna Smith first", got)
+	}
+	if got := b.Names(0); len(got) != 0 {
+		t.Errorf("Names(0) = %q, want none", got)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -266,9 +267,28 @@ func (c serveConfig) logger(w io.Writer) *slog.Logger {
 // or from the articles folder, honouring Strict.
 func (c serveConfig) loader() live.Loader {
 	if c.Articles == "" {
-		return func(context.Context) (*facts.Base, error) { return facts.Seeds() }
+		added := c.addedDir()
+		return func(ctx context.Context) (*facts.Base, error) {
+			if added == "" {
+				return facts.Seeds()
+			}
+			return facts.LoadFS(ctx, seedsWith{facts.SeedFS(), os.DirFS(added)}, c.Load)
+		}
 	}
 	return func(ctx context.Context) (*facts.Base, error) { return loadDir(ctx, c.Articles, c.Strict, c.Load) }
+}
+
+// addedDir is the folder the bot writes articles added from Discord to:
+// the articles folder, or, on the built-in seeds, FACTBOT_DATA/articles,
+// which the loader then reads beside the seeds; "" when there is neither.
+func (c serveConfig) addedDir() string {
+	switch {
+	case c.Articles != "":
+		return c.Articles
+	case c.Store.DataDir != "":
+		return filepath.Join(c.Store.DataDir, "articles")
+	}
+	return ""
 }
 
 // A secret is a string that does not show itself: formatted with fmt,

@@ -49,6 +49,21 @@ func (s *service) recorder() bot.Recorder {
 	return s.writer
 }
 
+// curation returns what /factbot add and remove need: the folder they
+// write to, the rebuild that makes a change live, and the store's records
+// of who added what; nil when there is no folder to write to.
+func (s *service) curation() *bot.Curation {
+	dir := s.cfg.addedDir()
+	if dir == "" {
+		return nil
+	}
+	c := &bot.Curation{Dir: dir, Reload: s.base.Reload}
+	if s.store != nil {
+		c.Records = s.store
+	}
+	return c
+}
+
 // reports returns what the bot reads its reports from: the store, with
 // the articles of the fact base served so that those never cited show, or
 // nil when recording is off.

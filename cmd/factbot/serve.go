@@ -45,6 +45,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		Metrics:       botMetrics{svc.metrics},
 		Recorder:      svc.recorder(),
 		Reports:       svc.reports(),
+		Curation:      svc.curation(),
 	}, svc.base)
 	if err != nil {
 		svc.closeStore(ctx)

@@ -126,8 +126,8 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 			}
 		}
 	})
-	if s.cfg.Watch && s.cfg.Articles != "" {
-		w, err := live.NewWatcher(s.cfg.Articles, live.WatchOptions{
+	if dir := s.watchedDir(); s.cfg.Watch && dir != "" {
+		w, err := live.NewWatcher(dir, live.WatchOptions{
 			Debounce: s.cfg.ReloadDebounce, Poll: s.cfg.PollInterval, Logger: s.log,
 		})
 		if err != nil {
@@ -141,6 +141,20 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 		}
 	}
 	return nil
+}
+
+// watchedDir is the folder whose changes rebuild the fact base: the
+// articles folder or, on the built-in seeds, FACTBOT_DATA/articles if it
+// exists (the bot's /factbot add creates it, and rebuilds by itself).
+func (s *service) watchedDir() string {
+	if s.cfg.Articles != "" {
+		return s.cfg.Articles
+	}
+	dir := s.cfg.addedDir()
+	if fi, err := os.Stat(dir); dir == "" || err != nil || !fi.IsDir() {
+		return ""
+	}
+	return dir
 }
 
 // checks are the conditions of /readyz.

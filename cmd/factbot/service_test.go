@@ -375,3 +375,28 @@ func TestServiceStopDuringSlowReload(t *testing.T) {
 		t.Error("the base in service was dropped")
 	}
 }
+
+// TestServiceSeedsWatchAdded runs the service on the seeds with an added
+// articles folder in FACTBOT_DATA: an article dropped there is answered.
+func TestServiceSeedsWatchAdded(t *testing.T) {
+	data := t.TempDir()
+	added := filepath.Join(data, "articles")
+	if err := os.MkdirAll(added, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	svc, _ := testService(t, testOptions{configure: func(c *serveConfig) {
+		c.Articles, c.Store.DataDir = "", data
+	}})
+	defer svc.stop(func() error { return nil })
+	ask := func(q string) string {
+		_, body := get(svc.addr, "/ask?q="+url.QueryEscape(q))
+		return body
+	}
+	if body := ask("How much crypto has North Korea stolen?"); !strings.Contains(body, `"source":"000_57d83770277fbe9f"`) {
+		t.Errorf("the seeds do not answer: %s", body)
+	}
+	writeFile(t, filepath.Join(added, "comet.txt"), cometArticle)
+	poll(t, "the added article answers", func() bool {
+		return strings.Contains(ask("When was the comet Brannock discovered?"), `"source":"comet"`)
+	})
+}

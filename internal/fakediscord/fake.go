@@ -108,6 +108,8 @@ type Server struct {
 	heartbeats int
 	intents    discordgo.Intent
 	closed     bool
+
+	cdn cdn // attachments (cdn.go)
 }
 
 // New starts a Server. Close it when done.
@@ -126,6 +128,7 @@ func New(opts Options) *Server {
 	mux.HandleFunc("/gateway", s.serveGateway)
 	mux.HandleFunc("/gateway/", s.serveGateway) // discordgo adds a slash
 	mux.HandleFunc("/api/", s.serveREST)
+	mux.HandleFunc("/attachments/", s.serveCDN)
 	s.http = httptest.NewServer(mux)
 	s.URL = s.http.URL
 	return s

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strings"
 	"unicode/utf16"
 )
 
@@ -115,7 +116,9 @@ func checkCallback(body []byte) []string {
 // commandName is what Discord takes as the name of a chat command or option.
 var commandName = regexp.MustCompile(`^[-_\p{Ll}\p{N}]{1,32}$`)
 
-// checkCommands returns what is wrong with chat commands.
+// checkCommands returns what is wrong with chat commands, and with user
+// and message commands (types 2 and 3): a name of 1 to 32 characters, in
+// any case and with spaces, and no description or options.
 func checkCommands(cmds []map[string]any) []string {
 	var p []string
 	named := func(what string, m map[string]any) {
@@ -129,6 +132,17 @@ func checkCommands(cmds []map[string]any) []string {
 		}
 	}
 	for _, c := range cmds {
+		if t, _ := c["type"].(float64); t == 2 || t == 3 {
+			name, _ := c["name"].(string)
+			desc, _ := c["description"].(string)
+			if n := size(name); n < 1 || n > 32 || strings.TrimSpace(name) != name {
+				p = append(p, fmt.Sprintf("type %v command name %q: not 1 to 32 characters", t, name))
+			}
+			if desc != "" || c["options"] != nil {
+				p = append(p, fmt.Sprintf("type %v command %q has a description or options", t, name))
+			}
+			continue
+		}
 		named("command", c)
 		opts, _ := c["options"].([]any)
 		if len(opts) > 25 {

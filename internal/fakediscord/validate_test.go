@@ -80,6 +80,9 @@ func TestCheckCommands(t *testing.T) {
 		{"fine", `[{"name": "ask", "description": "d", "options": [{"name": "question", "description": "q", "required": true, "autocomplete": true}, {"name": "private", "description": "p"}]}]`, ""},
 		{"capital", `[{"name": "Ask", "description": "d"}]`, `command name "Ask"`},
 		{"no description", `[{"name": "ask"}]`, "description: 0 characters"},
+		{"message command", `[{"type": 3, "name": "Ask factbot"}]`, ""},
+		{"message command with a description", `[{"type": 3, "name": "Ask factbot", "description": "d"}]`, "has a description"},
+		{"message command name too long", `[{"type": 3, "name": "` + strings.Repeat("x", 33) + `"}]`, "not 1 to 32"},
 		{"required after optional", `[{"name": "ask", "description": "d", "options": [{"name": "a", "description": "a"}, {"name": "b", "description": "b", "required": true}]}]`, "required option b after an optional one"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

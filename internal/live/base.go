@@ -107,6 +107,24 @@ func (b *Base) Suggest(typed string, n int) []string {
 	return nil
 }
 
+// Article returns the article id of the current fact base; before the
+// first load, none.
+func (b *Base) Article(id string) (facts.Article, bool) {
+	if fb := b.cur.Load(); fb != nil {
+		return fb.Article(id)
+	}
+	return facts.Article{}, false
+}
+
+// Articles returns the articles of the current fact base; before the
+// first load, none.
+func (b *Base) Articles() []facts.Article {
+	if fb := b.cur.Load(); fb != nil {
+		return fb.Articles()
+	}
+	return nil
+}
+
 // Reload builds a new fact base and swaps it in. Each skipped file is
 // logged. If the build fails or runs out of time, the old base stays in
 // service, and the failure is logged, counted, kept in the Status and

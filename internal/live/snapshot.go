@@ -17,15 +17,30 @@ import (
 func Snapshot(fb *facts.Base) string {
 	h := sha256.New()
 	for _, a := range fb.Articles() {
-		for _, s := range []string{a.ID, a.Title, a.Publisher, a.URL, a.Published, a.Author} {
-			writeString(h, s)
-		}
-		for _, p := range a.Paragraphs {
-			writeString(h, p)
-		}
-		writeString(h, "") // ends the article: its paragraphs cannot run into the next one
+		writeArticle(h, a)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+// Digest returns the SHA-256, in hex, of one article's content as the fact
+// base holds it: its id, metadata and paragraphs, hashed as Snapshot hashes
+// them. It changes when any word of the article does, and not when only
+// the file's line breaks or front matter layout do.
+func Digest(a facts.Article) string {
+	h := sha256.New()
+	writeArticle(h, a)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// writeArticle writes an article's id, metadata and paragraphs to h.
+func writeArticle(h hash.Hash, a facts.Article) {
+	for _, s := range []string{a.ID, a.Title, a.Publisher, a.URL, a.Published, a.Author} {
+		writeString(h, s)
+	}
+	for _, p := range a.Paragraphs {
+		writeString(h, p)
+	}
+	writeString(h, "") // ends the article: its paragraphs cannot run into the next one
 }
 
 // writeString writes s with its length first, so that no two lists of

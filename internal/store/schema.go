@@ -22,6 +22,12 @@ package store
 //	  voted_at    BIGINT                Unix ms
 //	  helpful     INTEGER               1 for 👍, 0 for 👎
 //	  reason, note TEXT)
+//	articles(                           (2) articles added from Discord by /factbot add
+//	  id          TEXT PRIMARY KEY      the article's id: its file name without extension
+//	  title, publisher TEXT
+//	  facts       INTEGER               its sentences when it was added
+//	  added_by, added_by_name TEXT      the admin's user id and name
+//	  added_at    BIGINT)               Unix ms
 //
 // Votes have no foreign key to questions: a question dropped by a full
 // queue, or purged, may still have votes, which the report shows without
@@ -67,6 +73,17 @@ var migrations = [][]string{
 		)`,
 		`CREATE INDEX votes_voted_at ON votes (voted_at)`,
 		`CREATE INDEX votes_user_id ON votes (user_id)`,
+	},
+	2: {
+		`CREATE TABLE articles (
+			id TEXT PRIMARY KEY,
+			title TEXT NOT NULL,
+			publisher TEXT NOT NULL DEFAULT '',
+			facts INTEGER NOT NULL,
+			added_by TEXT NOT NULL DEFAULT '',
+			added_by_name TEXT NOT NULL DEFAULT '',
+			added_at BIGINT NOT NULL
+		)`,
 	},
 }
 

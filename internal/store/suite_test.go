@@ -25,6 +25,35 @@ func runSuite(t *testing.T, fresh backend) {
 		name string
 		run  func(t *testing.T, open func(t *testing.T) *DB)
 	}{
+		{"articles added", func(t *testing.T, open func(t *testing.T) *DB) {
+			s := open(t)
+			for _, a := range []Added{
+				{ID: "a", Title: "A", Publisher: "P", Facts: 3, UserID: "u1", UserName: "ann", Time: at(1)},
+				{ID: "b", Title: "B", Facts: 1, UserID: "u2", UserName: "bob", Time: at(2)},
+				{ID: "a", Title: "A again", Facts: 4, UserID: "u2", UserName: "bob", Time: at(3)},
+			} {
+				if err := s.AddArticle(ctx, a); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.RemoveArticle(ctx, "b"); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.RemoveArticle(ctx, "never"); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.AddedArticles(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []Added{{ID: "a", Title: "A again", Facts: 4, UserID: "u2", UserName: "bob", Time: at(3)}}
+			if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
+				t.Errorf("added articles (-want +got):\n%s", diff)
+			}
+			if err := s.AddArticle(ctx, Added{}); !errors.Is(err, ErrInvalid) {
+				t.Errorf("an article with no id: %v, want ErrInvalid", err)
+			}
+		}},
 		{"report", func(t *testing.T, open func(t *testing.T) *DB) {
 			s := open(t)
 			keep(t, s, sampleQuestions()...)
