@@ -153,6 +153,9 @@ func (b *Base) suggestions(cands []cand) []Citation {
 func (b *Base) corroborate(q *query, cands []cand) []uint32 {
 	best := cands[0]
 	out := []uint32{best.fact}
+	// For an amount, the figures cited beside the best fact's are of its
+	// kind: an amount of money beside an amount of money, not a share.
+	figure := best.found & q.want & amounts
 	if q.want != 0 && !best.typed {
 		// The best fact has no answer of the kind asked for: the best
 		// that has one is cited too, whatever its score.
@@ -168,7 +171,7 @@ func (b *Base) corroborate(q *query, cands []cand) []uint32 {
 			break
 		}
 		f := &b.facts[c.fact]
-		if q.want != 0 && !c.typed || b.quoted(out, f.text) || b.quoted(extra, f.text) || slices.Contains(out, c.fact) {
+		if q.want != 0 && !c.typed || figure != 0 && c.found&figure == 0 || b.quoted(out, f.text) || b.quoted(extra, f.text) || slices.Contains(out, c.fact) {
 			continue
 		}
 		switch {
@@ -179,13 +182,13 @@ func (b *Base) corroborate(q *query, cands []cand) []uint32 {
 		}
 	}
 	// Where another article gives its own figure, it is shown too.
-	if q.want&(kMoney|kCount|kPercent) != 0 {
+	if figure != 0 {
 		for _, c := range cands[1:] {
 			if c.score < figureRatio*best.score {
 				break
 			}
 			f := &b.facts[c.fact]
-			if c.typed && !dupArticle(b, out, f.article) && !dupArticle(b, extra, f.article) {
+			if c.typed && c.found&figure != 0 && !dupArticle(b, out, f.article) && !dupArticle(b, extra, f.article) {
 				if len(out) < maxCitations {
 					out = append(out, c.fact)
 				} else {

@@ -30,6 +30,7 @@ type cand struct {
 	score   float32
 	x       *[nFeatures]float32 // in scratch.feats
 	typed   bool
+	found   kind   // the kinds of answer among its tokens the question does not name
 	defines bool   // the fact defines the name the question asks about
 	matched uint64 // bit i: concept group i is in the fact
 }
@@ -259,6 +260,7 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 		}
 	}
 	// The features of the kinds asked for.
+	c.found = found
 	sn := seen{found: found, vague: vague, names: nameRuns}
 	for i := range kindRows {
 		row := &kindRows[i]
