@@ -152,19 +152,8 @@ func TestRun(t *testing.T) {
 func TestCalibration(t *testing.T) {
 	squad := writeCorpus(t)
 	out := filepath.Join(t.TempDir(), "weights.json")
-	var stdout, stderr bytes.Buffer
 	args := []string{"-squad", squad, "-chat", filepath.Join(squad, "questions-chat.jsonl"), "-o", out, "-l2", "0.01", "-conf-l2", "0.01"}
-	if err := run(context.Background(), args, &stdout, &stderr); err != nil {
-		t.Fatalf("run: %v\n%s", err, stderr.String())
-	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var f weightsFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		t.Fatal(err)
-	}
+	f := fitFile(t, args, out)
 	k := f.Fit.Calibration
 	if len(k.Reliability) != 10 || len(k.BySize) != len(sizeGroups()) {
 		t.Fatalf("calibration %+v: want 10 buckets and an ECE for each of %d sizes", k, len(sizeGroups()))
@@ -301,19 +290,8 @@ func TestExpanderOverride(t *testing.T) {
 		{"all fixed", all, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
 			args := append([]string{"-squad", squad, "-o", out, "-l2", "0.01", "-conf-l2", "0.01"}, tc.args...)
-			if err := run(context.Background(), args, &stdout, &stderr); err != nil {
-				t.Fatalf("run: %v\n%s", err, stderr.String())
-			}
-			data, err := os.ReadFile(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var f weightsFile
-			if err := json.Unmarshal(data, &f); err != nil {
-				t.Fatal(err)
-			}
+			f := fitFile(t, args, out)
 			if f.Expanders[0].Name != "synonym" || f.Expanders[0].Weight != 0.3 {
 				t.Errorf("expanders %v, want synonym at 0.3", f.Expanders)
 			}
@@ -322,4 +300,22 @@ func TestExpanderOverride(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fitFile runs factfit with args, which write out, and returns the file.
+func fitFile(t *testing.T, args []string, out string) weightsFile {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), args, &stdout, &stderr); err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f weightsFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

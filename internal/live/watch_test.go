@@ -49,18 +49,7 @@ func watch(t *testing.T, dir string, debounce time.Duration) *atomic.Int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var calls atomic.Int64
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		w.Run(ctx, func() { calls.Add(1) })
-		close(done)
-	}()
-	t.Cleanup(func() {
-		cancel()
-		<-done
-	})
-	return &calls
+	return runWatcher(t, w)
 }
 
 func write(t *testing.T, path, text string) {
