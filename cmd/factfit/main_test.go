@@ -171,7 +171,7 @@ func TestCalibration(t *testing.T) {
 		p[1] += b.Share * b.Accuracy
 	}
 	if hi[0] == 0 || lo[0] == 0 || hi[1]/hi[0]-lo[1]/lo[0] < 0.5 {
-		t.Errorf("right %.2f of answers at confidence ≥ 0.5 and %.2f under: want a gap of 0.5 at least\n%s", hi[1]/hi[0], lo[1]/lo[0], stderr.String())
+		t.Errorf("right %.2f of answers at confidence ≥ 0.5 and %.2f under: want a gap of 0.5 at least; reliability %+v", hi[1]/hi[0], lo[1]/lo[0], k.Reliability)
 	}
 	if f.Fit.Threshold.FalseAbstain > 0.05 {
 		t.Errorf("false abstentions %v, want at most -max-false-abstain's 0.05", f.Fit.Threshold.FalseAbstain)
