@@ -25,6 +25,11 @@ type Answer struct {
 	// as "you may be interested in", never as an answer.
 	Suggestions []Citation `json:"suggestions,omitempty"`
 
+	// Verdict is "yes" or "no" when the question asks whether something
+	// is so and the first citation states or denies it; Text then says
+	// it, with "Reportedly" when the fact hedges.
+	Verdict Verdict `json:"verdict,omitempty"`
+
 	// Type is the kind of answer the question asks for ("money", "count",
 	// "date", "person", …), or "" when it asks for none in particular.
 	Type string `json:"type,omitempty"`

@@ -55,6 +55,10 @@ func (b *Base) Ask(question string) Answer {
 		ans.Citations = append(ans.Citations, b.citation(f, i+1))
 	}
 	best := r.cands[0].fact
+	if v, hedged := b.verdict(s, &r.q, &r.c, &r.cands[0]); v != "" {
+		ans.Verdict, ans.Text = v, verdictText(v, hedged)
+		return ans
+	}
 	ans.Text = b.shortAnswer(s, &r.q, &r.c, best)
 	if ans.Text == "" {
 		ans.Text = b.facts[best].text

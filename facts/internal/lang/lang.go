@@ -52,6 +52,8 @@ var (
 	SentenceStarters = set("sentence-starters")
 	PlaceNames       = lineSet("place-names")
 	DemonymSuffixes  = list("demonym-suffixes")
+	Negations        = set("negations")
+	Hedges           = set("hedges")
 )
 
 // CurrencySigns are the signs that stand before an amount of money.

@@ -1,0 +1,101 @@
+package facts
+
+import (
+	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/text"
+)
+
+// A question that asks whether something is so ("Did North Korea steal
+// it?") gets "Yes" or "No" only where the best fact states or denies it:
+// the fact holds every name and number of the question and nearly all of
+// the rest, and either nothing in it denies those words (yes) or a
+// negation stands just before them (no). Otherwise the answer is the facts
+// with no verdict: better none than a wrong one.
+
+// Verdict thresholds, set by reason rather than fitted (no data set of
+// chat yes/no questions with their verdicts is at hand): a fact must match
+// this share of the question's importance, so that at most a minor word of
+// the question ("really", a paraphrased verb) is missing from it, and a
+// negation denies the words that come within negationReach tokens after
+// it ("did not, in the end, steal").
+const (
+	verdictCover  = 0.8
+	negationReach = 4
+)
+
+// A Verdict is a yes/no question's answer, where a cited fact gives one.
+type Verdict string
+
+const (
+	Yes Verdict = "yes" // the best fact states it
+	No  Verdict = "no"  // the best fact denies it
+)
+
+// verdict returns what the best candidate says to yes/no question q, and
+// whether it says it with a hedge ("reportedly", "allegedly"), or "" when
+// it neither states nor denies it for sure.
+func (b *Base) verdict(s *scratch, q *query, cq *compiled, best *cand) (Verdict, bool) {
+	if !q.yesNo || negated(q.words) {
+		return "", false // "Didn't they…?" asks the same as "Did they…?": English leaves it open
+	}
+	if best.x[xCover] < verdictCover {
+		return "", false
+	}
+	for gi, g := range cq.groups {
+		if (g.name || g.number) && !g.chatter && (gi >= 64 || best.matched&(1<<gi) == 0) {
+			return "", false // the fact is about someone or something else
+		}
+	}
+	toks := s.z.Tokenize(b.facts[best.fact].text)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = text.Key(s.z.Word(t), t.Flags)
+	}
+	hedged, denied := false, false
+	for i, w := range words {
+		hedged = hedged || lang.Hedges[w]
+		if !lang.Negations[w] || i+1 < len(words) && words[i+1] == "only" {
+			continue // "not only … but also" denies nothing
+		}
+		for j, n := i+1, 0; j < len(toks) && n < negationReach; j++ {
+			if toks[j].Flags&text.Aux != 0 {
+				continue
+			}
+			n++
+			if id, ok := b.lookup(words[j]); ok {
+				if _, _, in := cq.table.find(id); in {
+					denied = true
+				}
+			}
+		}
+	}
+	if denied {
+		return No, hedged
+	}
+	return Yes, hedged
+}
+
+// negated reports whether words hold a negation.
+func negated(words []string) bool {
+	for _, w := range words {
+		if lang.Negations[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// verdictText is the short answer for a verdict.
+func verdictText(v Verdict, hedged bool) string {
+	switch {
+	case v == Yes && hedged:
+		return "Reportedly, yes"
+	case v == Yes:
+		return "Yes"
+	case v == No && hedged:
+		return "Reportedly, no"
+	case v == No:
+		return "No"
+	}
+	return ""
+}

@@ -1,0 +1,58 @@
+package facts
+
+import "testing"
+
+// verdictBase is a small fact base of invented news, for the verdicts.
+func verdictBase() *Base {
+	return New([]Article{
+		{ID: "harbour", Title: "Harbour works", Paragraphs: []string{
+			"The city council approved the new harbour bridge in March. The mayor, Ana Lindqvist, did not sign the contract with Norvik Steel. " +
+				"Norvik Steel reportedly paid a fine of $2 million last year. The council has never published the cost of the tunnel.",
+			"Fishermen protested outside the town hall. Ferries will not stop at the old pier during the works. " +
+				"Not only the ferries but also the buses were delayed.",
+		}},
+		{ID: "orchestra", Title: "Orchestra tour", Paragraphs: []string{
+			"The national orchestra toured Japan and Korea in the spring. Its conductor, Paolo Brandt, was born in Vienna.",
+		}},
+	}, nil)
+}
+
+func TestVerdict(t *testing.T) {
+	b := verdictBase()
+	for _, tc := range []struct {
+		q    string
+		want Verdict
+		text string // the short answer, when there is a verdict
+	}{
+		// The fact states it.
+		{"Did the city council approve the harbour bridge?", Yes, "Yes"},
+		{"Did the national orchestra tour Japan?", Yes, "Yes"},
+		{"Was Paolo Brandt born in Vienna?", Yes, "Yes"},
+		// The fact denies it: a negation stands before the words asked about.
+		{"Did Ana Lindqvist sign the contract with Norvik Steel?", No, "No"},
+		{"Will ferries stop at the old pier?", No, "No"},
+		{"Has the council published the cost of the tunnel?", No, "No"},
+		// A hedge is said.
+		{"Did Norvik Steel pay a fine?", Yes, "Reportedly, yes"},
+		// "Not only … but also" denies nothing.
+		{"Were the buses delayed?", Yes, "Yes"},
+		// No verdict: a name or number the best fact lacks, or too little of
+		// the question in it, or a negated question.
+		{"Was Paolo Brandt born in Salzburg?", "", ""},
+		{"Did Norvik Steel pay a fine of $5 million?", "", ""},
+		{"Did the orchestra tour Brazil?", "", ""},
+		{"Didn't the council approve the harbour bridge?", "", ""},
+		{"Did the fishermen sue the council for damages over the bridge?", "", ""},
+		// Not a yes/no question.
+		{"Who conducts the national orchestra?", "", ""},
+	} {
+		a := b.Ask(tc.q)
+		if a.Verdict != tc.want {
+			t.Errorf("%q: verdict %q, want %q (answer %q, quotes %q)", tc.q, a.Verdict, tc.want, a.Text, a.Quotes())
+			continue
+		}
+		if tc.want != "" && (a.Text != tc.text || len(a.Citations) == 0) {
+			t.Errorf("%q: answer %q with %d citations, want %q with the fact cited", tc.q, a.Text, len(a.Citations), tc.text)
+		}
+	}
+}
