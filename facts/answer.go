@@ -54,6 +54,10 @@ type Gap struct {
 	// Kind is the kind of answer asked for ("date", "money", …) when no
 	// fact close to the question holds one.
 	Kind string `json:"kind,omitempty"`
+	// Counted is the thing a "how many" question counts, as the question
+	// words it, when the closest facts hold numbers but none of them
+	// counts it.
+	Counted string `json:"counted,omitempty"`
 }
 
 // Abstained reports whether the engine declined to answer.
@@ -95,6 +99,9 @@ func DescribeGap(g *Gap) string {
 	}
 	if g.Kind != "" {
 		parts = append(parts, "The closest facts name no "+kindNoun(g.Kind)+" for that.")
+	}
+	if g.Counted != "" {
+		parts = append(parts, "The closest facts give no count of “"+g.Counted+"”.")
 	}
 	return strings.Join(parts, " ")
 }

@@ -71,11 +71,8 @@ func (b *Base) Ask(question string) Answer {
 // tells for sure (an amount, a date): the engine never answers "when" with
 // a fact that names no time.
 func (b *Base) holdsKind(r *result) bool {
-	if r.q.want&strictKinds == 0 {
-		return true
-	}
-	for _, c := range r.cands[:min(len(r.cands), maxCitations)] {
-		if c.typed {
+	for i := range r.cands[:min(len(r.cands), maxCitations)] {
+		if b.check(&r.q, &r.c, &r.cands[i]) == "" {
 			return true
 		}
 	}
@@ -126,10 +123,13 @@ func (b *Base) gap(r *result) *Gap {
 			g.Unknown = append(g.Unknown, r.q.text[t.Start:t.End])
 		}
 	}
-	if r.q.want != 0 && !r.cands[0].typed {
+	switch {
+	case r.q.want != 0 && !r.cands[0].typed:
 		g.Kind = r.q.want.String()
+	case b.check(&r.q, &r.c, &r.cands[0]) != "":
+		g.Counted = focusWords(&r.q, &r.c)
 	}
-	if len(g.Unknown) == 0 && g.Kind == "" {
+	if len(g.Unknown) == 0 && g.Kind == "" && g.Counted == "" {
 		return nil
 	}
 	return g

@@ -5,6 +5,9 @@ package facts
 type Explanation struct {
 	Question string `json:"question"`
 	Type     string `json:"type,omitempty"`
+	// Analysis is how the question was read: its class, focus and
+	// constraints.
+	Analysis Analysis `json:"analysis"`
 	// Corrections are the changes of spelling made to read the question.
 	Corrections []Correction `json:"corrections,omitempty"`
 	// Concepts are the question's concept groups and the index terms each
@@ -44,6 +47,9 @@ type Candidate struct {
 	Features []float64 `json:"features"`
 	// Matched is true when the fact holds the kind of answer asked for.
 	Typed bool `json:"typed"`
+	// Refused says why the fact does not answer the question ("it holds
+	// no date"), or is empty when it may.
+	Refused string `json:"refused,omitempty"`
 }
 
 // Explain ranks the facts for a question as Ask does, and returns how.
@@ -53,6 +59,9 @@ func (b *Base) Explain(question string) Explanation {
 	defer b.pool.Put(s)
 	r, ok := b.search(s, question)
 	e.Type, e.Corrections = r.q.want.String(), r.corrections
+	if r.q.toks != nil {
+		e.Analysis = r.q.analysis()
+	}
 	for _, g := range r.c.groups {
 		c := Concept{Word: g.word, Importance: float64(g.imp), Terms: []Term{}}
 		for _, a := range g.alts {
@@ -66,7 +75,7 @@ func (b *Base) Explain(question string) Explanation {
 	e.Confidence = r.confidence
 	e.ConfidenceInputs = r.conf[:]
 	for i, c := range r.cands {
-		cand := Candidate{Citation: b.citation(c.fact, i+1), Score: float64(c.score), Typed: c.typed}
+		cand := Candidate{Citation: b.citation(c.fact, i+1), Score: float64(c.score), Typed: c.typed, Refused: b.check(&r.q, &r.c, &r.cands[i])}
 		for _, x := range c.x {
 			cand.Features = append(cand.Features, float64(x))
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/factbot/factbot/facts/internal/lang"
 	"github.com/factbot/factbot/facts/internal/text"
+	"github.com/factbot/factbot/facts/internal/wordnet"
 )
 
 // The first stage of the pipeline: parse reads a question into a query,
@@ -73,12 +74,29 @@ func focusRun(toks []text.Token, words []string) (int, int) {
 			j++
 		}
 		k := j
-		for k < len(words) && k < j+3 && !lang.Stopwords[words[k]] && !lang.QuestionWords[words[k]] {
+		for k < len(words) && k < j+3 && !lang.Stopwords[words[k]] && !lang.QuestionWords[words[k]] && !(k > j && verbAt(toks, words, k)) {
 			k++
 		}
 		return j, k
 	}
 	return 0, 0
+}
+
+// verbAt reports whether word k, after the first word of a focus, reads
+// as the question's verb rather than part of the thing asked about: a past
+// form ("Which city hosted…", "Which firm built…"), or a word followed by
+// a name or an article ("Which province borders Ontario?").
+func verbAt(toks []text.Token, words []string, k int) bool {
+	w := words[k]
+	if len(w) > 4 && strings.HasSuffix(w, "ed") || wordnet.Irregular(w, wordnet.Verb) != "" {
+		return true
+	}
+	if k+1 < len(words) {
+		next := toks[k+1]
+		return words[k+1] == "the" || words[k+1] == "a" || words[k+1] == "an" ||
+			next.Flags&(text.Cap|text.AllCaps) != 0 && next.Flags&text.Aux == 0
+	}
+	return false
 }
 
 // stripLinks blanks out what in a chat message is not words of the

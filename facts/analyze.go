@@ -1,0 +1,187 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/text"
+	"github.com/factbot/factbot/facts/internal/wordnet"
+)
+
+// An Analysis is what the engine understood of a question, before it
+// looks anything up: the class of answer asked for, the thing asked about
+// and what the answer must be tied to.
+type Analysis struct {
+	// Class is the answer's class in Li and Roth's taxonomy ("Learning
+	// question classifiers", COLING 2002), coarse:fine: "NUM:money",
+	// "NUM:count", "NUM:date", "HUM:ind", "HUM:gr", "LOC:city",
+	// "LOC:country", "LOC:state", "LOC:other", "DESC:def", "DESC:reason",
+	// "DESC:manner", "ENTY:other", or "" for a yes/no question or one
+	// whose class the engine cannot tell.
+	Class string `json:"class,omitempty"`
+	// Focus is the thing asked about, as written: "exchanges" in "Which
+	// crypto exchanges were hacked?", "hackers" in "How many hackers…".
+	Focus string `json:"focus,omitempty"`
+	// Constraints are the names, numbers and dates of the question, as
+	// written: the answer must be about them ("North Korea", "2018").
+	Constraints []string `json:"constraints,omitempty"`
+	// YesNo is true when the question asks whether something is so.
+	YesNo bool `json:"yes_no,omitempty"`
+}
+
+// Analyze reads a question as the first stage of Ask does, with no fact
+// base at hand.
+func Analyze(question string) Analysis {
+	z := text.NewTokenizer()
+	q := parse(z, question, nil, nil)
+	return q.analysis()
+}
+
+func (q *query) analysis() Analysis {
+	a := Analysis{YesNo: q.yesNo}
+	if q.focusTo > q.focusFrom {
+		a.Focus = q.text[q.toks[q.focusFrom].Start:q.toks[q.focusTo-1].End]
+	}
+	a.Class = q.class()
+	for i := 0; i < len(q.toks); i++ {
+		t := q.toks[i]
+		switch {
+		case t.Flags&text.Aux != 0:
+		case t.Flags&(text.Number|text.Ordinal) != 0:
+			a.Constraints = append(a.Constraints, q.text[t.Start:t.End])
+		case q.isName(i):
+			j := i
+			for j+1 < len(q.toks) && (q.isName(j+1) || q.toks[j+1].Flags&text.Aux != 0) {
+				j++
+			}
+			a.Constraints = append(a.Constraints, q.text[t.Start:q.toks[j].End])
+			i = j
+		}
+	}
+	return a
+}
+
+// class returns q's Li–Roth class.
+func (q *query) class() string {
+	switch {
+	case q.yesNo:
+		return ""
+	case q.defines != "" && q.wh == "who":
+		return "HUM:desc"
+	case q.defines != "":
+		return "DESC:def"
+	}
+	if c, ok := cueClasses[q.wh]; ok {
+		return c
+	}
+	switch {
+	case q.want&kMoney != 0:
+		return "NUM:money"
+	case q.want&kPercent != 0:
+		return "NUM:perc"
+	case q.want&kCount != 0:
+		return "NUM:count"
+	case q.want&kDate != 0:
+		return "NUM:date"
+	case q.want&kReason != 0:
+		return "DESC:reason"
+	}
+	if q.focusTo > q.focusFrom {
+		// The focus's head is its last word: "crypto exchanges" → exchange.
+		if c := nounClass(q.words[q.focusTo-1]); c != "" {
+			return c
+		}
+	}
+	switch {
+	case q.want&kPlace != 0:
+		return "LOC:other"
+	case q.want&kName != 0 || q.wh == "who" || q.wh == "whom" || q.wh == "whose":
+		return "HUM:ind"
+	case q.wh == "what" || q.wh == "which":
+		return "ENTY:other"
+	}
+	return ""
+}
+
+// cueClasses are the classes that a question's opening tells alone.
+var cueClasses = map[string]string{
+	"how much": "NUM:money", "how many": "NUM:count", "how long": "NUM:period", "how old": "NUM:period",
+	"how far": "NUM:dist", "how tall": "NUM:dist", "how big": "NUM:size", "how large": "NUM:size",
+	"when": "NUM:date", "where": "LOC:other", "why": "DESC:reason", "how": "DESC:manner",
+}
+
+// classAnchors type a noun through WordNet's hypernyms: the first anchor
+// found within maxAnchorDepth steps up gives the class ("politician" →
+// leader → person: HUM:ind; "firm" → business → organization: HUM:gr).
+// The anchors are the top of WordNet's noun hierarchy for each class; the
+// walk is short because WordNet is read here by lemma, not by sense, and
+// a longer one drifts through other senses.
+var classAnchors = []struct{ lemma, class string }{
+	{"person", "HUM:ind"},
+	{"organization", "HUM:gr"},
+	{"social group", "HUM:gr"},
+	{"city", "LOC:city"},
+	{"municipality", "LOC:city"},
+	{"country", "LOC:country"},
+	{"state", "LOC:state"},
+	{"administrative district", "LOC:other"},
+	{"location", "LOC:other"},
+	{"region", "LOC:other"},
+	{"time period", "NUM:date"},
+	{"time unit", "NUM:date"},
+	{"calendar day", "NUM:date"},
+	{"monetary unit", "NUM:money"},
+	{"currency", "NUM:money"},
+}
+
+// maxAnchorDepth is how far up the walk goes; minAnchorSynonym is the
+// least weight (the share of the word's sense counts) of a synonym it
+// starts from, so that a rare sense ("firm" as "stiff", a man) does not
+// type the noun.
+const (
+	maxAnchorDepth   = 2
+	minAnchorSynonym = 0.5
+)
+
+// nounClass types a noun by its hypernyms, or returns "".
+func nounClass(noun string) string {
+	if lang.Stopwords[noun] {
+		return ""
+	}
+	lemmas := wordnet.Lemmas(noun)
+	if len(lemmas) == 0 {
+		return ""
+	}
+	// The noun and its synonyms of frequent senses: "nation" is a
+	// "country".
+	level := []string{lemmas[0]}
+	for _, r := range wordnet.Synonyms(lemmas[0]) {
+		if r.Weight >= minAnchorSynonym {
+			level = append(level, r.Lemma)
+		}
+	}
+	seen := map[string]bool{}
+	for _, l := range level {
+		seen[l] = true
+	}
+	for depth := 0; depth <= maxAnchorDepth && len(level) > 0; depth++ {
+		for _, a := range classAnchors {
+			for _, l := range level {
+				if l == a.lemma {
+					return a.class
+				}
+			}
+		}
+		var next []string
+		for _, l := range level {
+			for _, h := range wordnet.Hypernyms(l) {
+				if !seen[h] && !strings.Contains(h, "_") {
+					seen[h] = true
+					next = append(next, h)
+				}
+			}
+		}
+		level = next
+	}
+	return ""
+}

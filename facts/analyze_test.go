@@ -1,0 +1,39 @@
+package facts
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestAnalyze(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want Analysis
+	}{
+		{"How much crypto has North Korea stolen?", Analysis{Class: "NUM:money", Focus: "crypto", Constraints: []string{"North Korea"}}},
+		{"How many employees did the firm have in 2018?", Analysis{Class: "NUM:count", Focus: "employees", Constraints: []string{"2018"}}},
+		{"When was the report published?", Analysis{Class: "NUM:date"}},
+		{"What year did the war end?", Analysis{Class: "NUM:date", Focus: "year"}},
+		{"What percentage of voters backed Smith?", Analysis{Class: "NUM:perc", Focus: "percentage", Constraints: []string{"Smith"}}},
+		{"How long did the siege last?", Analysis{Class: "NUM:period"}},
+		{"Who is Sergei Neverov?", Analysis{Class: "HUM:desc", Constraints: []string{"Sergei Neverov"}}},
+		{"What is Pyongyang?", Analysis{Class: "DESC:def", Constraints: []string{"Pyongyang"}}},
+		{"Who founded the company?", Analysis{Class: "HUM:ind"}},
+		{"Which politician resigned?", Analysis{Class: "HUM:ind", Focus: "politician"}},
+		{"Which firm built the bridge?", Analysis{Class: "HUM:gr", Focus: "firm"}},
+		{"Which team won the cup?", Analysis{Class: "HUM:gr", Focus: "team"}},
+		{"Which nation hosted the games?", Analysis{Class: "LOC:country", Focus: "nation"}},
+		{"Which city hosted the summit?", Analysis{Class: "LOC:city", Focus: "city"}},
+		{"Which province borders Ontario?", Analysis{Class: "LOC:state", Focus: "province", Constraints: []string{"Ontario"}}},
+		{"Where was Paolo Brandt born?", Analysis{Class: "LOC:other", Constraints: []string{"Paolo Brandt"}}},
+		{"Why did the ferries stop?", Analysis{Class: "DESC:reason"}},
+		{"How did the hackers get in?", Analysis{Class: "DESC:manner"}},
+		{"Which song topped the charts?", Analysis{Class: "ENTY:other", Focus: "song"}},
+		{"Did the council approve the bridge?", Analysis{YesNo: true}},
+	} {
+		if got := Analyze(tc.q); !cmp.Equal(got, tc.want) {
+			t.Errorf("Analyze(%q) = %+v, want %+v", tc.q, got, tc.want)
+		}
+	}
+}
