@@ -185,3 +185,16 @@ func nounClass(noun string) string {
 	}
 	return ""
 }
+
+// classKinds are the engine's answer kinds for a coarse class typed from a
+// noun: a person or group is a name, a location a place, a time a date.
+var classKinds = map[string]kind{"HUM": kName, "LOC": kPlace, "NUM:date": kDate}
+
+// classOf returns the key of classKinds for class c.
+func classOf(c string) string {
+	if c == "NUM:date" {
+		return c
+	}
+	coarse, _, _ := strings.Cut(c, ":")
+	return coarse
+}

@@ -51,7 +51,8 @@ func (b *Base) Ask(question string) Answer {
 		ans.Gap = b.gap(&r)
 		return ans
 	}
-	for i, f := range b.corroborate(&r.q, r.cands) {
+	cited := b.corroborate(&r.q, r.cands)
+	for i, f := range cited {
 		ans.Citations = append(ans.Citations, b.citation(f, i+1))
 	}
 	best := r.cands[0].fact
@@ -59,7 +60,10 @@ func (b *Base) Ask(question string) Answer {
 		ans.Verdict, ans.Text = v, verdictText(v, hedged)
 		return ans
 	}
-	ans.Text = b.shortAnswer(s, &r.q, &r.c, best)
+	ans.Text = b.listAnswer(s, &r.q, &r.c, cited, r.cands)
+	if ans.Text == "" {
+		ans.Text = b.shortAnswer(s, &r.q, &r.c, best)
+	}
 	if ans.Text == "" {
 		ans.Text = b.facts[best].text
 	}

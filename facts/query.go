@@ -47,6 +47,11 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 	q.yesNo = q.wh == "" && len(words) > 0 && lang.Auxiliaries[words[0]]
 	q.defines = definedName(question, toks, words)
 	q.focusFrom, q.focusTo = focusRun(toks, words)
+	if q.want&^kList == 0 && q.focusTo > q.focusFrom && (q.wh == "what" || q.wh == "which") {
+		// A noun the question-noun list lacks, typed through WordNet:
+		// "which airlines" asks for names.
+		q.want |= classKinds[classOf(nounClass(q.words[q.focusTo-1]))]
+	}
 	return q
 }
 
