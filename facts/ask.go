@@ -52,10 +52,21 @@ func (b *Base) Ask(question string) Answer {
 		return ans
 	}
 	cited := b.corroborate(&r.q, r.cands)
+	if r.q.compare {
+		// "Do the articles agree…?": each article's own answer.
+		if pa := b.perArticle(&r.q, r.cands); len(pa) > 1 {
+			cited = pa
+		}
+	}
 	for i, f := range cited {
 		ans.Citations = append(ans.Citations, b.citation(f, i+1))
 	}
 	best := r.cands[0].fact
+	if r.q.compare {
+		if ans.Text = b.compareAnswer(s, &r.q, &r.c, cited); ans.Text != "" {
+			return ans
+		}
+	}
 	if v, hedged := b.verdict(s, &r.q, &r.c, &r.cands[0]); v != "" {
 		ans.Verdict, ans.Text = v, verdictText(v, hedged)
 		return ans

@@ -191,7 +191,7 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 	w, t := q.words[i], q.toks[i]
 	g := group{
 		word:    w,
-		chatter: lang.Chatter[w],
+		chatter: lang.Chatter[w] || q.compare && (lang.CompareWords[w] || lang.SourceWords[w]),
 		name:    t.Flags&(text.Cap|text.AllCaps) != 0 && t.Flags&text.First == 0 || t.Flags&text.AllCaps != 0,
 		number:  t.Flags&text.Number != 0,
 		focus:   i >= q.focusFrom && i < q.focusTo,

@@ -3,6 +3,9 @@ package facts
 import (
 	"strconv"
 	"strings"
+	"unicode"
+
+	"github.com/factbot/factbot/facts/internal/lang"
 )
 
 // Lists: a question that asks for several things ("Which exchanges were
@@ -39,13 +42,43 @@ func (b *Base) listAnswer(s *scratch, q *query, cq *compiled, cited []uint32, ca
 	if len(cited) < 2 || !list {
 		return ""
 	}
-	type part struct {
-		text string
-		ns   []int
+	parts := b.parts(s, q, cq, cited, cands)
+	if len(parts) == 0 || len(parts) == 1 && parts[0].ns[0] == 1 {
+		return "" // the best fact's own answer, as for any question
 	}
+	return joinParts(parts)
+}
+
+// A part is one answer and the numbers of the citations that give it.
+type part struct {
+	text string
+	ns   []int
+}
+
+func (p part) String() string {
+	var sb strings.Builder
+	sb.WriteString(p.text + " ")
+	for _, n := range p.ns {
+		sb.WriteString("[" + strconv.Itoa(n) + "]")
+	}
+	return sb.String()
+}
+
+func joinParts(parts []part) string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = p.String()
+	}
+	return strings.Join(out, "; ")
+}
+
+// parts returns the short answers of the cited facts, the same answers
+// merged; with cands, only of the facts that have an answer next to the
+// thing asked about.
+func (b *Base) parts(s *scratch, q *query, cq *compiled, cited []uint32, cands []cand) []part {
 	var parts []part
 	for i, f := range cited {
-		if list && !nearFocus(cands, f) {
+		if cands != nil && !nearFocus(cands, f) {
 			continue // its names may be of other things than those asked for
 		}
 		a := b.shortAnswer(s, q, cq, f)
@@ -63,25 +96,37 @@ func (b *Base) listAnswer(s *scratch, q *query, cq *compiled, cited []uint32, ca
 			parts = append(parts, part{text: a, ns: []int{i + 1}})
 		}
 	}
-	if len(parts) == 0 || len(parts) == 1 && parts[0].ns[0] == 1 {
-		return "" // the best fact's own answer, as for any question
-	}
-	out := make([]string, len(parts))
-	for i, p := range parts {
-		marks := make([]string, len(p.ns))
-		for k, n := range p.ns {
-			marks[k] = "[" + strconv.Itoa(n) + "]"
-		}
-		out[i] = p.text + " " + strings.Join(marks, "")
-	}
-	return strings.Join(out, "; ")
+	return parts
 }
 
-// sameWords reports whether a and b are the same but for case and spaces:
-// "YouBit" and "You Bit".
+// sameWords reports whether a and b are the same but for case and spaces
+// ("YouBit" and "You Bit"), or, for figures, give the same numbers with
+// the same magnitudes ("$545 million to $735 million" and "approximately
+// $545 million and $735 million").
 func sameWords(a, b string) bool {
 	squash := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "")) }
-	return squash(a) == squash(b)
+	if squash(a) == squash(b) {
+		return true
+	}
+	fa, fb := figures(a), figures(b)
+	return fa != "" && fa == fb
+}
+
+// figures returns the numbers and magnitude words of s, in order, or "".
+func figures(s string) string {
+	var out []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != ','
+	}) {
+		f = strings.Trim(f, ".,")
+		switch {
+		case f != "" && unicode.IsDigit(rune(f[0])):
+			out = append(out, strings.ReplaceAll(f, ",", ""))
+		case lang.Magnitudes[f]:
+			out = append(out, f)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // nearFocus reports whether fact f, among cands, has an answer of the kind
@@ -93,4 +138,38 @@ func nearFocus(cands []cand, f uint32) bool {
 		}
 	}
 	return false
+}
+
+// perArticle returns the best fact of each article among cands, best
+// first: those that score near enough the best one to answer (figureRatio)
+// and, when the question asks for a kind of answer, hold one.
+func (b *Base) perArticle(q *query, cands []cand) []uint32 {
+	var out []uint32
+	for _, c := range cands {
+		if c.score < figureRatio*cands[0].score || len(out) == maxCitations {
+			break
+		}
+		if (q.want == 0 || c.typed) && !dupArticle(b, out, b.facts[c.fact].article) {
+			out = append(out, c.fact)
+		}
+	}
+	return out
+}
+
+// compareAnswer says what each cited fact, one an article, answers, and
+// whether they agree: "They agree: $700 million [1][2]" or "They differ:
+// $545 million to $735 million [1]; $700 million [2]". It returns "" when
+// the facts give no answer of the kind asked for to set side by side.
+func (b *Base) compareAnswer(s *scratch, q *query, cq *compiled, cited []uint32) string {
+	if len(cited) < 2 || q.want == 0 {
+		return ""
+	}
+	parts := b.parts(s, q, cq, cited, nil)
+	switch {
+	case len(parts) == 1 && len(parts[0].ns) == len(cited):
+		return "They agree: " + parts[0].String()
+	case len(parts) >= 2:
+		return "They differ: " + joinParts(parts)
+	}
+	return ""
 }

@@ -38,3 +38,41 @@ func TestListAnswer(t *testing.T) {
 		t.Errorf("one airline: answer %q, want %q", a.Text, "Pelican Air")
 	}
 }
+
+func TestCompareAnswer(t *testing.T) {
+	b := New([]Article{
+		{ID: "wire", Title: "Storm damage counted", Paragraphs: []string{
+			"The storm caused damage estimated at $1.2 billion, the insurers' association said on Friday.",
+		}},
+		{ID: "daily", Title: "Insurers count the cost", Paragraphs: []string{
+			"Insurers put the storm's damage at roughly $900 million in a first estimate.",
+		}},
+		{ID: "weekly", Title: "After the storm", Paragraphs: []string{
+			"Fishermen repaired their boats after the storm, which cut power to 40,000 homes.",
+		}},
+	}, nil)
+	a := b.Ask("Do the articles agree on how much damage the storm caused?")
+	if !strings.HasPrefix(a.Text, "They differ: ") || !strings.Contains(a.Text, "$1.2 billion") || !strings.Contains(a.Text, "$900 million") {
+		t.Fatalf("answer %q, want both figures, each with its source (quotes %q)", a.Text, a.Quotes())
+	}
+	if len(a.Citations) < 2 || a.Citations[0].Source == a.Citations[1].Source {
+		t.Errorf("citations %+v: want one from each article", a.Citations)
+	}
+	// The same figures, written otherwise, agree.
+	for _, tc := range []struct{ a, b string }{
+		{"$545 million to $735 million", "approximately $545 million and $735 million"},
+		{"YouBit", "You Bit"},
+		{"2,015 people", "2015"},
+	} {
+		if !sameWords(tc.a, tc.b) {
+			t.Errorf("sameWords(%q, %q) = false", tc.a, tc.b)
+		}
+	}
+	if sameWords("$545 million", "$545 billion") {
+		t.Error("$545 million and $545 billion agree")
+	}
+	// Not a comparison: a question about agreeing that names no source.
+	if q := parse(b.getScratch().z, "Did the two countries agree on a treaty?", nil, nil); q.compare {
+		t.Error("a question about countries agreeing was read as a comparison of sources")
+	}
+}

@@ -22,6 +22,10 @@ type query struct {
 	want  kind         // the kind of answer the question asks for
 	wh    string       // the question word that tells it: "when", "how much"
 	yesNo bool         // the question asks whether something is so ("Is North Korea behind …?")
+	// compare: the question asks whether the sources agree ("Do the
+	// articles agree on the amount?"); its words of comparison and of
+	// sources are request phrasing, not content.
+	compare bool
 	// defines is the name a question asks to define ("What is
 	// Pyongyang?", "Who is Taro Kono?"), as the question writes it.
 	defines string
@@ -46,6 +50,7 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 	q.want, q.wh = questionType(toks, words)
 	q.yesNo = q.wh == "" && len(words) > 0 && lang.Auxiliaries[words[0]]
 	q.defines = definedName(question, toks, words)
+	q.compare = comparison(words)
 	q.focusFrom, q.focusTo = focusRun(toks, words)
 	if q.want&^kList == 0 && q.focusTo > q.focusFrom && (q.wh == "what" || q.wh == "which") {
 		// A noun the question-noun list lacks, typed through WordNet:
@@ -102,6 +107,17 @@ func verbAt(toks []text.Token, words []string, k int) bool {
 			next.Flags&(text.Cap|text.AllCaps) != 0 && next.Flags&text.Aux == 0
 	}
 	return false
+}
+
+// comparison reports whether words ask whether the sources agree: a word
+// of comparison and a word for the sources.
+func comparison(words []string) bool {
+	cmp, src := false, false
+	for _, w := range words {
+		cmp = cmp || lang.CompareWords[w]
+		src = src || lang.SourceWords[w]
+	}
+	return cmp && src
 }
 
 // stripLinks blanks out what in a chat message is not words of the

@@ -54,6 +54,8 @@ var (
 	DemonymSuffixes  = list("demonym-suffixes")
 	Negations        = set("negations")
 	Hedges           = set("hedges")
+	CompareWords     = set("compare-words")
+	SourceWords      = set("source-words")
 )
 
 // CurrencySigns are the signs that stand before an amount of money.
