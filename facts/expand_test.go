@@ -1,8 +1,8 @@
 package facts
 
 import (
-	"github.com/factbot/factbot/facts/internal/stem"
 	"fmt"
+	"github.com/factbot/factbot/facts/internal/stem"
 	"math"
 	"strings"
 	"testing"
