@@ -2,10 +2,11 @@ package facts
 
 import (
 	"fmt"
-	"github.com/factbot/factbot/facts/internal/stem"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/factbot/factbot/facts/internal/stem"
 )
 
 // expandBase is a small base whose words every expander can reach, with
