@@ -198,3 +198,45 @@ func classOf(c string) string {
 	coarse, _, _ := strings.Cut(c, ":")
 	return coarse
 }
+
+// classNouns say what each class asks for, in a sentence.
+var classNouns = map[string]string{
+	"NUM:money": "an amount of money", "NUM:count": "a number", "NUM:perc": "a percentage",
+	"NUM:date": "a date", "NUM:period": "a length of time", "NUM:dist": "a distance", "NUM:size": "a size",
+	"HUM:ind": "a person", "HUM:gr": "an organisation or group", "HUM:desc": "who someone is",
+	"LOC:city": "a city", "LOC:country": "a country", "LOC:state": "a state or province", "LOC:other": "a place",
+	"DESC:def": "what something is", "DESC:reason": "a reason", "DESC:manner": "how something happened",
+}
+
+// describe says what the question asks: "for a number of “employees”,
+// about “North Korea” and “2018”", or "" when the engine read no class.
+func (a Analysis) describe() string {
+	what := classNouns[a.Class]
+	switch {
+	case a.YesNo:
+		what = "whether it is so"
+	case what == "" && a.Focus != "":
+		what = "a thing"
+	case what == "":
+		return ""
+	}
+	if a.Focus != "" && !a.YesNo {
+		switch a.Class {
+		case "NUM:count", "NUM:money", "NUM:perc":
+			what += " of “" + a.Focus + "”"
+		default:
+			what += " (“" + a.Focus + "”)"
+		}
+	}
+	if !a.YesNo {
+		what = "for " + what
+	}
+	if len(a.Constraints) > 0 {
+		quoted := make([]string, len(a.Constraints))
+		for i, c := range a.Constraints {
+			quoted[i] = "“" + c + "”"
+		}
+		what += ", about " + joinAnd(quoted)
+	}
+	return what
+}

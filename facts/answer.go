@@ -46,8 +46,12 @@ type Answer struct {
 	SmallTalk bool `json:"small_talk,omitempty"`
 }
 
-// A Gap is what the sources lack to answer a question.
+// A Gap is what the sources lack to answer a question, and what the
+// engine understood it to ask.
 type Gap struct {
+	// Asked is how the engine read the question: the class of answer, the
+	// thing asked about and the names, numbers and dates it is about.
+	Asked Analysis `json:"asked"`
 	// Unknown are the question's words, as written, that no fact has:
 	// most often a name the sources never mention.
 	Unknown []string `json:"unknown,omitempty"`
@@ -90,6 +94,9 @@ func DescribeGap(g *Gap) string {
 		return ""
 	}
 	var parts []string
+	if u := g.Asked.describe(); u != "" {
+		parts = append(parts, "I read it as asking "+u+".")
+	}
 	if len(g.Unknown) > 0 {
 		quoted := make([]string, len(g.Unknown))
 		for i, u := range g.Unknown {

@@ -131,7 +131,7 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 // gap says what the sources lack for r: the words no fact has, and the
 // kind of answer asked for when the best facts hold none.
 func (b *Base) gap(r *result) *Gap {
-	g := &Gap{}
+	g := &Gap{Asked: r.q.analysis()}
 	for _, cg := range r.c.groups {
 		if len(cg.alts) == 0 && !cg.chatter {
 			t := r.q.toks[cg.tok]
@@ -143,9 +143,6 @@ func (b *Base) gap(r *result) *Gap {
 		g.Kind = r.q.want.String()
 	case b.check(&r.q, &r.c, &r.cands[0]) != "":
 		g.Counted = focusWords(&r.q, &r.c)
-	}
-	if len(g.Unknown) == 0 && g.Kind == "" && g.Counted == "" {
-		return nil
 	}
 	return g
 }

@@ -48,6 +48,12 @@ func TestDescribeGap(t *testing.T) {
 		{&Gap{Unknown: []string{"Upbit", "Coinbase", "Binance"}}, "They never mention “Upbit”, “Coinbase” and “Binance”."},
 		{&Gap{Kind: "date"}, "The closest facts name no date for that."},
 		{&Gap{Unknown: []string{"Upbit"}, Kind: "money"}, "They never mention “Upbit”. The closest facts name no amount for that."},
+		{&Gap{Asked: Analysis{Class: "NUM:count", Focus: "employees", Constraints: []string{"Lazarus", "2018"}}, Counted: "employees"},
+			"I read it as asking for a number of “employees”, about “Lazarus” and “2018”. The closest facts give no count of “employees”."},
+		{&Gap{Asked: Analysis{Class: "NUM:date", Constraints: []string{"Upbit"}}, Unknown: []string{"Upbit"}},
+			"I read it as asking for a date, about “Upbit”. They never mention “Upbit”."},
+		{&Gap{Asked: Analysis{YesNo: true, Constraints: []string{"Kim"}}}, "I read it as asking whether it is so, about “Kim”."},
+		{&Gap{Asked: Analysis{Class: "HUM:gr", Focus: "firm"}}, "I read it as asking for an organisation or group (“firm”)."},
 	} {
 		if got := DescribeGap(tt.gap); got != tt.want {
 			t.Errorf("DescribeGap(%+v) = %q, want %q", tt.gap, got, tt.want)
