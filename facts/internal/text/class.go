@@ -111,6 +111,18 @@ func Classify(toks []Token, words []string, lf []Lex, cls []Class) {
 			}
 		}
 	}
+	// Numbers of names: "Unit 180", "Boeing 747", "Bureau 121" count
+	// nothing; the number is part of the name before it, one space away.
+	for i := 1; i < len(toks); i++ {
+		p := i - 1
+		for p > 0 && cls[p]&ClassAux != 0 {
+			p--
+		}
+		if cls[i]&ClassNum != 0 && cls[i]&(ClassMoney|ClassYear|ClassAux) == 0 && toks[i].Flags&Number != 0 &&
+			cls[p]&ClassCap != 0 && toks[i].Start == toks[p].End+1 {
+			cls[i] = cls[i]&^ClassNum | ClassCap
+		}
+	}
 	// Amounts: "$545 million", "700 million USD", "70 Monero coins".
 	for i := range toks {
 		if cls[i]&ClassNum == 0 {

@@ -69,6 +69,11 @@ func TestClassify(t *testing.T) {
 		{"Sergei Neverov met RUSI", []string{"sergei:cap", "neverov:cap", "met:", "rusi:cap"}},
 		{"The group met the Lazarus Group", []string{"the:", "group:", "met:", "the:", "lazarus:cap", "group:cap"}},
 		{"cyber-warfare", []string{"cyber:", "warfare:", "cyberwarfare:aux"}},
+		// A number one space after a name is part of it; after a comma, or
+		// a year, or money, it is not.
+		{"known as Unit 180 or Bureau 121", []string{"known:", "as:", "unit:cap", "180:cap", "or:", "bureau:cap", "121:cap"}},
+		{"in Korea, 700 hackers", []string{"in:", "korea:cap", "700:num", "hackers:"}},
+		{"the Olympics 2016 were held", []string{"the:", "olympics:cap", "2016:num,year", "were:", "held:"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
