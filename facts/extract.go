@@ -81,17 +81,6 @@ func (b *Base) shortAnswer(s *scratch, q *query, cq *compiled, f uint32) string 
 	return extractKind(e, q, cq)
 }
 
-// names reports whether the question names someone ("Who is Sergei
-// Neverov?"), and so asks for a description rather than a name.
-func (cq *compiled) names() bool {
-	for _, g := range cq.groups {
-		if g.name {
-			return true
-		}
-	}
-	return false
-}
-
 // cut returns the verbatim text of tokens i..j, with a currency sign that
 // stands before token i.
 func (e *extract) cut(i, j int) string {

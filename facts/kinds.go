@@ -110,15 +110,7 @@ var kindRows = []kindRow{
 		k: kName, name: "name", cues: []string{"who", "whom", "whose"},
 		token:   func(cl text.Class, _ termFlag) bool { return cl&text.ClassCap != 0 },
 		feature: xName, score: has(kName), typed: true, near: kName,
-		extract: func(e *extract, q *query, cq *compiled) string {
-			if q.wh == "who" && cq.names() {
-				// "Who is Sergei Neverov?" asks for a description.
-				if d := e.description(); d != "" {
-					return d
-				}
-			}
-			return e.name(false)
-		},
+		extract: func(e *extract, q *query, cq *compiled) string { return e.name(false) },
 	},
 	{k: kPerson, name: "person", feature: -1},
 	{k: kOrg, name: "organisation", feature: -1},
