@@ -178,24 +178,45 @@ func (e *extract) amountEnd(i int) int {
 // date cuts out the first date the question does not name: "April 12",
 // "March 2019", "2015".
 func (e *extract) date() string {
-	for i := range e.toks {
-		c := e.cls[i]
-		if e.inQ[i] || c&text.ClassAux != 0 || c&(text.ClassYear|text.ClassDate) == 0 {
-			continue
-		}
-		end := i
-		if c&text.ClassDate != 0 {
-			// A month and its day, either way round: "April 12", "12 April".
-			if j := e.next(end); j > 0 && e.cls[j]&text.ClassDate != 0 && (isDay(e.words[j]) || isDay(e.words[end])) {
-				end = j
+	// A year, month or day first; a word of time ("spring", "ago",
+	// "century") only when the fact has none.
+	for _, words := range []bool{false, true} {
+		for i := range e.toks {
+			c := e.cls[i]
+			if e.inQ[i] || c&text.ClassAux != 0 || c&(text.ClassYear|text.ClassDate) == 0 || (e.lf[i]&text.LexDateWord != 0) != words {
+				continue
 			}
-			if j := e.next(end); j > 0 && e.cls[j]&text.ClassYear != 0 {
-				end = j
+			start, end := i, i
+			if words {
+				// The number or name the word of time needs: "65 million
+				// years ago", "the 17th century", "300 BC", "the Mesozoic Era".
+				for k := 0; k < 4 && start > 0 && e.dateLead(start-1); k++ {
+					start--
+				}
+			} else if c&text.ClassDate != 0 {
+				// A month and its day, either way round: "April 12", "12 April".
+				if j := e.next(end); j > 0 && e.cls[j]&text.ClassDate != 0 && (isDay(e.words[j]) || isDay(e.words[end])) {
+					end = j
+				}
+				if j := e.next(end); j > 0 && e.cls[j]&text.ClassYear != 0 {
+					end = j
+				}
 			}
+			return e.cut(start, end)
 		}
-		return e.cut(i, end)
 	}
 	return ""
+}
+
+// dateLead reports whether token i can open a time given by a word of
+// time after it: a number, an ordinal, a name, a magnitude or a unit of
+// time ("years").
+func (e *extract) dateLead(i int) bool {
+	if e.cls[i]&text.ClassAux != 0 {
+		return false
+	}
+	return e.cls[i]&(text.ClassNum|text.ClassCap|text.ClassYear|text.ClassUnit) != 0 || e.toks[i].Flags&text.Ordinal != 0 ||
+		lang.Magnitudes[e.words[i]] || lang.TimeUnits[e.words[i]]
 }
 
 // isDay reports whether a folded word is a day of the month: one or two digits.

@@ -31,6 +31,14 @@ func TestExtractDate(t *testing.T) {
 		{"statements released in March by the U.N. panel", "March"},
 		{"a report on Monday claiming that", "Monday"},
 		{"Nothing here has a date, not even 12 things.", ""},
+		// A word of time takes the number or name it needs; a year or a
+		// month comes before it.
+		{"Birds evolved a keener sense of smell 65 million years ago.", "65 million years ago"},
+		{"The city grew in the 17th century into a trading hub.", "17th century"},
+		{"It was built around 300 BC by the king.", "300 BC"},
+		{"The ocean dominated during the Mesozoic Era.", "Mesozoic Era"},
+		{"Every spring since 1998 the village has held a fair.", "1998"},
+		{"Most stations air their local news at the weekend.", "weekend"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

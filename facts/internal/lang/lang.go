@@ -55,6 +55,7 @@ var (
 	Negations        = set("negations")
 	Hedges           = set("hedges")
 	CompareWords     = set("compare-words")
+	TimeUnits        = set("time-units")
 	SourceWords      = set("source-words")
 )
 
