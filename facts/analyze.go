@@ -110,36 +110,34 @@ var cueClasses = map[string]string{
 	"when": "NUM:date", "where": "LOC:other", "why": "DESC:reason", "how": "DESC:manner",
 }
 
-// classAnchors type a noun through WordNet's hypernyms: the first anchor
-// found within maxAnchorDepth steps up gives the class ("politician" →
-// leader → person: HUM:ind; "firm" → business → organization: HUM:gr).
-// The anchors are the top of WordNet's noun hierarchy for each class; the
-// walk is short because WordNet is read here by lemma, not by sense, and
-// a longer one drifts through other senses.
+// classAnchors type a noun through WordNet: the first anchor that is the
+// noun, one of its frequent-sense synonyms ("nation" → country), or one of
+// its direct hypernyms ("politician" → person: HUM:ind; "team" →
+// organization: HUM:gr) gives the class. WordNet is read here by lemma,
+// not by sense, so a walk further up drifts through other senses: at two
+// steps "condition" was a place and "sequence" a group, and on SQuAD train
+// questions outside the sample one step cited the right fact first more
+// often (0.691 against 0.688; chat 0.678 against 0.675).
 var classAnchors = []struct{ lemma, class string }{
 	{"person", "HUM:ind"},
 	{"organization", "HUM:gr"},
-	{"social group", "HUM:gr"},
 	{"city", "LOC:city"},
 	{"municipality", "LOC:city"},
 	{"country", "LOC:country"},
-	{"state", "LOC:state"},
 	{"administrative district", "LOC:other"},
 	{"location", "LOC:other"},
-	{"region", "LOC:other"},
 	{"time period", "NUM:date"},
 	{"time unit", "NUM:date"},
 	{"calendar day", "NUM:date"},
 	{"monetary unit", "NUM:money"},
-	{"currency", "NUM:money"},
 }
 
 // maxAnchorDepth is how far up the walk goes; minAnchorSynonym is the
-// least weight (the share of the word's sense counts) of a synonym it
-// starts from, so that a rare sense ("firm" as "stiff", a man) does not
-// type the noun.
+// least weight (the share of the word's sense counts) of a synonym that
+// may type the noun, so that a rare sense ("firm" as "stiff", a man) does
+// not.
 const (
-	maxAnchorDepth   = 2
+	maxAnchorDepth   = 1
 	minAnchorSynonym = 0.5
 )
 
@@ -152,34 +150,36 @@ func nounClass(noun string) string {
 	if len(lemmas) == 0 {
 		return ""
 	}
-	// The noun and its synonyms of frequent senses: "nation" is a
-	// "country".
-	level := []string{lemmas[0]}
+	// The noun, then its synonyms of frequent senses ("nation" is a
+	// "country"), then its hypernyms up to maxAnchorDepth. Only the noun's
+	// own hypernyms are walked: a synonym's lead through its other senses
+	// ("condition" → "state" → a country).
+	if c := anchorClass([]string{lemmas[0]}); c != "" {
+		return c
+	}
+	var syn []string
 	for _, r := range wordnet.Synonyms(lemmas[0]) {
 		if r.Weight >= minAnchorSynonym {
-			level = append(level, r.Lemma)
+			syn = append(syn, r.Lemma)
 		}
 	}
-	seen := map[string]bool{}
-	for _, l := range level {
-		seen[l] = true
+	if c := anchorClass(syn); c != "" {
+		return c
 	}
-	for depth := 0; depth <= maxAnchorDepth && len(level) > 0; depth++ {
-		for _, a := range classAnchors {
-			for _, l := range level {
-				if l == a.lemma {
-					return a.class
-				}
-			}
-		}
+	level := []string{lemmas[0]}
+	seen := map[string]bool{lemmas[0]: true}
+	for depth := 1; depth <= maxAnchorDepth; depth++ {
 		var next []string
 		for _, l := range level {
 			for _, h := range wordnet.Hypernyms(l) {
-				if !seen[h] && !strings.Contains(h, "_") {
+				if !seen[h] {
 					seen[h] = true
 					next = append(next, h)
 				}
 			}
+		}
+		if c := anchorClass(next); c != "" {
+			return c
 		}
 		level = next
 	}
@@ -189,6 +189,19 @@ func nounClass(noun string) string {
 // classKinds are the engine's answer kinds for a coarse class typed from a
 // noun: a person or group is a name, a location a place, a time a date.
 var classKinds = map[string]kind{"HUM": kName, "LOC": kPlace, "NUM:date": kDate}
+
+// anchorClass returns the class of the first anchor among lemmas, in the
+// anchors' order, or "".
+func anchorClass(lemmas []string) string {
+	for _, a := range classAnchors {
+		for _, l := range lemmas {
+			if l == a.lemma {
+				return a.class
+			}
+		}
+	}
+	return ""
+}
 
 // classOf returns the key of classKinds for class c.
 func classOf(c string) string {

@@ -8,20 +8,20 @@ import (
 func TestListAnswer(t *testing.T) {
 	b := New([]Article{
 		{ID: "one", Title: "Jet orders rise", Paragraphs: []string{
-			"The planemaker said on Monday that the carriers Nordair and Skyvale, two firms from the north, ordered forty new jets between them. Its shares rose by a tenth.",
+			"The planemaker said on Monday that the carriers Nordair and Skyvale, two companies from the north, ordered forty new jets between them. Its shares rose by a tenth.",
 		}},
 		{ID: "two", Title: "Orders at the air show", Paragraphs: []string{
-			"At the show the regional firm Pelican Air ordered six new jets, its chief executive Mara Quist said.",
+			"At the show the regional company Pelican Air ordered six new jets, its chief executive Mara Quist said.",
 		}},
 	}, nil)
-	a := b.Ask("Which firms ordered new jets?")
+	a := b.Ask("Which companies ordered new jets?")
 	for _, want := range []string{"Nordair and Skyvale", "Pelican Air"} {
 		if !strings.Contains(a.Text, want) {
 			t.Errorf("answer %q lacks %q (quotes %q)", a.Text, want, a.Quotes())
 		}
 	}
 	if strings.Contains(a.Text, "Mara Quist") {
-		t.Errorf("answer %q names the chief executive, who is no firm", a.Text)
+		t.Errorf("answer %q names the chief executive, who is no company", a.Text)
 	}
 	// Each part carries its citation's number, and the number is the
 	// citation of the fact that says it.
@@ -34,7 +34,7 @@ func TestListAnswer(t *testing.T) {
 		}
 	}
 	// A question for one thing gets one.
-	if a := b.Ask("Which firm ordered six new jets?"); a.Text != "Pelican Air" {
+	if a := b.Ask("Which company ordered six new jets?"); a.Text != "Pelican Air" {
 		t.Errorf("one airline: answer %q, want %q", a.Text, "Pelican Air")
 	}
 }
