@@ -4,7 +4,10 @@ package facts
 // it read the question and the features of each fact it scored.
 type Explanation struct {
 	Question string `json:"question"`
-	Type     string `json:"type,omitempty"`
+	// Resolved and Within are as in Answer: how a follow-up was read.
+	Resolved string   `json:"resolved,omitempty"`
+	Within   []string `json:"within,omitempty"`
+	Type     string   `json:"type,omitempty"`
 	// Corrections are the changes of spelling made to read the question.
 	Corrections []Correction `json:"corrections,omitempty"`
 	// Concepts are the question's concept groups and the index terms each
@@ -47,11 +50,17 @@ type Candidate struct {
 }
 
 // Explain ranks the facts for a question as Ask does, and returns how.
-func (b *Base) Explain(question string) Explanation {
+func (b *Base) Explain(question string) Explanation { return b.explain(question, nil) }
+
+// explain is Explain with the facts kept to the articles keep allows, as ask.
+func (b *Base) explain(question string, keep []bool) Explanation {
 	e := Explanation{Question: question}
 	s := b.getScratch()
 	defer b.pool.Put(s)
 	r, ok := b.search(s, question)
+	if ok && keep != nil {
+		ok = b.narrow(&r, keep)
+	}
 	e.Type, e.Corrections = r.q.want.String(), r.corrections
 	for _, g := range r.c.groups {
 		c := Concept{Word: g.word, Importance: float64(g.imp), Terms: []Term{}}

@@ -52,6 +52,15 @@ var (
 	SentenceStarters = set("sentence-starters")
 	PlaceNames       = lineSet("place-names")
 	DemonymSuffixes  = list("demonym-suffixes")
+
+	// Anaphors, AnaphorPossessives, DocumentNouns, FollowupOpeners and
+	// SayingVerbs tell
+	// a question that leans on the one before it.
+	Anaphors           = set("anaphors")
+	AnaphorPossessives = set("anaphor-possessives")
+	DocumentNouns      = set("document-nouns")
+	FollowupOpeners    = lineSet("followup-openers")
+	SayingVerbs        = set("saying-verbs")
 )
 
 // CurrencySigns are the signs that stand before an amount of money.
