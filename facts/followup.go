@@ -330,7 +330,10 @@ func (b *Base) readFollowup(question string) followup {
 		}
 	}
 	for n := min(3, len(r.words)); n > 0; n-- {
-		if lang.FollowupOpeners[strings.Join(r.words[:n], " ")] {
+		// The opener's words as written, nothing between them: "what %
+		// of…" opens with no "what of".
+		opener := strings.Join(r.words[:n], " ")
+		if lang.FollowupOpeners[opener] && strings.ToLower(tidy(question[:r.toks[n-1].End])) == opener {
 			r.opener = n
 			break
 		}
@@ -374,14 +377,14 @@ func (b *Base) readFollowup(question string) followup {
 }
 
 // isFollowup reports whether the question leans on the one before.
-func (r *followup) isFollowup() bool {
+func (r followup) isFollowup() bool {
 	return r.opener > 0 || r.pronoun >= 0 || r.docFrom < r.docTo || r.content == 0 && r.asks
 }
 
 // elliptic reports whether the question leaves out what it asks about.
 // A question about a source that asks only what it says ("what does the
 // other article say?") leaves out what about, too.
-func (r *followup) elliptic() bool {
+func (r followup) elliptic() bool {
 	return r.opener > 0 || r.content == 0 || r.docFrom < r.docTo && r.content == r.saying
 }
 
