@@ -78,6 +78,7 @@ func wantFollowup(t *testing.T, m sent, question string, turns []facts.Turn) {
 // the bot fetches it.
 func TestFollowupReply(t *testing.T) {
 	h := start(t, withSeeds(t))
+	counted := h.counted("question reply answered", 2)
 	first := h.mention(firstQuestion)
 	_, answer1 := h.posted(first)
 
@@ -101,6 +102,7 @@ func TestFollowupReply(t *testing.T) {
 	if diff := cmp.Diff(wantRoutes, h.routes(mark)); diff != "" {
 		t.Errorf("REST calls (-want +got):\n%s", diff)
 	}
+	counted() // the log line comes before the count
 	if logs := h.logs.String(); strings.Count(logs, "msg=question via=reply outcome=answered") != 2 {
 		t.Errorf("logs do not show two replies answered:\n%s", logs)
 	}
@@ -121,6 +123,7 @@ func TestFollowupReply(t *testing.T) {
 // politely.
 func TestFollowupThread(t *testing.T) {
 	h := start(t, withSeeds(t))
+	counted := h.counted("question thread answered", 2)
 	first := h.mention(firstQuestion)
 	m1, answer1 := h.posted(first)
 	if ids := m1.CustomIDs(); !strings.Contains(strings.Join(ids, " "), "thread:"+first) {
@@ -164,6 +167,7 @@ func TestFollowupThread(t *testing.T) {
 	}
 	asked = h.message(msg{content: "<@" + fakediscord.BotID + "> " + thirdQuestion, channel: thread, mentions: true})
 	wantFollowup(t, h.reply(asked), thirdQuestion, append(turns, facts.Turn{Question: secondQuestion}))
+	counted()
 	if logs := h.logs.String(); strings.Count(logs, "via=thread outcome=answered") != 2 {
 		t.Errorf("logs do not show two questions answered in the thread:\n%s", logs)
 	}

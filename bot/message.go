@@ -73,9 +73,9 @@ func (b *Bot) question(m *discordgo.Message, me string) (via Via, question strin
 		via = ViaDM
 	case me != "" && mentions(m, me):
 		via = ViaMention
-	case content != "" && (repliesTo(m, me) || b.threads.has(m.ChannelID)):
+	case content != "" && (repliesTo(m, me) || b.threads.has(m.ChannelID) && strings.HasSuffix(content, "?")):
 		// Seen with the message content intent only: a follow-up that
-		// does not mention the bot.
+		// does not mention the bot, replying to it or asked in its thread.
 		via = ViaReply
 	case b.channels[m.ChannelID] && strings.HasSuffix(content, "?"):
 		via = ViaChannel

@@ -443,13 +443,17 @@ func (r *followup) rewrite(subject, prevQ string, b *Base) string {
 // words, nor words of own, as written, joined by spaces, with a question
 // mark.
 func contentOf(q, own string) string {
-	ownWords := strings.Fields(strings.ToLower(own))
+	var ownWords []string
+	for _, o := range strings.Fields(strings.ToLower(own)) {
+		o = strings.Trim(o, "?!.,;:")
+		ownWords = append(ownWords, strings.TrimSuffix(strings.TrimSuffix(o, "’s"), "'s"))
+	}
 	z := text.NewTokenizer()
 	var out []string
 	for _, t := range z.Tokenize(q) {
 		w := text.Key(z.Word(t), t.Flags)
 		if t.Flags&text.Aux != 0 || lang.Stopwords[w] || lang.QuestionWords[w] || lang.Auxiliaries[w] || lang.Chatter[w] ||
-			slices.ContainsFunc(ownWords, func(o string) bool { return strings.Trim(o, "?!.,’'s") == w }) {
+			slices.Contains(ownWords, w) {
 			continue
 		}
 		out = append(out, q[t.Start:t.End])
