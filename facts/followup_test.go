@@ -246,3 +246,42 @@ func questionTexts(t *testing.T, path string) []string {
 	}
 	return out
 }
+
+// FuzzAskInContext reads any question after any other: the answer is a
+// well-formed answer to the question as asked; a question not read as a
+// follow-up gets Ask's answer; and the same conversation reads the same.
+func FuzzAskInContext(f *testing.F) {
+	for _, c := range [][2]string{
+		{"Which think tank reported the thefts?", "what did they say about sanctions?"},
+		{"How much crypto has North Korea stolen?", "and in 2018?"},
+		{"How much crypto has North Korea stolen?", "what about Japan?"},
+		{"What is the Lazarus Group?", "and the other article?"},
+		{"", "why?"},
+		{"they they they", "it"},
+		{"and", "and"},
+		{"what about", "what about"},
+		{strings.Repeat("North Korea ", 300), "what about " + strings.Repeat("Japan ", 300)},
+		{"\xff\xfe", "their \xff?"},
+		{"Who is Kim Jong-un?", "what % of it"},
+	} {
+		f.Add(c[0], c[1])
+	}
+	b := seeds(f)
+	f.Fuzz(func(t *testing.T, before, q string) {
+		turns := []Turn{{Question: before}}
+		ans := b.AskInContext(q, turns)
+		checkAnswer(t, b, ans)
+		if ans.Question != q {
+			t.Errorf("AskInContext(%q).Question = %q", q, ans.Question)
+		}
+		if !b.readFollowup(q).isFollowup() {
+			if diff := cmp.Diff(b.Ask(q), ans); diff != "" {
+				t.Errorf("%q, not a follow-up, after %q (-Ask +AskInContext):\n%s", q, before, diff)
+			}
+		}
+		if diff := cmp.Diff(ans, b.AskInContext(q, turns)); diff != "" {
+			t.Errorf("%q after %q twice (-first +second):\n%s", q, before, diff)
+		}
+		b.ExplainInContext(q, turns)
+	})
+}
