@@ -85,31 +85,51 @@ type messageFetcher interface {
 	ChannelMessage(channelID, messageID string, options ...discordgo.RequestOption) (*discordgo.Message, error)
 }
 
-// followed returns the key of the answer message m follows, and where it
-// was asked: a reply to one of the bot's answers (me), or a question in a
-// thread the bot started. It fetches the message replied to when the event
-// left it out.
-func (b *Bot) followed(ctx context.Context, s session, m *discordgo.Message, me string) (key string, via Via, ok bool) {
-	if ref := m.MessageReference; ref != nil && ref.MessageID != "" && me != "" {
-		to := m.ReferencedMessage
-		if to == nil {
-			if f, ok := s.(messageFetcher); ok {
-				var err error
-				if to, err = f.ChannelMessage(cmpOr(ref.ChannelID, m.ChannelID), ref.MessageID, discordgo.WithContext(ctx)); err != nil {
-					b.log.Info("cannot fetch the message replied to", "err", redact(err))
-				}
+// followed returns the turns message m follows, and where it was asked:
+// a reply to one of the bot's answers (me), or a question in a thread the
+// bot started. It fetches the message replied to when the event left it
+// out; for an answer it has forgotten (or never knew, having restarted
+// since), it fetches the question the answer replied to.
+func (b *Bot) followed(ctx context.Context, s session, m *discordgo.Message, me string) ([]facts.Turn, Via, bool) {
+	if to := b.repliedTo(ctx, s, m); to != nil && me != "" && to.Author != nil && to.Author.ID == me {
+		if key := answerKey(to); key != "" {
+			if turns := b.conversation(key); turns != nil {
+				return turns, ViaReply, true
 			}
 		}
-		if to != nil && to.Author != nil && to.Author.ID == me {
-			if key := answerKey(to); key != "" {
-				return key, ViaReply, true
+		if q := b.repliedTo(ctx, s, to); q != nil && q.Author != nil && !q.Author.Bot {
+			if text := strings.TrimSpace(discordTokens.ReplaceAllString(q.Content, " ")); text != "" {
+				return []facts.Turn{{Question: text}}, ViaReply, true // asked again by the engine
 			}
 		}
+		return nil, ViaReply, true
 	}
 	if key, ok := b.threads.get(m.ChannelID); ok {
-		return key, ViaThread, true
+		return b.conversation(key), ViaThread, true
 	}
-	return "", "", false
+	return nil, "", false
+}
+
+// repliedTo returns the message m replies to, fetching it when the event
+// left it out, or nil.
+func (b *Bot) repliedTo(ctx context.Context, s session, m *discordgo.Message) *discordgo.Message {
+	ref := m.MessageReference
+	if ref == nil || ref.MessageID == "" {
+		return nil
+	}
+	if m.ReferencedMessage != nil {
+		return m.ReferencedMessage
+	}
+	f, ok := s.(messageFetcher)
+	if !ok {
+		return nil
+	}
+	to, err := f.ChannelMessage(cmpOr(ref.ChannelID, m.ChannelID), ref.MessageID, discordgo.WithContext(ctx))
+	if err != nil {
+		b.log.Info("cannot fetch the message replied to", "err", redact(err))
+		return nil
+	}
+	return to
 }
 
 // answerKey returns the key of the answer in message m, from the custom

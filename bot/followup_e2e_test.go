@@ -179,3 +179,34 @@ func TestFollowupThread(t *testing.T) {
 		t.Errorf("rest error thread counted %d times, want 1", got)
 	}
 }
+
+// TestFollowupForgotten: a reply to an answer the bot does not remember (it
+// restarted since) is read after the question that answer replied to,
+// which the bot fetches.
+func TestFollowupForgotten(t *testing.T) {
+	h := start(t, withSeeds(t))
+	questionID, answerID, user := h.newID(), h.newID(), h.newID()
+	h.fake.AddMessage(map[string]any{
+		"id": questionID, "channel_id": channelID, "guild_id": fakediscord.GuildID, "type": 0,
+		"content": "<@" + fakediscord.BotID + "> " + firstQuestion,
+		"author":  map[string]any{"id": user, "username": "user" + user},
+	})
+	answer := map[string]any{
+		"id": answerID, "channel_id": channelID, "type": 19, "content": "",
+		"author":            map[string]any{"id": fakediscord.BotID, "username": "factbot", "bot": true},
+		"message_reference": map[string]any{"message_id": questionID, "channel_id": channelID},
+		"components": []any{map[string]any{"type": 1, "components": []any{
+			map[string]any{"type": 2, "style": 2, "label": "Sources", "custom_id": "src:" + questionID},
+		}}},
+	}
+	mark := h.mark()
+	m, _ := h.posted(h.followupReply(answer, secondQuestion, false))
+	wantFollowup(t, m, secondQuestion, []facts.Turn{{Question: firstQuestion}})
+	wantRoutes := []string{
+		"GET /api/v9/channels/" + channelID + "/messages/" + questionID,
+		"POST /api/v9/channels/" + channelID + "/messages",
+	}
+	if diff := cmp.Diff(wantRoutes, h.routes(mark)); diff != "" {
+		t.Errorf("REST calls (-want +got):\n%s", diff)
+	}
+}

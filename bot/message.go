@@ -43,8 +43,8 @@ func (b *Bot) onMessage(ctx context.Context, s session, me string, m *discordgo.
 		return
 	}
 	var turns []facts.Turn
-	if key, fvia, ok := b.followed(ctx, s, m, me); ok {
-		turns, via = b.conversation(key), fvia
+	if t, fvia, ok := b.followed(ctx, s, m, me); ok {
+		turns, via = t, fvia
 	}
 	res := b.askIn(question, turns)
 	msg := b.answerMessage(res, m.ID, false)

@@ -87,3 +87,14 @@ func (s *Server) Posted(replyTo string) (map[string]any, bool) {
 	}
 	return nil, false
 }
+
+// AddMessage keeps a message as if someone had posted it, for the bot to
+// fetch: its JSON fields, with "id" and "channel_id" at least.
+func (s *Server) AddMessage(m map[string]any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.messages == nil {
+		s.messages = map[string]map[string]any{}
+	}
+	s.messages[fmt.Sprint(m["id"])] = m
+}
