@@ -90,12 +90,12 @@ func (b *Base) resolve(question string, turns []Turn) resolution {
 	if len(turns) == 0 || strings.TrimSpace(question) == "" || len(b.facts) == 0 {
 		return f
 	}
-	prev, ok := b.lastAnswered(turns)
-	if !ok {
-		return f
-	}
 	r := b.readFollowup(question)
 	if !r.isFollowup() {
+		return f // before the turns are asked again: a question alone costs nothing more
+	}
+	prev, ok := b.lastAnswered(turns)
+	if !ok {
 		return f
 	}
 	prevQ := prev.Question

@@ -285,3 +285,32 @@ func FuzzAskInContext(f *testing.F) {
 		b.ExplainInContext(q, turns)
 	})
 }
+
+// BenchmarkAskInContext measures a follow-up after one earlier question,
+// asked again (as from the command line or GET /ask) or given with its
+// answer (as the bot gives it), beside the same question alone.
+func BenchmarkAskInContext(b *testing.B) {
+	base := seeds(b)
+	first, followup := "Which think tank reported the thefts?", "what did they say about sanctions?"
+	answer := base.Ask(first)
+	b.Run("alone", func(b *testing.B) {
+		for b.Loop() {
+			base.Ask(followup)
+		}
+	})
+	b.Run("asked-again", func(b *testing.B) {
+		for b.Loop() {
+			base.AskInContext(followup, []Turn{{Question: first}})
+		}
+	})
+	b.Run("answer-given", func(b *testing.B) {
+		for b.Loop() {
+			base.AskInContext(followup, []Turn{{Question: first, Answer: &answer}})
+		}
+	})
+	b.Run("stand-alone-question", func(b *testing.B) {
+		for b.Loop() {
+			base.AskInContext("How much crypto has North Korea stolen?", []Turn{{Question: first}})
+		}
+	})
+}
