@@ -57,8 +57,9 @@ func TestAskHTTPMatchesAskJSON(t *testing.T) {
 
 // TestAskContextHTTPMatchesAskJSON: a follow-up asked with the same
 // context through `factbot ask --json --context` and GET /ask?context=
-// gets the same line, and the line shows how it was read; `--conversation`
-// reads each line of standard input with the lines before it.
+// gets the same line, and the line shows how it was read, as --explain
+// does; `--conversation` reads each line of standard input with the lines
+// before it.
 func TestAskContextHTTPMatchesAskJSON(t *testing.T) {
 	context1, context2 := "Which think tank reported the thefts?", "what did they say about sanctions?"
 	followup := "and about luxury goods?"
@@ -80,6 +81,15 @@ func TestAskContextHTTPMatchesAskJSON(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
 	if diff := cmp.Diff(stdout.String(), rec.Body.String()); diff != "" {
 		t.Errorf("GET /ask with context differs from ask --json --context (-ask --json +/ask):\n%s", diff)
+	}
+
+	var explained bytes.Buffer
+	args = []string{"ask", "--explain", "--context", context1, "--context", context2, followup}
+	if err := run(context.Background(), args, env(nil), strings.NewReader(""), &explained, &stderr); err != nil {
+		t.Fatalf("factbot ask --explain --context: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(explained.String(), `"resolved": "what did Royal United Services Institute say about sanctions about luxury goods?"`) {
+		t.Errorf("ask --explain --context shows no resolution:\n%s", explained.String())
 	}
 
 	var conv bytes.Buffer
