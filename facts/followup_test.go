@@ -16,28 +16,32 @@ import (
 // then a follow-up that leans on it. The follow-up must be read as the
 // question it stands for, and answered as that question is: the expected
 // citation is the engine's own answer to the resolved question, found at
-// run time.
+// run time. Where changes is set, the context changes what is cited: the
+// follow-up alone is answered otherwise, or not at all. (The first row's
+// subject is the engine's short answer to its first question, and the
+// rows' changes its ranking: a change of ranking may change them.)
 func TestAskInContext(t *testing.T) {
 	b := seeds(t)
 	tests := []struct {
 		name, first, followup, resolved string
+		changes                         bool
 	}{
 		{"pronoun: the name the answer gave", "Which think tank reported the thefts?", "what did they say about sanctions?",
-			"what did Royal United Services Institute say about sanctions?"},
+			"what did Royal United Services Institute say about sanctions?", true},
 		{"pronoun: the name the question used", "How much crypto has North Korea stolen?", "how did they launder it?",
-			"how did North Korea launder it?"},
-		{"pronoun: the name the question defined", "What is the Lazarus Group?", "who runs it?", "who runs Lazarus Group?"},
-		{"possessive pronoun", "How much crypto has North Korea stolen?", "what is their goal?", "what is North Korea’s goal?"},
+			"how did North Korea launder it?", false}, // no source says
+		{"pronoun: the name the question defined", "What is the Lazarus Group?", "who runs it?", "who runs Lazarus Group?", true},
+		{"possessive pronoun", "How much crypto has North Korea stolen?", "what is their goal?", "what is North Korea’s goal?", false},
 		{"ellipsis: a new name", "How much crypto has North Korea stolen?", "what about South Korea?",
-			"How much crypto has South Korea stolen?"},
+			"How much crypto has South Korea stolen?", true},
 		{"ellipsis: words added", "How much crypto has North Korea stolen?", "and in 2018?",
-			"How much crypto has North Korea stolen in 2018?"},
-		{"ellipsis: a question word alone", "Which exchanges were hacked?", "when?", "when exchanges hacked?"},
+			"How much crypto has North Korea stolen in 2018?", true},
+		{"ellipsis: a question word alone", "Which exchanges were hacked?", "when?", "when exchanges hacked?", true},
 		{"ellipsis and pronoun", "How much crypto has North Korea stolen?", "why did they do it?",
-			"why did North Korea do it crypto stolen?"},
+			"why did North Korea do it crypto stolen?", true},
 		{"the question before asked again", "How much crypto has North Korea stolen?", "what does that report say?",
-			"How much crypto has North Korea stolen?"},
-		{"a question of its own", "How much crypto has North Korea stolen?", "Who is Kim Jong-un?", ""},
+			"How much crypto has North Korea stolen?", true},
+		{"a question of its own", "How much crypto has North Korea stolen?", "Who is Kim Jong-un?", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,6 +59,9 @@ func TestAskInContext(t *testing.T) {
 			}
 			if want.Text != got.Text {
 				t.Errorf("answer %q, want %q's, %q", got.Text, read, want.Text)
+			}
+			if alone := b.Ask(tt.followup); tt.changes && cmp.Equal(alone.Citations, got.Citations) {
+				t.Errorf("%q cites the same alone as after %q", tt.followup, tt.first)
 			}
 			// The same turn given with its answer, as the bot gives it, reads
 			// the same.
