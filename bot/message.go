@@ -50,7 +50,7 @@ func (b *Bot) onMessage(ctx context.Context, s session, me string, m *discordgo.
 	msg := b.answerMessage(res, m.ID, false)
 	if res.err == nil {
 		b.rememberTurn(m.ID, turns, res.answer)
-		if via == ViaThread {
+		if b.threads.has(m.ChannelID) {
 			b.threads.put(m.ChannelID, m.ID) // the thread's next question follows this answer
 		} else if m.GuildID != "" {
 			msg.components = withThread(msg.components, m.ID)
