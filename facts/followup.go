@@ -20,10 +20,11 @@ import (
 //
 // A follow-up is resolved against the last turn that was answered (a turn
 // the sources could not answer says nothing the fact base knows): its
-// subject is the name the previous answer gave when it was asked for one
-// ("they" after "Who stole it?" is whoever the answer named), else the name
-// its question used, else the first name its cited facts use; a subject
-// any of whose words the fact base does not know is passed over. The
+// subject is the name its question asked to define ("What is X?"), else the
+// name its answer gave when one was asked for ("they" after "Who stole
+// it?" is whoever the answer named), else the name its question used, else
+// the name its cited facts use most (followup_names.go); a subject any of
+// whose words the fact base does not know is passed over. The
 // pronoun is read as the subject; an ellipsis takes the previous question's
 // words after its own (when it asks with a question word of its own), or
 // is read as the previous question with its name swapped for the new one
