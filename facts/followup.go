@@ -29,8 +29,8 @@ import (
 // words after its own (when it asks with a question word of its own), or
 // is read as the previous question with its name swapped for the new one
 // ("what about Japan?") or with the follow-up's words added ("and in
-// 2018?"). "The other article" keeps the answer to the articles the
-// previous answer did not cite; "that report" to those it did. The
+// 2018?"). "The other article" keeps the answer to the articles other than
+// the one the previous answer quoted first; "that report" to that one. The
 // resolution is a question of the follow-up's own words and the context's:
 // the context's words weigh as much as the question's own, since they stand
 // in for a pronoun or an ellipsis that carried no weight.
@@ -106,7 +106,9 @@ func (b *Base) resolve(question string, turns []Turn) resolution {
 	subject := b.subject(prev, prevQ)
 	f.text = r.rewrite(subject, prevQ, b)
 	if r.docFrom < r.docTo {
-		f.keep, f.within = b.keepArticles(prev.Citations, r.other)
+		// The article pointed at is the first citation's: "the other
+		// article" after an answer that cited two is the one not quoted first.
+		f.keep, f.within = b.keepArticles(prev.Citations[:1], r.other)
 	}
 	return f
 }
