@@ -118,8 +118,8 @@ func TestFollowupReply(t *testing.T) {
 
 // TestFollowupThread: the thread button under an answer starts a thread
 // from the answer message, named after its question; questions in it are
-// answered with the thread's earlier turns as context, and their answers
-// carry no thread button. A second thread from the same answer is refused
+// answered with the thread's earlier turns as context (mentions and /ask
+// alike), and their answers carry no thread button. A second thread from the same answer is refused
 // politely.
 func TestFollowupThread(t *testing.T) {
 	h := start(t, withSeeds(t))
@@ -171,6 +171,13 @@ func TestFollowupThread(t *testing.T) {
 	if logs := h.logs.String(); strings.Count(logs, "via=thread outcome=answered") != 2 {
 		t.Errorf("logs do not show two questions answered in the thread:\n%s", logs)
 	}
+
+	// /ask in the thread follows it too.
+	fourth := "what about jewelry?"
+	_, token := h.interaction(2, map[string]any{"id": "500", "name": "ask", "type": 1, "options": []any{question(fourth)}}, "",
+		map[string]any{"channel_id": thread})
+	all := append(turns, facts.Turn{Question: secondQuestion}, facts.Turn{Question: thirdQuestion})
+	wantFollowup(t, decode[response](t, h.callback(token)).Data, fourth, all)
 
 	if r := press(); !strings.Contains(r.Data.Content, "couldn't start a thread") || r.Data.Flags != 64 {
 		t.Errorf("second thread from one answer: %+v, want a polite ephemeral note", r.Data)
