@@ -90,19 +90,24 @@ func (b *Bot) askMessageLate(req *request, err error) reply {
 
 // withPost adds "Post to channel" to the first row of an answer's buttons.
 func withPost(cs []discordgo.MessageComponent, key string) []discordgo.MessageComponent {
-	id := buttonPost + ":" + key
-	if len(id) > maxCustomID {
+	return withButton(cs, discordgo.Button{Label: labelPost, Style: discordgo.PrimaryButton, CustomID: buttonPost + ":" + key})
+}
+
+// withButton adds button to the first row of cs, or to a new row when cs
+// has none; it leaves cs as it is when the custom id is too long or the
+// row is full.
+func withButton(cs []discordgo.MessageComponent, button discordgo.Button) []discordgo.MessageComponent {
+	if len(button.CustomID) > maxCustomID {
 		return cs
 	}
-	post := discordgo.Button{Label: labelPost, Style: discordgo.PrimaryButton, CustomID: id}
 	if len(cs) == 0 {
-		return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{post}}}
+		return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{button}}}
 	}
 	row, ok := cs[0].(discordgo.ActionsRow)
 	if !ok || len(row.Components) >= 5 {
 		return cs
 	}
-	row.Components = append(append([]discordgo.MessageComponent(nil), row.Components...), post)
+	row.Components = append(append([]discordgo.MessageComponent(nil), row.Components...), button)
 	return append([]discordgo.MessageComponent{row}, cs[1:]...)
 }
 

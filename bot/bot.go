@@ -94,6 +94,8 @@ type Bot struct {
 	channels map[string]bool
 	limiter  *limiter
 	answers  *memory[facts.Answer]
+	turns    *memory[[]facts.Turn]            // by answer key: the turns that led to it, when there were any before it
+	threads  *memory[string]                  // by thread id: the key of the last answer in a thread the bot started
 	checks   *memory[*discordgo.MessageEmbed] // "Check against sources", for Post to channel
 	router   *router
 	curating sync.Mutex // held while an article file is checked and written, or removed
@@ -158,6 +160,8 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 		channels:   map[string]bool{},
 		limiter:    newLimiter(cfg.Cooldown, time.Now),
 		answers:    newMemory[facts.Answer](rememberAnswers),
+		turns:      newMemory[[]facts.Turn](rememberAnswers),
+		threads:    newMemory[string](rememberAnswers),
 		checks:     newMemory[*discordgo.MessageEmbed](rememberAnswers),
 		deferAfter: cfg.DeferAfter,
 		lost:       make(chan struct{}, 1),

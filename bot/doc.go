@@ -9,7 +9,12 @@
 // quoted facts with [n] markers, the sources, and the confidence; under it,
 // a "Sources" button, "Verify" (the paragraph of a citation with the quote
 // in bold, and what identifies the article and the fact: verify.go) and
-// 👍 / 👎 feedback buttons. A private answer also carries "Post to channel".
+// 👍 / 👎 feedback buttons. A private answer also carries "Post to channel";
+// a public one in a server, "Follow up in a thread".
+//
+// A reply to one of the bot's answers, or a question in a thread started
+// from one, is a follow-up: it is answered in the context of the questions
+// before it, when the Answerer is a ContextAnswerer (followup.go).
 //
 // Two message commands work on someone else's message (Apps in its menu):
 // "Ask factbot" answers its text as a question (appcommand.go); "Check

@@ -109,7 +109,7 @@ func testMention(t *testing.T, h *harness) {
 		t.Errorf("message_reference = %+v, want the question's message, channel and guild, not failing if it is gone", *r)
 	}
 	checkAnswer(t, m)
-	if diff := cmp.Diff([]string{"src:" + id, "verify:" + id, "up:" + id, "down:" + id}, m.CustomIDs()); diff != "" {
+	if diff := cmp.Diff([]string{"src:" + id, "verify:" + id, "up:" + id, "down:" + id, "thread:" + id}, m.CustomIDs()); diff != "" {
 		t.Errorf("buttons (-want +got):\n%s", diff)
 	}
 	counted()
@@ -194,6 +194,8 @@ func testAsk(t *testing.T, h *harness) {
 			want := []string{"src:" + id, "verify:" + id, "up:" + id, "down:" + id}
 			if tc.flags != 0 {
 				want = append(want, "post:"+id) // a private answer can be shared
+			} else {
+				want = append(want, "thread:"+id) // a public one can be followed up in a thread
 			}
 			if diff := cmp.Diff(want, r.Data.CustomIDs()); diff != "" {
 				t.Errorf("buttons (-want +got):\n%s", diff)

@@ -205,8 +205,9 @@ func (h *harness) mention(text string) string {
 
 // interaction dispatches an INTERACTION_CREATE of type typ with data (no
 // "data" key if data is nil) from user (a new user if ""), and returns its
-// id and token.
-func (h *harness) interaction(typ int, data any, user string) (id, token string) {
+// id and token. The fields of extra, if any, are added to the interaction
+// ("message": the message a button is under).
+func (h *harness) interaction(typ int, data any, user string, extra ...map[string]any) (id, token string) {
 	h.t.Helper()
 	id, token = h.newID(), "token-"+h.newID()
 	if user == "" {
@@ -219,6 +220,11 @@ func (h *harness) interaction(typ int, data any, user string) (id, token string)
 	}
 	if data != nil {
 		d["data"] = data
+	}
+	for _, x := range extra {
+		for k, v := range x {
+			d[k] = v
+		}
 	}
 	h.dispatch("INTERACTION_CREATE", d)
 	return id, token

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/factbot/factbot/facts"
 )
 
 // What the bot says to interactions it cannot take.
@@ -38,6 +39,7 @@ func (b *Bot) routes() *router {
 	rt.component(buttonVerify, b.verifyButton)
 	rt.command(commandAskMessage, b.deferring(func(*request) bool { return true }, b.askMessageLate, b.askMessageCommand))
 	rt.component(buttonPost, b.postButton)
+	rt.component(buttonThread, b.threadButton)
 	rt.command(commandCheck, b.deferring(func(*request) bool { return true }, b.askMessageLate, b.checkCommand))
 	rt.component(buttonPostCheck, b.postCheckButton)
 	rt.component(buttonUp, b.voteButton(true))
@@ -100,7 +102,20 @@ func (b *Bot) askCommand(req *request) reply {
 		rep.sent = func(err error) { b.cooledDown(ViaSlash, req.start, err) }
 		return rep
 	}
-	return b.askReply(req, question, private, b.ask(question))
+	// In a thread the bot started, /ask follows the thread's last answer.
+	var turns []facts.Turn
+	key, inThread := b.threads.get(req.i.ChannelID)
+	if inThread {
+		turns = b.conversation(key)
+	}
+	res := b.askIn(question, turns)
+	if res.err == nil {
+		b.rememberTurn(req.i.ID, turns, res.answer)
+		if inThread && !private {
+			b.threads.put(req.i.ChannelID, req.i.ID)
+		}
+	}
+	return b.askReply(req, question, private, res)
 }
 
 // askLate is the reply to an /ask whose answer did not come in time, or
@@ -118,6 +133,8 @@ func (b *Bot) askReply(req *request, question string, private bool, res result) 
 		m.ephemeral = true // the note of a failure is for the asker alone (an edit keeps the deferral's)
 	} else if private {
 		m.components = withPost(m.components, req.i.ID) // a private answer can be shared
+	} else if _, inThread := b.threads.get(req.i.ChannelID); req.i.GuildID != "" && !inThread {
+		m.components = withThread(m.components, req.i.ID)
 	}
 	return reply{msg: m, sent: func(err error) { b.finished(req.ctx, fromInteraction(req.i, question), res, req.start, err) }}
 }

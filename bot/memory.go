@@ -44,6 +44,15 @@ func (m *memory[T]) put(key string, a T) {
 	}
 }
 
+// has reports whether an answer is remembered under key, without making
+// it the most recent.
+func (m *memory[T]) has(key string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, ok := m.byKey[key]
+	return ok
+}
+
 // get returns the answer remembered under key.
 func (m *memory[T]) get(key string) (T, bool) {
 	m.mu.Lock()

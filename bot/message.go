@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/factbot/factbot/facts"
 )
 
 // noteHowTo answers a mention with no question in it.
@@ -41,8 +42,21 @@ func (b *Bot) onMessage(ctx context.Context, s session, me string, m *discordgo.
 		b.cooledDown(via, start, err)
 		return
 	}
-	res := b.ask(question)
-	err := reply(b.answerMessage(res, m.ID, false))
+	var turns []facts.Turn
+	if t, fvia, ok := b.followed(ctx, s, m, me); ok {
+		turns, via = t, fvia
+	}
+	res := b.askIn(question, turns)
+	msg := b.answerMessage(res, m.ID, false)
+	if res.err == nil {
+		b.rememberTurn(m.ID, turns, res.answer)
+		if b.threads.has(m.ChannelID) {
+			b.threads.put(m.ChannelID, m.ID) // the thread's next question follows this answer
+		} else if m.GuildID != "" {
+			msg.components = withThread(msg.components, m.ID)
+		}
+	}
+	err := reply(msg)
 	b.finished(ctx, fromMessage(m, via, question), res, start, err)
 }
 
@@ -59,6 +73,10 @@ func (b *Bot) question(m *discordgo.Message, me string) (via Via, question strin
 		via = ViaDM
 	case me != "" && mentions(m, me):
 		via = ViaMention
+	case content != "" && (repliesTo(m, me) || b.threads.has(m.ChannelID) && strings.HasSuffix(content, "?")):
+		// Seen with the message content intent only: a follow-up that
+		// does not mention the bot, replying to it or asked in its thread.
+		via = ViaReply
 	case b.channels[m.ChannelID] && strings.HasSuffix(content, "?"):
 		via = ViaChannel
 	default:
@@ -70,6 +88,12 @@ func (b *Bot) question(m *discordgo.Message, me string) (via Via, question strin
 // discordTokens matches what Discord writes for mentions of users, roles
 // and channels, custom emoji and timestamps: no part of a question.
 var discordTokens = regexp.MustCompile(`<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::\w)?)>`)
+
+// repliesTo reports whether m replies to a message of the user id.
+func repliesTo(m *discordgo.Message, id string) bool {
+	r := m.ReferencedMessage
+	return id != "" && r != nil && r.Author != nil && r.Author.ID == id
+}
 
 // mentions reports whether m mentions the user id.
 func mentions(m *discordgo.Message, id string) bool {

@@ -35,6 +35,8 @@ const (
 	ViaDM      Via = "dm"      // a direct message to the bot
 	ViaChannel Via = "channel" // a message ending in "?" in one of Config.Channels
 	ViaApp     Via = "app"     // the message command "Ask factbot"
+	ViaReply   Via = "reply"   // a reply to one of the bot's answers, read in its context
+	ViaThread  Via = "thread"  // a question in a thread started from an answer, read in its context
 )
 
 // Outcome is how a question ended.

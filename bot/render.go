@@ -49,6 +49,9 @@ func answerEmbed(a facts.Answer) *discordgo.MessageEmbed {
 	if len(a.Corrections) > 0 {
 		desc = append(desc, "*"+plain(readingLine(a.Corrections))+"*", "")
 	}
+	if a.Resolved != "" {
+		desc = append(desc, "*"+plain(resolvedLine(a))+"*", "")
+	}
 	if a.SmallTalk {
 		e.Color = colourAnswer
 		e.Description = strings.TrimSpace(strings.Join(append(desc, smallTalkText), "\n"))

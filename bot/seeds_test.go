@@ -41,7 +41,7 @@ func TestSeeds(t *testing.T) {
 			m := reply()
 			checkNoMentions(t, m)
 			checkShows(t, m, want)
-			if diff := cmp.Diff([]string{"src:" + id, "verify:" + id, "up:" + id, "down:" + id}, m.CustomIDs()); diff != "" {
+			if diff := cmp.Diff([]string{"src:" + id, "verify:" + id, "up:" + id, "down:" + id, "thread:" + id}, m.CustomIDs()); diff != "" {
 				t.Errorf("buttons (-want +got):\n%s", diff)
 			}
 		})

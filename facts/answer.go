@@ -41,6 +41,15 @@ type Answer struct {
 	// Gap says, when the engine abstains, what the sources lack.
 	Gap *Gap `json:"gap,omitempty"`
 
+	// Resolved is, for a follow-up (AskInContext), the question it was
+	// read as in its context ("how much did North Korea steal?" for "how
+	// much did they steal?"); empty for a question that stands on its own.
+	Resolved string `json:"resolved,omitempty"`
+
+	// Within are the ids of the articles a follow-up's answer was kept to
+	// ("the other article"); empty when it could cite any.
+	Within []string `json:"within,omitempty"`
+
 	// SmallTalk is true when the question holds no words to look up, only
 	// greetings, thanks or request phrasing ("hi", "thanks!").
 	SmallTalk bool `json:"small_talk,omitempty"`

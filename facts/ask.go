@@ -35,10 +35,17 @@ const (
 // (query × index → concept groups of weighted terms), retrieve (→ the best
 // passages), read (→ the facts of those passages, scored and ordered),
 // confidence, and the answer (citations and the short answer).
-func (b *Base) Ask(question string) Answer {
+func (b *Base) Ask(question string) Answer { return b.ask(question, nil) }
+
+// ask is Ask with the facts it may cite kept to the articles keep allows
+// (all of them when keep is nil), for a follow-up about one (followup.go).
+func (b *Base) ask(question string, keep []bool) Answer {
 	s := b.getScratch()
 	defer b.pool.Put(s)
 	r, ok := b.search(s, question)
+	if ok && keep != nil {
+		ok = b.narrow(&r, keep)
+	}
 	ans := Answer{Question: question, Citations: []Citation{}, Type: r.q.want.String(), Corrections: r.corrections}
 	if !ok {
 		// Empty, small talk or noise: nothing to look up.

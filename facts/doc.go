@@ -31,8 +31,10 @@
 //   - the answer (ask.go, extract.go): the best fact and the facts that say
 //     the same, and the short answer cut out of the best fact.
 //
-// Base.Explain runs the same stages and shows their working. The engine's
-// general English (word lists, irregular forms, synonyms, question nouns)
-// is data, in facts/internal/lang; names particular to one corpus belong in
-// its aliases file (AliasesFile).
+// Base.Explain runs the same stages and shows their working. Base.AskInContext
+// reads a follow-up ("how much did they steal?") in the context of the turns
+// before it, and answers the question it stands for (followup.go). The
+// engine's general English (word lists, irregular forms, synonyms, question
+// nouns) is data, in facts/internal/lang; names particular to one corpus
+// belong in its aliases file (AliasesFile).
 package facts

@@ -4,7 +4,10 @@ package facts
 // it read the question and the features of each fact it scored.
 type Explanation struct {
 	Question string `json:"question"`
-	Type     string `json:"type,omitempty"`
+	// Resolved and Within are as in Answer: how a follow-up was read.
+	Resolved string   `json:"resolved,omitempty"`
+	Within   []string `json:"within,omitempty"`
+	Type     string   `json:"type,omitempty"`
 	// Analysis is how the question was read: its class, focus and
 	// constraints.
 	Analysis Analysis `json:"analysis"`
@@ -53,11 +56,17 @@ type Candidate struct {
 }
 
 // Explain ranks the facts for a question as Ask does, and returns how.
-func (b *Base) Explain(question string) Explanation {
+func (b *Base) Explain(question string) Explanation { return b.explain(question, nil) }
+
+// explain is Explain with the facts kept to the articles keep allows, as ask.
+func (b *Base) explain(question string, keep []bool) Explanation {
 	e := Explanation{Question: question}
 	s := b.getScratch()
 	defer b.pool.Put(s)
 	r, ok := b.search(s, question)
+	if ok && keep != nil {
+		ok = b.narrow(&r, keep)
+	}
 	e.Type, e.Corrections = r.q.want.String(), r.corrections
 	if r.q.toks != nil {
 		e.Analysis = r.q.analysis()

@@ -18,8 +18,14 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs, bf := newBaseFlagSet("ask", stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per question, one per line")
 	explain := fs.Bool("explain", false, "print how the engine read the question and scored each fact, as JSON")
+	var context []facts.Turn
+	fs.Func("context", "an earlier `QUESTION` of the conversation, which a follow-up may lean on (repeat it, oldest first; factbot asks it again to find what it cited)", func(q string) error {
+		context = append(context, facts.Turn{Question: q})
+		return nil
+	})
+	conversation := fs.Bool("conversation", false, "read each line of standard input as the next turn of one conversation, with the lines before it as context")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: factbot ask [--articles DIR] [--json] [QUESTION]")
+		fmt.Fprintln(stderr, "Usage: factbot ask [--articles DIR] [--json] [--context QUESTION]... [QUESTION]")
 		fmt.Fprintln(stderr, "\nAnswers QUESTION, or, without one, each line of standard input in order.")
 		fs.PrintDefaults()
 	}
@@ -36,10 +42,14 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	answer := func(q string) error {
+		turns := context
 		if *explain {
-			return writeExplanation(out, b.Explain(q))
+			return writeExplanation(out, b.ExplainInContext(q, turns))
 		}
-		a := b.Ask(q)
+		a := b.AskInContext(q, turns) // with no turns, Ask's answer
+		if *conversation {
+			context = append(context, facts.Turn{Question: q, Answer: &a})
+		}
 		if *asJSON {
 			return answerjson.Write(out, a)
 		}
@@ -79,6 +89,9 @@ func writeAnswer(w io.Writer, a facts.Answer) {
 	if len(a.Corrections) > 0 {
 		fmt.Fprintf(w, "(reading %s)\n\n", describeCorrections(a.Corrections))
 	}
+	if a.Resolved != "" || len(a.Within) > 0 {
+		fmt.Fprintf(w, "(%s)\n\n", describeResolution(a))
+	}
 	if a.SmallTalk {
 		fmt.Fprintln(w, "Hi! Ask me a question about the articles, and I'll answer with quotes from them.")
 		return
@@ -115,6 +128,19 @@ func describeCorrections(cs []facts.Correction) string {
 	parts := make([]string, len(cs))
 	for i, c := range cs {
 		parts[i] = "“" + c.From + "” as “" + c.To + "”"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// describeResolution says how a follow-up was read: "reading it as
+// “…”, from article-id".
+func describeResolution(a facts.Answer) string {
+	var parts []string
+	if a.Resolved != "" {
+		parts = append(parts, "reading it as “"+a.Resolved+"”")
+	}
+	if len(a.Within) > 0 {
+		parts = append(parts, "from "+strings.Join(a.Within, ", ")+" only")
 	}
 	return strings.Join(parts, ", ")
 }

@@ -25,6 +25,14 @@ func TestWrite(t *testing.T) {
 		},
 		want: `{"question":"\u003cb\u003ewho\u003c/b\u003e \u0026 what?","answer":"RUSI","confidence":0.5,` +
 			`"citations":[{"n":1,"source":"a","title":"T","paragraph":2,"quote":"RUSI said so."}],"type":"org"}` + "\n",
+	}, {
+		name: "a follow-up shows how it was read and the articles it was kept to",
+		in: facts.Answer{
+			Question: "and the other one?", Text: "RUSI", Confidence: 0.5, Citations: []facts.Citation{},
+			Resolved: "Who wrote the report?", Within: []string{"b"},
+		},
+		want: `{"question":"and the other one?","answer":"RUSI","confidence":0.5,"citations":[],` +
+			`"resolved":"Who wrote the report?","within":["b"]}` + "\n",
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

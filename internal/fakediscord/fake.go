@@ -4,7 +4,9 @@
 // checks message payloads against Discord's limits (answering 400, as
 // Discord does, to one that breaks them), and lets a test dispatch events,
 // ask for a reconnect (op 7), invalidate the session (op 9), drop the
-// connection, and answer a REST call with 429 or another error.
+// connection, and answer a REST call with 429 or another error. It keeps
+// the messages the bot posts, to be fetched or to start a thread from
+// (thread.go).
 //
 // The REST API is at URL; point the client's https://discord.com there.
 // GET /api/v9/gateway names the websocket. The gateway sends HELLO,
@@ -110,6 +112,9 @@ type Server struct {
 	closed     bool
 
 	cdn cdn // attachments (cdn.go)
+
+	messages map[string]map[string]any // by id: the messages the bot posted to channels (thread.go)
+	threads  map[string]bool           // the messages threads were started from
 }
 
 // New starts a Server. Close it when done.

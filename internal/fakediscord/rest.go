@@ -96,7 +96,11 @@ func (s *Server) answerLocked(r *http.Request, c Call) (int, http.Header, string
 		if problems := checkMessage(c.Body); len(problems) > 0 {
 			return invalidForm(problems)
 		}
-		return jsonOK(map[string]any{"id": s.newIDLocked(), "channel_id": route[1], "type": 0, "content": ""})
+		return jsonOK(s.keepMessageLocked(s.newIDLocked(), route[1], c.Body))
+	case r.Method == "GET" && match(route, "channels", "*", "messages", "*"):
+		return s.messageLocked(route[1], route[3])
+	case r.Method == "POST" && match(route, "channels", "*", "messages", "*", "threads"):
+		return s.threadLocked(route[1], route[3], c)
 	}
 	return notFound()
 }

@@ -24,6 +24,18 @@ type Engine interface {
 	Ask(question string) facts.Answer
 }
 
+// A ContextEngine also answers a question in the context of the turns
+// before it, as /ask does when it is given context. *live.Base and
+// *facts.Base are ContextEngines; an Engine that is not one answers
+// questions with context as if they had none.
+type ContextEngine interface {
+	AskInContext(question string, turns []facts.Turn) facts.Answer
+}
+
+// maxContext is how many context questions /ask takes; the engine reads a
+// follow-up with the last few only.
+const maxContext = 20
+
 // A Gate admits questions, or turns them away while the service shuts
 // down. *drain.Gate is one.
 type Gate interface {
@@ -134,7 +146,9 @@ func getOnly(h http.Handler) http.Handler {
 	})
 }
 
-// ask answers the question in the q parameter.
+// ask answers the question in the q parameter, in the context of the
+// earlier questions in the context parameters, oldest first. The engine
+// asks them again to find what they cited: /ask takes questions only.
 func (h *handler) ask(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
@@ -167,8 +181,23 @@ func (h *handler) ask(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	var turns []facts.Turn
+	for _, c := range query["context"] {
+		if strings.TrimSpace(c) != "" {
+			turns = append(turns, facts.Turn{Question: c})
+		}
+	}
+	if len(turns) > maxContext {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("too much context: at most %d context questions", maxContext))
+		return
+	}
 	start := time.Now()
-	a := h.Engine.Ask(q)
+	var a facts.Answer
+	if ce, ok := h.Engine.(ContextEngine); ok && len(turns) > 0 {
+		a = ce.AskInContext(q, turns)
+	} else {
+		a = h.Engine.Ask(q)
+	}
 	took := time.Since(start)
 	outcome := metrics.Outcome(a)
 	h.Metrics.Question(Via, outcome, took)

@@ -98,6 +98,16 @@ func (b *Base) Ask(question string) facts.Answer {
 	return facts.Answer{Question: question, Citations: []facts.Citation{}}
 }
 
+// AskInContext answers question from the current fact base, as the next
+// turn of a conversation (facts.Base.AskInContext). Before the first load
+// it abstains.
+func (b *Base) AskInContext(question string, turns []facts.Turn) facts.Answer {
+	if fb := b.cur.Load(); fb != nil {
+		return fb.AskInContext(question, turns)
+	}
+	return facts.Answer{Question: question, Citations: []facts.Citation{}}
+}
+
 // Suggest returns up to n suggestions for the typed text from the current
 // fact base; before the first load, none.
 func (b *Base) Suggest(typed string, n int) []string {

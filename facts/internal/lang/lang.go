@@ -57,6 +57,15 @@ var (
 	CompareWords     = set("compare-words")
 	TimeUnits        = set("time-units")
 	SourceWords      = set("source-words")
+
+	// Anaphors, AnaphorPossessives, DocumentNouns, FollowupOpeners and
+	// SayingVerbs tell
+	// a question that leans on the one before it.
+	Anaphors           = set("anaphors")
+	AnaphorPossessives = set("anaphor-possessives")
+	DocumentNouns      = set("document-nouns")
+	FollowupOpeners    = lineSet("followup-openers")
+	SayingVerbs        = set("saying-verbs")
 )
 
 // CurrencySigns are the signs that stand before an amount of money.

@@ -13,7 +13,8 @@ func TestEveryFileRead(t *testing.T) {
 		"months", "date-words", "currencies", "magnitudes", "number-words", "vague-numbers", "org-words",
 		"place-words", "countries", "place-preps", "reason-words", "qualifiers", "range-joins", "name-joins",
 		"acronym-stops", "abbreviations", "sentence-starters", "place-names", "demonym-suffixes",
-		"currency-signs", "synonyms", "appositions", "description-marks", "question-nouns"} {
+		"currency-signs", "synonyms", "appositions", "description-marks", "question-nouns",
+		"anaphors", "anaphor-possessives", "document-nouns", "followup-openers", "saying-verbs"} {
 		read["data/"+n+".txt"] = true
 	}
 	names, err := fs.Glob(files, "data/*.txt")
@@ -46,6 +47,8 @@ func TestLists(t *testing.T) {
 		{"united states is a place name", PlaceNames["united states"]},
 		{"mr is an abbreviation", Abbreviations["mr"]},
 		{"The starts a sentence", SentenceStarters["The"]},
+		{"they is an anaphor", Anaphors["they"] && AnaphorPossessives["their"]},
+		{"what about opens a follow-up, spaces kept", FollowupOpeners["what about"]},
 	} {
 		if !c.got {
 			t.Errorf("%s: not so", c.name)
