@@ -37,9 +37,10 @@ type service struct {
 	metrics *metrics.Recorder
 	gate    drain.Gate
 
-	watcher atomic.Pointer[live.Watcher] // watches the articles folder while it runs; nil when not
-	store   *store.DB                    // nil when not recording
-	writer  *store.Writer                // nil when not recording
+	watcher atomic.Pointer[live.Watcher]           // watches the articles folder while it runs; nil when not
+	shards  atomic.Pointer[func() []metrics.Shard] // the bot's shards, once there is a bot
+	store   *store.DB                              // nil when not recording
+	writer  *store.Writer                          // nil when not recording
 
 	addr     string             // where the HTTP side port listens, once started; "" when off
 	stopWork context.CancelFunc // stops the HTTP side port and the rebuilds
@@ -65,6 +66,12 @@ func newService(cfg serveConfig, log *slog.Logger) *service {
 		Base:    func() *facts.Base { return s.base.Current() },
 		Status:  func() live.Status { return s.base.Status() },
 		Watch:   s.watchState,
+		Shards: func() []metrics.Shard {
+			if f := s.shards.Load(); f != nil {
+				return (*f)()
+			}
+			return nil
+		},
 	})
 	s.base = live.New(cfg.loader(), live.Options{Logger: log, Hook: s.metrics, Timeout: cfg.ReloadTimeout})
 	return s
