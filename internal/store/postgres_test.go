@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"testing"
+	"time"
 )
 
 // testDatabaseURL names the PostgreSQL database the suite may use; each
@@ -17,6 +18,21 @@ const testDatabaseURL = "FACTBOT_TEST_DATABASE_URL"
 func TestPostgres(t *testing.T) { runSuite(t, postgresBackend) }
 
 func postgresBackend(t *testing.T) func(t *testing.T) *DB {
+	url := postgresSchemaURL(t)
+	return func(t *testing.T) *DB {
+		s, err := OpenPostgres(context.Background(), url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+}
+
+// postgresSchemaURL makes a schema of its own in the test database, to be
+// dropped when the test ends, and returns the database's URL with that
+// schema as its search_path. It skips the test without a test database.
+func postgresSchemaURL(t *testing.T) string {
 	base := os.Getenv(testDatabaseURL)
 	if base == "" {
 		t.Skipf("skipping the PostgreSQL store suite: set %s to a postgres:// URL of a database it may create schemas in (.ci/run does)", testDatabaseURL)
@@ -38,12 +54,49 @@ func postgresBackend(t *testing.T) func(t *testing.T) *DB {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	return func(t *testing.T) *DB {
-		s, err := OpenPostgres(context.Background(), u.String())
-		if err != nil {
-			t.Fatal(err)
+	return u.String()
+}
+
+// TestListenArticles: an article added or removed through one connection
+// is announced to a process listening on another.
+func TestListenArticles(t *testing.T) {
+	url := postgresSchemaURL(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	s, err := OpenPostgres(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ready, changed := make(chan struct{}), make(chan struct{}, 10)
+	done := make(chan error, 1)
+	go func() {
+		_, err := listen(ctx, url, func() { close(ready) }, func() { changed <- struct{}{} })
+		done <- err
+	}()
+	select {
+	case <-ready:
+	case err := <-done:
+		t.Fatalf("listen: %v", err)
+	}
+	wait := func(what string) {
+		t.Helper()
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			t.Fatalf("no announcement of %s", what)
 		}
-		t.Cleanup(func() { s.Close() })
-		return s
+	}
+	if err := s.AddArticle(ctx, Added{ID: "x", Title: "X", Body: []byte("X\n\nA body.\n"), Ext: ".txt"}); err != nil {
+		t.Fatal(err)
+	}
+	wait("an article added")
+	if err := s.RemoveArticle(ctx, "x"); err != nil {
+		t.Fatal(err)
+	}
+	wait("an article removed")
+	cancel()
+	if err := <-done; err == nil {
+		t.Error("listen returned no error when its context ended")
 	}
 }
