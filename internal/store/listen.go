@@ -16,20 +16,17 @@ const (
 
 // ListenArticles listens on ArticlesChannel of the PostgreSQL database at
 // url, and calls changed at each announcement, until ctx is done. It also
-// calls changed each time it has (re)connected but the first, since
-// announcements made while it was away are lost. A lost connection is
-// logged and opened again, with a growing pause.
+// calls changed each time it starts listening, the first time included:
+// announcements made before, while the process loaded its fact base or
+// was disconnected, are lost. A lost connection is logged and opened
+// again, with a growing pause.
 func ListenArticles(ctx context.Context, url string, changed func(), log *slog.Logger) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	pause := minListenBackoff
-	for first := true; ctx.Err() == nil; first = false {
-		listened, err := listen(ctx, url, func() {
-			if !first {
-				changed()
-			}
-		}, changed)
+	for ctx.Err() == nil {
+		listened, err := listen(ctx, url, changed, changed)
 		if ctx.Err() != nil {
 			return
 		}
