@@ -73,7 +73,7 @@ func newService(cfg serveConfig, log *slog.Logger) *service {
 			return nil
 		},
 	})
-	s.base = live.New(cfg.loader(), live.Options{Logger: log, Hook: s.metrics, Timeout: cfg.ReloadTimeout})
+	s.base = live.New(s.loader(), live.Options{Logger: log, Hook: s.metrics, Timeout: cfg.ReloadTimeout})
 	return s
 }
 
@@ -119,6 +119,10 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 		return err
 	}
 	s.work.Go(func() { s.base.Run(reloads) })
+	if s.shared() != nil {
+		s.work.Go(func() { store.ListenArticles(reloads, string(s.cfg.Store.DatabaseURL), s.base.Trigger, s.log) })
+		s.log.Info("sharing the articles added from Discord through PostgreSQL")
+	}
 	if s.store != nil && s.cfg.Retention > 0 {
 		s.work.Go(func() { store.KeepFor(work, s.store, s.cfg.Retention, purgeEvery, s.log) })
 	}
