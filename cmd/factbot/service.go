@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -207,6 +208,11 @@ func (s *service) details() []string {
 	} else if st.Snapshot != "" {
 		lines = append(lines, "last reload: ok")
 	}
+	if f := s.shards.Load(); f != nil {
+		if st := (*f)(); len(st) > 0 {
+			lines = append(lines, shardsLine(st))
+		}
+	}
 	switch ws, ok := s.watchState(); {
 	case !ok:
 		lines = append(lines, "watch: off")
@@ -216,6 +222,20 @@ func (s *service) details() []string {
 		lines = append(lines, fmt.Sprintf("watch: polling every %v (%s)", ws.Polling, ws.Reason))
 	}
 	return lines
+}
+
+// shardsLine says which of the process's shards are connected:
+// "shards: 0 connected, 1 connected, 2 not connected".
+func shardsLine(st []metrics.Shard) string {
+	parts := make([]string, len(st))
+	for i, sh := range st {
+		state := "connected"
+		if !sh.Connected {
+			state = "not connected"
+		}
+		parts[i] = fmt.Sprintf("%d %s", sh.ID, state)
+	}
+	return "shards: " + strings.Join(parts, ", ")
 }
 
 // stop shuts the service down, in order: it closes the gate, so that

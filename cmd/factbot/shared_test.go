@@ -44,6 +44,9 @@ func TestSharedPostgres(t *testing.T) {
 	})
 	b := startServe(t, "1/2", map[string]string{"DISCORD_TOKEN": token, "DISCORD_API_URL": fake.URL, "FACTBOT_DATABASE_URL": db})
 	within(t, "both processes ready", func() bool { return a.get("/readyz").ok && b.get("/readyz").ok })
+	if r := b.get("/readyz").body; !strings.Contains(r, "\nshards: 1 connected\n") {
+		t.Errorf("/readyz of 1/2 does not show its shard:\n%s", r)
+	}
 
 	const question = "How long did floods close the port of Freedonia?"
 	const article = "floods-close-the-port-of-freedonia"
