@@ -188,7 +188,7 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 		b.recorder = nopRecorder{}
 	}
 	if b.gate == nil {
-		b.gate = NewIdentifyGate(identifyInterval)
+		b.gate = NewIdentifyGate(IdentifyInterval)
 	}
 	if b.deferAfter <= 0 {
 		b.deferAfter = defaultDeferAfter

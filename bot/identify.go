@@ -25,8 +25,9 @@ type IdentifyGate interface {
 	Acquire(ctx context.Context, shard, maxConcurrency int) (release func(), err error)
 }
 
-// identifyInterval is how long a bucket waits between two IDENTIFYs.
-const identifyInterval = 5 * time.Second
+// IdentifyInterval is how long Discord has a bucket wait between two
+// IDENTIFYs.
+const IdentifyInterval = 5 * time.Second
 
 // NewIdentifyGate returns the gate that paces the IDENTIFYs of the shards
 // of one process: one at a time per bucket, each at least interval after

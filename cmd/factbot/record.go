@@ -70,6 +70,15 @@ func (s *service) curation() *bot.Curation {
 	return c
 }
 
+// identifyGate returns what paces the bot's IDENTIFYs: with all other
+// processes on the same PostgreSQL, or, with nil, within this process.
+func (s *service) identifyGate() bot.IdentifyGate {
+	if s.store == nil || s.store.Dialect() != "postgres" {
+		return nil
+	}
+	return newSharedIdentifyGate(s.store, s.log)
+}
+
 // shared returns the store when it shares the articles added from Discord
 // between processes: PostgreSQL, on the built-in seeds (an articles
 // folder is shared as a folder); else nil.

@@ -47,6 +47,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		Recorder:      svc.recorder(),
 		Reports:       svc.reports(),
 		Curation:      svc.curation(),
+		IdentifyGate:  svc.identifyGate(),
 	}, svc.base)
 	if err != nil {
 		svc.closeStore(ctx)

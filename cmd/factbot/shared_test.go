@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/internal/fakediscord"
 	"github.com/factbot/factbot/internal/syncbuf"
 )
@@ -27,7 +28,8 @@ const testDatabaseURL = "FACTBOT_TEST_DATABASE_URL"
 // of one fake Discord, on one PostgreSQL: an article an admin adds through
 // the first is answered by the second within its reload, both then serve
 // the same snapshot (as /readyz and /metrics say), and a vote cast through
-// the second shows in the report of the first.
+// the second shows in the report of the first. Their IDENTIFYs are paced
+// together, through the database.
 func TestSharedPostgres(t *testing.T) {
 	t.Parallel()
 	db := postgresSchema(t)
@@ -44,6 +46,13 @@ func TestSharedPostgres(t *testing.T) {
 	})
 	b := startServe(t, "1/2", map[string]string{"DISCORD_TOKEN": token, "DISCORD_API_URL": fake.URL, "FACTBOT_DATABASE_URL": db})
 	within(t, "both processes ready", func() bool { return a.get("/readyz").ok && b.get("/readyz").ok })
+	// The two processes identified one after the other, in the one bucket
+	// of max_concurrency 1, paced through PostgreSQL.
+	if ids := fake.Identifies(); len(ids) != 2 {
+		t.Errorf("%d IDENTIFYs, want 2: %+v", len(ids), ids)
+	} else if gap := ids[1].At.Sub(ids[0].At); gap < bot.IdentifyInterval {
+		t.Errorf("the second process identified %v after the first, want at least %v", gap, bot.IdentifyInterval)
+	}
 	if r := b.get("/readyz").body; !strings.Contains(r, "\nshards: 1 connected\n") {
 		t.Errorf("/readyz of 1/2 does not show its shard:\n%s", r)
 	}
@@ -196,12 +205,12 @@ func cites(sources []string, article string) bool {
 	return false
 }
 
-// within polls cond until it holds, failing the test after 15 seconds.
+// within polls cond until it holds, failing the test after 30 seconds.
 // The conditions are in other processes' reach (HTTP answers), which no
 // channel here can signal.
 func within(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		if cond() {
 			return
 		}

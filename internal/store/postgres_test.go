@@ -100,3 +100,41 @@ func TestListenArticles(t *testing.T) {
 		t.Error("listen returned no error when its context ended")
 	}
 }
+
+// TestIdentifyLock: two processes sharing the database take a bucket's
+// identify lock one after the other, the second at least the hold after
+// the first released it; another bucket does not wait.
+func TestIdentifyLock(t *testing.T) {
+	url := postgresSchemaURL(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	var dbs [2]*DB
+	for i := range dbs {
+		db, err := OpenPostgres(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		dbs[i] = db
+	}
+	const hold = 200 * time.Millisecond
+	release, err := dbs[0].IdentifyLock(ctx, 0, hold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := dbs[1].IdentifyLock(ctx, 1, hold)
+	if err != nil {
+		t.Fatalf("bucket 1 waited for bucket 0: %v", err)
+	}
+	other()
+	released := time.Now()
+	release()
+	second, err := dbs[1].IdentifyLock(ctx, 0, hold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := time.Since(released); got < hold {
+		t.Errorf("the second process took bucket 0 %v after the first released it, want at least %v", got, hold)
+	}
+	second()
+}
