@@ -229,3 +229,26 @@ func waitFake(t *testing.T, fake *fakediscord.Server, what string, cond func() b
 	}
 	t.Fatalf("timed out waiting for %s", what)
 }
+
+// TestShardCountRefused: a process whose shard count is not the one the
+// gateway expects is closed with 4010 (invalid shard), after which Discord
+// forbids reconnecting: Run fails, and says why.
+func TestShardCountRefused(t *testing.T) {
+	t.Parallel()
+	fake := fakediscord.New(fakediscord.Options{Token: testToken, Shards: 4})
+	defer fake.Close()
+	b, err := bot.New(bot.Config{Token: testToken, APIURL: fake.URL, Shards: bot.Shards{IDs: []int{0}, Count: 2}},
+		fakefacts.ForTest(t, os.DirFS("testdata")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
+	defer cancel()
+	err = b.Run(ctx)
+	if err == nil || !strings.Contains(err.Error(), "shard 0: Discord closed the gateway and forbids reconnecting") || !strings.Contains(err.Error(), "4010") {
+		t.Errorf("Run = %v, want the gateway's refusal of shard 0 (4010)", err)
+	}
+	if ctx.Err() != nil {
+		t.Error("Run kept trying after the refusal")
+	}
+}

@@ -10,6 +10,12 @@
 // GET /api/v9/gateway names the websocket. The gateway sends HELLO,
 // answers heartbeats with ACKs, answers IDENTIFY with READY (a new session)
 // and RESUME with the events the client missed, then RESUMED.
+//
+// It shards as Discord does (Options.Shards): GET /api/v9/gateway/bot
+// recommends the count with a session_start_limit, each shard has its own
+// session and connection, and an event goes to the shard of its guild,
+// (guild_id >> 22) % count, or to shard 0 without one. It records the
+// time of each IDENTIFY (Identifies) for tests of their pacing.
 package fakediscord
 
 import (
