@@ -181,6 +181,7 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
 	}
+	b.log = slog.New(shardLogHandler{b.log.Handler()})
 	if b.metrics == nil {
 		b.metrics = nopMetrics{}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -162,8 +163,20 @@ func TestShardedInstances(t *testing.T) {
 	if registered != 1 {
 		t.Errorf("commands registered %d times, want once", registered)
 	}
-	if !strings.Contains(b.logs.String(), "shard=2") || !strings.Contains(a.logs.String(), "shard=1") {
-		t.Errorf("logs do not carry the shard:\n%s\n%s", a.logs, b.logs)
+	// Logs carry the shard: the gateway's lines, and each question's.
+	for _, tc := range []struct {
+		in   *instance
+		want string
+	}{
+		{a, `msg="connected to Discord" shard=1`},
+		{b, `msg="connected to Discord" shard=2`},
+		{a, `msg=question via=mention outcome=answered .* shard=0\n`},
+		{a, `msg=question via=dm outcome=answered .* shard=0\n`},
+		{b, `msg=question via=mention outcome=answered .* shard=3\n`},
+	} {
+		if !regexp.MustCompile(tc.want).MatchString(tc.in.logs.String()) {
+			t.Errorf("logs lack %s:\n%s", tc.want, tc.in.logs)
+		}
 	}
 }
 

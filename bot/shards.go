@@ -77,7 +77,7 @@ func (b *Bot) openShards(ctx context.Context, p gatewayPlan) ([]*shard, error) {
 		s.Identify.Intents = b.session.Identify.Intents
 		s.ShardID, s.ShardCount = id, p.shards.Count
 		sh := &shard{id: id, session: s, log: b.log.With("shard", id), lost: make(chan struct{}, 1)}
-		b.addHandlers(ctx, sh)
+		b.addHandlers(withShard(ctx, id), sh)
 		shards = append(shards, sh)
 	}
 	return shards, nil
