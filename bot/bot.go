@@ -227,10 +227,10 @@ func (b *Bot) Ready() bool {
 const defaultShutdownGrace = 5 * time.Second
 
 // Run connects every shard to Discord, registers /ask (if it holds shard
-// 0), and answers until ctx is done;
-// then it closes the gateway session cleanly and returns nil. It returns an
-// error, wrapping ErrTokenRejected if that is the cause, when Discord
-// refuses the bot. Run may be called once.
+// 0), and answers until ctx is done; then it closes the gateway sessions
+// cleanly and returns nil. It returns an error, wrapping ErrTokenRejected
+// if that is the cause, when Discord refuses the bot or a shard. Run may be
+// called once.
 func (b *Bot) Run(ctx context.Context) error {
 	if !b.started.CompareAndSwap(false, true) {
 		return errors.New("bot: Run called twice")

@@ -318,6 +318,7 @@ func (b *Bot) accept(ctx context.Context, c *Curation, id, ext string, body []by
 		return facts.Article{}, err
 	}
 	if c.Records != nil && !c.Shared {
+		rec.Body = nil // the folder holds the text
 		if err := c.Records.AddArticle(ctx, rec); err != nil {
 			b.log.Error("cannot record an added article", "id", id, "err", err)
 		}
