@@ -96,8 +96,14 @@ func TestSharedPostgres(t *testing.T) {
 		return snapA != nil && snapB != nil && snapA[1] == snapB[1]
 	})
 	for _, p := range []*served{a, b} {
-		if m := p.get("/metrics").body; !strings.Contains(m, `factbot_snapshot_info{snapshot="`+snapA[1]+`"} 1`) {
+		m := p.get("/metrics").body
+		if !strings.Contains(m, `factbot_snapshot_info{snapshot="`+snapA[1]+`"} 1`) {
 			t.Errorf("/metrics of %s lacks snapshot %s", p.shards, snapA[1])
+		}
+		shard := p.shards[:1]
+		if !strings.Contains(m, `factbot_shard_connected{shard="`+shard+`"} 1`) ||
+			!strings.Contains(m, `factbot_shard_heartbeat_ack_age_seconds{shard="`+shard+`"}`) {
+			t.Errorf("/metrics of %s lacks the state of shard %s", p.shards, shard)
 		}
 	}
 
