@@ -250,7 +250,9 @@ func TestShardCountRefused(t *testing.T) {
 	t.Parallel()
 	fake := fakediscord.New(fakediscord.Options{Token: testToken, Shards: 4})
 	defer fake.Close()
-	b, err := bot.New(bot.Config{Token: testToken, APIURL: fake.URL, Shards: bot.Shards{IDs: []int{0}, Count: 2}},
+	logs := &syncbuf.Buffer{}
+	b, err := bot.New(bot.Config{Token: testToken, APIURL: fake.URL, Shards: bot.Shards{IDs: []int{0}, Count: 2},
+		Logger: slog.New(slog.NewTextHandler(logs, nil))},
 		fakefacts.ForTest(t, os.DirFS("testdata")))
 	if err != nil {
 		t.Fatal(err)
@@ -263,5 +265,8 @@ func TestShardCountRefused(t *testing.T) {
 	}
 	if ctx.Err() != nil {
 		t.Error("Run kept trying after the refusal")
+	}
+	if !strings.Contains(logs.String(), "the shard count is below Discord's recommendation") {
+		t.Errorf("logs do not warn of a count below the recommendation:\n%s", logs)
 	}
 }

@@ -34,6 +34,10 @@ func (b *Bot) plan(ctx context.Context) (gatewayPlan, error) {
 		g, err := b.session.GatewayBot(discordgo.WithContext(ctx))
 		if err == nil {
 			p := gatewayPlan{shards: b.cfg.Shards, maxConcurrency: max(g.SessionStartLimit.MaxConcurrency, 1)}
+			if !p.shards.Auto() && p.shards.Count < g.Shards {
+				b.log.Warn("the shard count is below Discord's recommendation; Discord refuses too few shards for the bot's servers (close 4011)",
+					"count", p.shards.Count, "recommended", g.Shards)
+			}
 			if p.shards.Auto() {
 				p.shards = Shards{Count: max(g.Shards, 1)}
 				for id := range p.shards.Count {
