@@ -35,7 +35,7 @@ func (b *Bot) plan(ctx context.Context) (gatewayPlan, error) {
 		if err == nil {
 			p := gatewayPlan{shards: b.cfg.Shards, maxConcurrency: max(g.SessionStartLimit.MaxConcurrency, 1)}
 			if !p.shards.Auto() && p.shards.Count < g.Shards {
-				b.log.Warn("the shard count is below Discord's recommendation; Discord refuses too few shards for the bot's servers (close 4011)",
+				b.log.Warn("the shard count is below Discord's recommendation: a shard may hold at most 2,500 servers, and Discord refuses a count too low for them (close 4011)",
 					"count", p.shards.Count, "recommended", g.Shards)
 			}
 			if p.shards.Auto() {
