@@ -8,6 +8,10 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
+// listenerName is the application_name of ListenArticles' connection, as
+// pg_stat_activity shows it.
+const listenerName = "factbot-articles-listener"
+
 // Pauses between failed connections of ListenArticles.
 const (
 	minListenBackoff = time.Second
@@ -47,7 +51,12 @@ func ListenArticles(ctx context.Context, url string, changed func(), log *slog.L
 // notification until the connection fails or ctx is done. listened
 // reports whether it got as far as LISTEN.
 func listen(ctx context.Context, url string, ready, changed func()) (listened bool, err error) {
-	conn, err := pgx.Connect(ctx, url)
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return false, err
+	}
+	cfg.RuntimeParams["application_name"] = listenerName
+	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		return false, err
 	}

@@ -138,3 +138,44 @@ func TestIdentifyLock(t *testing.T) {
 	}
 	second()
 }
+
+// TestListenArticlesReconnects: when its connection is cut, ListenArticles
+// connects again, calls back (announcements meanwhile are lost), and
+// hears the next announcement.
+func TestListenArticlesReconnects(t *testing.T) {
+	url := postgresSchemaURL(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	s, err := OpenPostgres(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	changed := make(chan struct{}, 10)
+	done := make(chan struct{})
+	go func() {
+		ListenArticles(ctx, url, func() { changed <- struct{}{} }, nil)
+		close(done)
+	}()
+	wait := func(what string) {
+		t.Helper()
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			t.Fatalf("no call back %s", what)
+		}
+	}
+	wait("once listening")
+	var cut int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
+		listenerName).Scan(&cut); err != nil || cut == 0 {
+		t.Fatalf("cutting the listener's connection: %d cut, %v", cut, err)
+	}
+	wait("once listening again")
+	if err := s.AddArticle(ctx, Added{ID: "y", Title: "Y", Body: []byte("Y\n\nA body.\n"), Ext: ".txt"}); err != nil {
+		t.Fatal(err)
+	}
+	wait("for an article added after the reconnection")
+	cancel()
+	<-done
+}
