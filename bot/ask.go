@@ -93,13 +93,13 @@ func (b *Bot) finished(ctx context.Context, q store.Question, res result, start 
 		err = res.err
 	}
 	if err != nil {
-		b.log.Error("question", append(attrs, "err", redact(err))...)
+		b.log.ErrorContext(ctx, "question", append(attrs, "err", redact(err))...)
 		if res.err == nil {
 			b.metrics.RESTError("reply")
 		}
 		return
 	}
-	b.log.Info("question", attrs...)
+	b.log.InfoContext(ctx, "question", attrs...)
 }
 
 // cooledDown counts and logs a question refused for the cooldown.

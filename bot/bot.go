@@ -78,6 +78,14 @@ type Config struct {
 	// Curation lets admins add and remove articles from Discord
 	// (/factbot add, remove, articles); nil answers that it is off.
 	Curation *Curation
+
+	// Shards are the gateway shards the bot holds; the zero value holds
+	// every shard of the count Discord recommends (shards.go).
+	Shards Shards
+
+	// IdentifyGate paces the shards' IDENTIFYs; nil paces them by
+	// Discord's session_start_limit within this Bot (identify.go).
+	IdentifyGate IdentifyGate
 }
 
 // A Bot answers questions in Discord: the /ask command with autocomplete,
@@ -90,7 +98,9 @@ type Bot struct {
 	metrics  Metrics
 	recorder Recorder
 	reports  Reports
-	session  *discordgo.Session
+	session  *discordgo.Session // for REST calls; the shards' sessions share its client and rate limiter
+	shards   atomic.Pointer[[]*shard]
+	gate     IdentifyGate
 	channels map[string]bool
 	limiter  *limiter
 	answers  *memory[facts.Answer]
@@ -102,10 +112,8 @@ type Bot struct {
 
 	deferAfter time.Duration
 	started    atomic.Bool
-	ready      atomic.Bool
 	closing    atomic.Bool
-	lost       chan struct{} // the gateway connection was lost
-	flight     drain.Gate    // counts the handlers under way, so that shutdown can wait for them
+	flight     drain.Gate // counts the handlers under way, so that shutdown can wait for them
 }
 
 // ErrTokenRejected is returned by Run when Discord refuses the bot token,
@@ -164,7 +172,7 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 		threads:    newMemory[string](rememberAnswers),
 		checks:     newMemory[*discordgo.MessageEmbed](rememberAnswers),
 		deferAfter: cfg.DeferAfter,
-		lost:       make(chan struct{}, 1),
+		gate:       cfg.IdentifyGate,
 	}
 	for _, c := range cfg.Channels {
 		if c = strings.TrimSpace(c); c != "" {
@@ -177,11 +185,15 @@ func New(cfg Config, engine Answerer) (*Bot, error) {
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
 	}
+	b.log = slog.New(shardLogHandler{b.log.Handler()})
 	if b.metrics == nil {
 		b.metrics = nopMetrics{}
 	}
 	if b.recorder == nil {
 		b.recorder = nopRecorder{}
+	}
+	if b.gate == nil {
+		b.gate = NewIdentifyGate(IdentifyInterval)
 	}
 	if b.deferAfter <= 0 {
 		b.deferAfter = defaultDeferAfter
@@ -200,17 +212,29 @@ func botToken(s string) string {
 	return s
 }
 
-// Ready reports whether the bot is connected to the Discord gateway and
-// receiving events.
-func (b *Bot) Ready() bool { return b.ready.Load() }
+// Ready reports whether every shard the bot holds is connected to the
+// Discord gateway and receiving events.
+func (b *Bot) Ready() bool {
+	p := b.shards.Load()
+	if p == nil || len(*p) == 0 {
+		return false
+	}
+	for _, sh := range *p {
+		if !sh.ready.Load() {
+			return false
+		}
+	}
+	return true
+}
 
 // defaultShutdownGrace is Config.ShutdownGrace's zero value.
 const defaultShutdownGrace = 5 * time.Second
 
-// Run connects to Discord, registers /ask, and answers until ctx is done;
-// then it closes the gateway session cleanly and returns nil. It returns an
-// error, wrapping ErrTokenRejected if that is the cause, when Discord
-// refuses the bot. Run may be called once.
+// Run connects every shard to Discord, registers /ask (if it holds shard
+// 0), and answers until ctx is done; then it closes the gateway sessions
+// cleanly and returns nil. It returns an error, wrapping ErrTokenRejected
+// if that is the cause, when Discord refuses the bot or a shard. Run may be
+// called once.
 func (b *Bot) Run(ctx context.Context) error {
 	if !b.started.CompareAndSwap(false, true) {
 		return errors.New("bot: Run called twice")
@@ -219,21 +243,25 @@ func (b *Bot) Run(ctx context.Context) error {
 	// answered when the signal comes still gets its answer.
 	replyCtx, cancelReplies := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelReplies()
-	b.addHandlers(replyCtx)
+	b.session.AddHandler(func(_ *discordgo.Session, e *discordgo.RateLimit) {
+		b.guard(b.log, "rate limit", func() { b.onRateLimit(e) })
+	})
 
+	var shards []*shard
 	err := b.checkToken(ctx)
+	var plan gatewayPlan
 	if err == nil {
-		_, err = b.connect(ctx)
+		plan, err = b.plan(ctx)
 	}
 	if err == nil {
-		b.register(ctx)
-		err = b.serve(ctx)
+		shards, err = b.openShards(replyCtx, plan)
+	}
+	if err == nil {
+		b.shards.Store(&shards)
+		err = b.runShards(ctx, shards, plan)
 	}
 	b.closing.Store(true)
-	b.ready.Store(false)
-	if cerr := b.session.Close(); cerr != nil {
-		b.log.Warn("closing the gateway", "err", cerr)
-	}
+	b.closeShards(shards)
 	grace := cmp.Or(b.cfg.ShutdownGrace, defaultShutdownGrace)
 	drainCtx, cancelDrain := context.WithTimeout(context.WithoutCancel(ctx), grace)
 	if err := b.flight.Close(drainCtx); err != nil {
@@ -266,8 +294,7 @@ func (b *Bot) checkToken(ctx context.Context) error {
 // register replaces the bot's commands with /ask, globally or in
 // Config.GuildID. It logs a failure instead of returning it: mentions and
 // direct messages work without the command.
-func (b *Bot) register(ctx context.Context) {
-	s := b.session
+func (b *Bot) register(ctx context.Context, s *discordgo.Session) {
 	s.State.RLock()
 	app := s.State.Application
 	s.State.RUnlock()

@@ -36,6 +36,13 @@ type Curation struct {
 	// Records keeps who added which article and when; nil keeps nothing.
 	Records Articles
 
+	// Shared means that Records keeps each added article's text for every
+	// process that shares it (PostgreSQL), and that the engine's loader
+	// reads the articles from there: an add is written to Records only,
+	// not to Dir, and remove also takes an article that only Records
+	// holds. Records must be set.
+	Shared bool
+
 	// MaxBytes caps an attachment: zero means 1 MiB, more than 25 MB
 	// means 25 MB (Discord's own limit for a bot's users).
 	MaxBytes int64
@@ -292,11 +299,17 @@ func (b *Bot) accept(ctx context.Context, c *Curation, id, ext string, body []by
 	if err != nil {
 		return facts.Article{}, refuse("%s", strings.TrimPrefix(err.Error(), "facts: "))
 	}
+	rec := store.Added{ID: id, Title: art.Title, Publisher: art.Publisher, Facts: facts.New([]facts.Article{art}, nil).Len(),
+		UserID: req.user(), UserName: userName(req.i), Body: body, Ext: ext}
 	b.curating.Lock() // two adds of one name: the second is refused
 	err = b.free(c, id)
-	if err == nil {
-		err = writeAtomic(c.Dir, id+ext, body)
-		if err != nil {
+	switch {
+	case err == nil && c.Shared:
+		if err = c.Records.AddArticle(ctx, rec); err != nil {
+			err = fmt.Errorf("bot: store article: %w", err)
+		}
+	case err == nil:
+		if err = writeAtomic(c.Dir, id+ext, body); err != nil {
 			err = fmt.Errorf("bot: write article: %w", err)
 		}
 	}
@@ -304,14 +317,27 @@ func (b *Bot) accept(ctx context.Context, c *Curation, id, ext string, body []by
 	if err != nil {
 		return facts.Article{}, err
 	}
-	if c.Records != nil {
-		rec := store.Added{ID: id, Title: art.Title, Publisher: art.Publisher, Facts: facts.New([]facts.Article{art}, nil).Len(),
-			UserID: req.user(), UserName: userName(req.i)}
+	if c.Records != nil && !c.Shared {
+		rec.Body = nil // the folder holds the text
 		if err := c.Records.AddArticle(ctx, rec); err != nil {
 			b.log.Error("cannot record an added article", "id", id, "err", err)
 		}
 	}
 	return art, nil
+}
+
+// stored reports whether the store holds the text of the article id, when
+// the added articles are shared.
+func (b *Bot) stored(ctx context.Context, c *Curation, id string) bool {
+	if !c.Shared || c.Records == nil {
+		return false
+	}
+	added, err := c.Records.AddedArticles(ctx)
+	if err != nil {
+		b.log.Error("cannot list the articles added", "err", err)
+		return false
+	}
+	return slices.ContainsFunc(added, func(a store.Added) bool { return a.ID == id && a.SHA256 != "" })
 }
 
 func (c *Curation) maxBytes() int64 {
@@ -554,12 +580,15 @@ func (b *Bot) removeCommand(req *request) reply {
 	if plainName(id) {
 		path = existing(c.Dir, id)
 	}
-	if path == "" {
+	if path == "" && !b.stored(req.ctx, c, id) {
 		return note(fmt.Sprintf(noteCannotRemove, plain(truncate(title, maxTitle))))
 	}
-	b.curating.Lock()
-	err := os.Remove(path)
-	b.curating.Unlock()
+	var err error
+	if path != "" {
+		b.curating.Lock()
+		err = os.Remove(path)
+		b.curating.Unlock()
+	}
 	if err != nil {
 		b.log.Error("cannot remove an article", "id", id, "err", err)
 		return note(noteFailed)
@@ -567,6 +596,9 @@ func (b *Bot) removeCommand(req *request) reply {
 	if c.Records != nil {
 		if err := c.Records.RemoveArticle(req.ctx, id); err != nil {
 			b.log.Error("cannot forget an added article", "id", id, "err", err)
+			if c.Shared { // the store holds the article itself
+				return note(noteFailed)
+			}
 		}
 	}
 	live := noteGoneLater
@@ -596,11 +628,18 @@ func (b *Bot) articleChoices(req *request) reply {
 			typed = strings.ToLower(strings.TrimSpace(s))
 		}
 	}
+	stored := map[string]bool{}
+	if c.Shared && c.Records != nil {
+		added, _ := c.Records.AddedArticles(req.ctx)
+		for _, a := range added {
+			stored[a.ID] = a.SHA256 != ""
+		}
+	}
 	for _, a := range b.engineArticles() {
 		if len(out) == maxChoices {
 			break
 		}
-		if len(a.ID) > maxChoiceLen || !plainName(a.ID) || existing(c.Dir, a.ID) == "" {
+		if len(a.ID) > maxChoiceLen || !plainName(a.ID) || (existing(c.Dir, a.ID) == "" && !stored[a.ID]) {
 			continue
 		}
 		if typed != "" && !strings.Contains(strings.ToLower(a.Title), typed) && !strings.Contains(a.ID, typed) {

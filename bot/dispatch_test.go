@@ -217,7 +217,7 @@ func TestOnMessage(t *testing.T) {
 
 func TestGuard(t *testing.T) {
 	b, logs := newTestBot(t, Config{})
-	b.guard("test", func() { panic("boom") })
+	b.guard(b.log, "test", func() { panic("boom") })
 	if !strings.Contains(logs.String(), `msg="panic in a handler" event=test panic=boom`) {
 		t.Errorf("logs:\n%s", logs)
 	}
@@ -231,7 +231,7 @@ func TestGuardAfterShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	ran := false
-	b.guard("test", func() { ran = true })
+	b.guard(b.log, "test", func() { ran = true })
 	if ran {
 		t.Error("guard ran a handler after shutdown")
 	}

@@ -35,6 +35,11 @@
 // of articles and users, and allows no mentions. Each handler recovers from
 // panics; each user has a cooldown; slow answers to /ask are deferred.
 //
+// The bot holds some or all of the gateway's shards (Config.Shards): one
+// session each, with its own reconnection, IDENTIFYs paced by an
+// IdentifyGate, events handled on the shard they came on (shards.go,
+// gateway.go). Several processes can each hold some shards of one count.
+//
 // New checks a Config; Run connects and answers until its context is done.
 // The bot depends on the engine through Answerer, reports through Metrics
 // and a *slog.Logger, and tells whether it is connected through Ready.

@@ -88,7 +88,7 @@ func testGatewaySession(t *testing.T, h *harness) {
 	if st.Identifies != 1 || st.Intents != want {
 		t.Errorf("identifies = %d with intents %b, want 1 with %b (no privileged intent)", st.Identifies, st.Intents, want)
 	}
-	if !strings.Contains(h.logs.String(), `msg="connected to Discord" user=factbot guilds=1`) {
+	if !strings.Contains(h.logs.String(), `msg="connected to Discord" shard=0 user=factbot guilds=1`) {
 		t.Errorf("logs do not say the bot connected, with the guild count:\n%s", h.logs)
 	}
 	if h.metrics.get("gateway ready") != 1 {

@@ -37,7 +37,7 @@ func (b *Bot) vote(req *request, helpful bool, key string) reply {
 	if a, ok := b.answers.get(key); ok {
 		attrs = append(attrs, "question", logged(a.Question), "answer", logged(a.Text), "confidence", a.Confidence, "abstained", a.Abstained())
 	}
-	b.log.Info("feedback", attrs...)
+	b.log.InfoContext(req.ctx, "feedback", attrs...)
 	b.recorder.Vote(store.Vote{AnswerID: key, UserID: req.user(), Helpful: helpful})
 	if helpful {
 		return note(noteHelpful)

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -24,6 +26,7 @@ import (
 // a read error or missed heartbeat ACKs), and serve then calls Open again,
 // which resumes the session, with a growing pause between failed attempts,
 // until ctx is done or Discord closes with a code that forbids reconnecting.
+// Each shard (shards.go) has its own session, and reconnects alone.
 
 // Gateway close codes after which Discord forbids reconnecting.
 const (
@@ -41,34 +44,69 @@ const (
 	maxBackoff = time.Minute
 )
 
-// connect opens the gateway connection, retrying until it succeeds, ctx is
-// done, or Discord refuses the bot. When Discord refuses the message content
-// intent it logs an error and connects without it. opened is false when the
-// gateway was open already.
-func (b *Bot) connect(ctx context.Context) (opened bool, err error) {
+// A shard is one gateway session of the bot, with its own connection,
+// reconnection and resume. Its events are handled with its session.
+type shard struct {
+	id         int
+	session    *discordgo.Session
+	log        *slog.Logger  // the bot's, with the shard's id
+	ready      atomic.Bool   // connected and receiving events
+	identified atomic.Bool   // a session was started: opening again resumes it
+	lost       chan struct{} // the connection was lost
+}
+
+// runShard connects sh, registers the commands if sh is shard 0, and
+// reconnects each time the connection is lost, until ctx is done or a
+// connection fails for good.
+func (b *Bot) runShard(ctx context.Context, sh *shard, plan gatewayPlan) error {
+	if _, err := b.connect(ctx, sh, plan); err != nil {
+		return err
+	}
+	if sh.id == 0 {
+		b.register(ctx, sh.session)
+	}
+	return b.serve(ctx, sh, plan)
+}
+
+// connect opens the gateway connection of sh, retrying until it succeeds,
+// ctx is done, or Discord refuses the bot. A connection that will identify
+// waits its turn at the identify gate. When Discord refuses the message
+// content intent it logs an error and connects without it. opened is false
+// when the gateway was open already.
+func (b *Bot) connect(ctx context.Context, sh *shard, plan gatewayPlan) (opened bool, err error) {
 	pause := minBackoff
 	for {
-		err := b.session.Open()
+		release := func() {}
+		if !sh.identified.Load() {
+			if release, err = b.gate.Acquire(ctx, sh.id, plan.maxConcurrency); err != nil {
+				return false, err
+			}
+		}
+		err := sh.session.Open()
+		release()
 		if err == nil || errors.Is(err, discordgo.ErrWSAlreadyOpen) {
-			b.ready.Store(true)
+			// Open returns after READY or RESUMED: discordgo holds a
+			// session to resume from now on.
+			sh.identified.Store(true)
+			sh.ready.Store(true)
 			return err == nil, nil
 		}
 		code := closeCode(err)
 		switch {
 		case code == closeAuthFailed || status(err) == http.StatusUnauthorized:
 			return false, fmt.Errorf("%w (gateway close %d)", ErrTokenRejected, closeAuthFailed)
-		case code == closeDisallowedIntent && b.session.Identify.Intents&discordgo.IntentsMessageContent != 0:
-			b.log.Error("Discord refused the message content intent (gateway close 4014), which answering every question in the configured channels needs: "+
+		case code == closeDisallowedIntent && sh.session.Identify.Intents&discordgo.IntentsMessageContent != 0:
+			sh.log.Error("Discord refused the message content intent (gateway close 4014), which answering every question in the configured channels needs: "+
 				"turn on MESSAGE CONTENT INTENT under Bot in the Discord developer portal. Until then the bot answers only /ask, mentions and direct messages.",
 				"channels", len(b.channels))
-			b.session.Lock()
-			b.session.Identify.Intents &^= discordgo.IntentsMessageContent
-			b.session.Unlock()
+			sh.session.Lock()
+			sh.session.Identify.Intents &^= discordgo.IntentsMessageContent
+			sh.session.Unlock()
 			continue
 		case code >= closeInvalidShard && code <= closeDisallowedIntent:
-			return false, fmt.Errorf("bot: Discord closed the gateway and forbids reconnecting: %w", err)
+			return false, fmt.Errorf("bot: shard %d: Discord closed the gateway and forbids reconnecting: %w", sh.id, err)
 		}
-		b.log.Warn("cannot connect to the Discord gateway; retrying", "err", redact(err), "in", pause)
+		sh.log.Warn("cannot connect to the Discord gateway; retrying", "err", redact(err), "in", pause)
 		select {
 		case <-ctx.Done():
 			return false, ctx.Err()
@@ -78,20 +116,20 @@ func (b *Bot) connect(ctx context.Context) (opened bool, err error) {
 	}
 }
 
-// serve reconnects each time the connection is lost, until ctx is done or
-// a reconnection fails for good.
-func (b *Bot) serve(ctx context.Context) error {
+// serve reconnects sh each time its connection is lost, until ctx is done
+// or a reconnection fails for good.
+func (b *Bot) serve(ctx context.Context, sh *shard, plan gatewayPlan) error {
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-b.lost:
+		case <-sh.lost:
 		}
 		if ctx.Err() != nil {
 			return nil
 		}
-		b.log.Info("reconnecting to the Discord gateway")
-		opened, err := b.connect(ctx)
+		sh.log.Info("reconnecting to the Discord gateway")
+		opened, err := b.connect(ctx, sh, plan)
 		if err != nil {
 			return err
 		}
@@ -99,39 +137,39 @@ func (b *Bot) serve(ctx context.Context) error {
 		// one loss from its reader and again from Close) finds the
 		// gateway open: no reconnection to count.
 		if opened {
-			b.metrics.Gateway(GatewayReconnect)
+			b.metrics.Gateway(sh.id, GatewayReconnect)
 		}
 	}
 }
 
 // onReady logs a new gateway session.
-func (b *Bot) onReady(r *discordgo.Ready) {
-	b.metrics.Gateway(GatewayReady)
+func (b *Bot) onReady(sh *shard, r *discordgo.Ready) {
+	b.metrics.Gateway(sh.id, GatewayReady)
 	user := ""
 	if r.User != nil {
 		user = r.User.Username
 	}
-	b.log.Info("connected to Discord", "user", user, "guilds", len(r.Guilds))
+	sh.log.Info("connected to Discord", "user", user, "guilds", len(r.Guilds))
 }
 
 // onResumed logs a resumed gateway session.
-func (b *Bot) onResumed() {
-	b.metrics.Gateway(GatewayResumed)
-	b.log.Info("resumed the Discord gateway session")
+func (b *Bot) onResumed(sh *shard) {
+	b.metrics.Gateway(sh.id, GatewayResumed)
+	sh.log.Info("resumed the Discord gateway session")
 }
 
 // onDisconnect notes a lost connection for serve to reconnect.
-func (b *Bot) onDisconnect() {
-	if !b.ready.CompareAndSwap(true, false) {
+func (b *Bot) onDisconnect(sh *shard) {
+	if !sh.ready.CompareAndSwap(true, false) {
 		return // this connection's loss is known already
 	}
 	if b.closing.Load() {
 		return
 	}
-	b.metrics.Gateway(GatewayDisconnect)
-	b.log.Warn("lost the Discord gateway connection")
+	b.metrics.Gateway(sh.id, GatewayDisconnect)
+	sh.log.Warn("lost the Discord gateway connection")
 	select {
-	case b.lost <- struct{}{}:
+	case sh.lost <- struct{}{}:
 	default: // a reconnection is already due
 	}
 }

@@ -40,6 +40,9 @@ func TestReconnect(t *testing.T) {
 			id := h.mention(crypto)
 			checkAnswer(t, h.reply(id))
 			h.wait("the bot to be ready", h.bot.Ready)
+			if tc.resumes > 0 { // RESUMED is handled in a goroutine of its own, maybe after the replayed question
+				h.wait("RESUMED handled", func() bool { return h.metrics.get("gateway resumed") >= 1 })
+			}
 			if st := h.fake.Stats(); st.Identifies != tc.identifies || st.Resumes != tc.resumes {
 				t.Errorf("identifies %d, resumes %d; want %d, %d", st.Identifies, st.Resumes, tc.identifies, tc.resumes)
 			}

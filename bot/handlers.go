@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"log/slog"
 	"runtime/debug"
 	"time"
 
@@ -10,21 +11,28 @@ import (
 
 // addHandlers routes discordgo's events to the bot. discordgo runs each
 // handler in a goroutine of its own and never recovers a panic, so each one
-// goes through guard. Replies use ctx.
-func (b *Bot) addHandlers(ctx context.Context) {
-	s := b.session
+// goes through guard. Events are handled with the session of the shard
+// they came on. Replies use ctx.
+func (b *Bot) addHandlers(ctx context.Context, sh *shard) {
+	s := sh.session
 	s.AddHandler(func(s *discordgo.Session, e *discordgo.InteractionCreate) {
 		start := time.Now()
-		b.guard("interaction", func() { b.onInteraction(ctx, s, e.Interaction, start) })
+		b.guard(sh.log, "interaction", func() { b.onInteraction(ctx, s, e.Interaction, start) })
 	})
 	s.AddHandler(func(s *discordgo.Session, e *discordgo.MessageCreate) {
 		start := time.Now()
-		b.guard("message", func() { b.onMessage(ctx, s, botID(s), e.Message, start) })
+		b.guard(sh.log, "message", func() { b.onMessage(ctx, s, botID(s), e.Message, start) })
 	})
-	s.AddHandler(func(_ *discordgo.Session, e *discordgo.Ready) { b.guard("ready", func() { b.onReady(e) }) })
-	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { b.guard("resumed", b.onResumed) })
-	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { b.guard("disconnect", b.onDisconnect) })
-	s.AddHandler(func(_ *discordgo.Session, e *discordgo.RateLimit) { b.guard("rate limit", func() { b.onRateLimit(e) }) })
+	s.AddHandler(func(_ *discordgo.Session, e *discordgo.Ready) { b.guard(sh.log, "ready", func() { b.onReady(sh, e) }) })
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) {
+		b.guard(sh.log, "resumed", func() { b.onResumed(sh) })
+	})
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
+		b.guard(sh.log, "disconnect", func() { b.onDisconnect(sh) })
+	})
+	s.AddHandler(func(_ *discordgo.Session, e *discordgo.RateLimit) {
+		b.guard(sh.log, "rate limit", func() { b.onRateLimit(e) })
+	})
 }
 
 // botID returns the bot's own user id, from the READY event.
@@ -40,7 +48,7 @@ func botID(s *discordgo.Session) string {
 // guard runs f, the handler of one event, and recovers and logs a panic in
 // it. Once Run is shutting down and the replies under way have been sent
 // or given up, it drops new events.
-func (b *Bot) guard(event string, f func()) {
+func (b *Bot) guard(log *slog.Logger, event string, f func()) {
 	leave, ok := b.flight.Enter()
 	if !ok {
 		return
@@ -48,7 +56,7 @@ func (b *Bot) guard(event string, f func()) {
 	defer leave()
 	defer func() {
 		if p := recover(); p != nil {
-			b.log.Error("panic in a handler", "event", event, "panic", p, "stack", string(debug.Stack()))
+			log.Error("panic in a handler", "event", event, "panic", p, "stack", string(debug.Stack()))
 		}
 	}()
 	f()

@@ -377,7 +377,7 @@ func (h *harness) counted(key string, n int) func() {
 func (m *countMetrics) Question(via bot.Via, o bot.Outcome, _ time.Duration) {
 	m.add("question " + string(via) + " " + string(o))
 }
-func (m *countMetrics) Autocomplete(time.Duration) { m.add("autocomplete") }
-func (m *countMetrics) Feedback(helpful bool)      { m.add(fmt.Sprint("feedback ", helpful)) }
-func (m *countMetrics) RESTError(call string)      { m.add("rest error " + call) }
-func (m *countMetrics) Gateway(e bot.GatewayEvent) { m.add("gateway " + string(e)) }
+func (m *countMetrics) Autocomplete(time.Duration)        { m.add("autocomplete") }
+func (m *countMetrics) Feedback(helpful bool)             { m.add(fmt.Sprint("feedback ", helpful)) }
+func (m *countMetrics) RESTError(call string)             { m.add("rest error " + call) }
+func (m *countMetrics) Gateway(_ int, e bot.GatewayEvent) { m.add("gateway " + string(e)) }

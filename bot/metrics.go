@@ -21,8 +21,8 @@ type Metrics interface {
 	// ("reply", "register", …).
 	RESTError(call string)
 
-	// Gateway is called at each change of the gateway connection.
-	Gateway(event GatewayEvent)
+	// Gateway is called at each change of a shard's gateway connection.
+	Gateway(shard int, event GatewayEvent)
 }
 
 // Via is where a question was asked.
@@ -68,4 +68,4 @@ func (nopMetrics) Question(Via, Outcome, time.Duration) {}
 func (nopMetrics) Autocomplete(time.Duration)           {}
 func (nopMetrics) Feedback(bool)                        {}
 func (nopMetrics) RESTError(string)                     {}
-func (nopMetrics) Gateway(GatewayEvent)                 {}
+func (nopMetrics) Gateway(int, GatewayEvent)            {}

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -89,7 +90,7 @@ func (b *Bot) verifyButton(req *request) reply {
 		snapshot = s.Status().Snapshot
 	}
 	e := verifyEmbed(c, art, snapshot)
-	if sum := b.fileDigest(c.Source); sum != "" && art != nil {
+	if sum := b.fileDigest(req.ctx, c.Source); sum != "" && art != nil {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "File SHA-256", Value: code(sum), Inline: true})
 		fitEmbed(e)
 	}
@@ -100,10 +101,20 @@ func (b *Bot) verifyButton(req *request) reply {
 
 // fileDigest returns the SHA-256, in hex, of the file of article id as it
 // is stored now: at the top of the articles folder of Config.Curation, or
-// among the built-in seeds; "" when it is in neither (a subfolder, say).
-func (b *Bot) fileDigest(id string) string {
+// among the built-in seeds, or, when the articles added are shared, in
+// the store; "" when it is in none (a subfolder, say).
+func (b *Bot) fileDigest(ctx context.Context, id string) string {
 	if !plainName(id) {
 		return ""
+	}
+	if c := b.cfg.Curation; c != nil && c.Shared && c.Records != nil && existing(c.Dir, id) == "" {
+		if added, err := c.Records.AddedArticles(ctx); err == nil {
+			for _, a := range added {
+				if a.ID == id && a.SHA256 != "" {
+					return a.SHA256
+				}
+			}
+		}
 	}
 	var places []fs.FS
 	if c := b.cfg.Curation; c != nil && c.Dir != "" {

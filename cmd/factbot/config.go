@@ -29,6 +29,7 @@ type serveConfig struct {
 	GuildID        string        // register commands in this server only; "" for globally
 	APIURL         string        // Discord-compatible API; "" for https://discord.com
 	Channels       []string      // channel ids where every question ending in "?" is answered
+	Shards         bot.Shards    // the gateway shards this process holds; zero for auto
 	Cooldown       int           // questions each user may ask per CooldownWindow; 0 for no limit
 	CooldownWindow time.Duration // > 0
 
@@ -105,6 +106,10 @@ func serveSettings(c *serveConfig) []setting {
 			}
 			return nil
 		},
+	}, {
+		flag: "shards", env: "FACTBOT_SHARDS", arg: "IDS/COUNT", def: "auto",
+		usage: "the gateway shards this process holds: auto (Discord's recommended count, all here), or ids of a count such as 0-3/8 or 4,5/8",
+		set:   func(v string) (err error) { c.Shards, err = bot.ParseShards(v); return err },
 	}, {
 		flag: "cooldown", env: "FACTBOT_COOLDOWN", arg: "N", def: "3",
 		usage: "questions each user may ask per cooldown window; 0 for no limit",

@@ -15,6 +15,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/facts"
 )
 
@@ -54,6 +55,7 @@ func TestServeConfigPrecedence(t *testing.T) {
 		"DISCORD_GUILD_ID":          "111",
 		"DISCORD_API_URL":           "http://127.0.0.1:8790",
 		"FACTBOT_CHANNELS":          "222, 333,,",
+		"FACTBOT_SHARDS":            "0-1/4",
 		"FACTBOT_COOLDOWN":          "5",
 		"FACTBOT_COOLDOWN_WINDOW":   "1m",
 		"FACTBOT_ARTICLES":          dir,
@@ -76,7 +78,7 @@ func TestServeConfigPrecedence(t *testing.T) {
 	}
 	fromEnv := serveConfig{
 		Token: "tok", GuildID: "111", APIURL: "http://127.0.0.1:8790", Channels: []string{"222", "333"},
-		Cooldown: 5, CooldownWindow: time.Minute,
+		Shards: bot.Shards{IDs: []int{0, 1}, Count: 4}, Cooldown: 5, CooldownWindow: time.Minute,
 		Articles: dir, Strict: true, Load: facts.LoadOptions{MaxArticleBytes: 512 << 10, FollowSymlinks: true},
 		Watch: false, ReloadDebounce: 0, PollInterval: time.Minute,
 		Record: false, Store: storeConfig{DataDir: "/var/factbot", DatabaseURL: "postgres://f@db/f"}, Retention: 7 * 24 * time.Hour,
@@ -99,7 +101,7 @@ func TestServeConfigPrecedence(t *testing.T) {
 		name: "every flag, without the environment",
 		args: []string{
 			"--token", "tok", "--guild", "111", "--api-url", "http://127.0.0.1:8790", "--channels", "222, 333,,",
-			"--cooldown", "5", "--cooldown-window", "1m", "--articles", dir, "--strict", "--watch=false",
+			"--shards", "0-1/4", "--cooldown", "5", "--cooldown-window", "1m", "--articles", dir, "--strict", "--watch=false",
 			"--max-article-bytes", "524288", "--follow-symlinks", "--reload-timeout", "0", "--poll-interval", "60s",
 			"--reload-debounce", "0s", "--record=false", "--data", "/var/factbot", "--database-url", "postgres://f@db/f",
 			"--retention", "168h", "--http-addr", ":8080", "--admin-token", "0123456789abcdef", "--log-level", "DEBUG", "--log-format", "json",
@@ -110,7 +112,7 @@ func TestServeConfigPrecedence(t *testing.T) {
 		name: "flags win over variables",
 		args: []string{
 			"--token", "flagtok", "--guild", "999", "--api-url", "https://proxy.example", "--channels", "444",
-			"--cooldown", "0", "--cooldown-window", "2s", "--articles", other, "--strict=false", "--watch",
+			"--shards", "auto", "--cooldown", "0", "--cooldown-window", "2s", "--articles", other, "--strict=false", "--watch",
 			"--max-article-bytes", "1M", "--follow-symlinks=false", "--reload-timeout", "1m", "--poll-interval", "2s",
 			"--reload-debounce", "1s", "--record", "--data", "d2", "--database-url", "", "--retention", "0", "--admin-token", "",
 			"--http-addr", "127.0.0.1:9090", "--log-level", "error", "--log-format", "text",
@@ -183,6 +185,10 @@ func TestServeConfigBadValues(t *testing.T) {
 			`invalid --log-level "loud": want debug, info, warn or error`},
 		{"unknown log format", []string{"--log-format=xml"}, tok,
 			`invalid --log-format "xml": want text or json`},
+		{"shard out of range", nil, with("FACTBOT_SHARDS", "2-4/4"),
+			`invalid FACTBOT_SHARDS "2-4/4": shard 4 out of range: a count of 4 has shards 0 to 3`},
+		{"shards without a count", []string{"--shards", "0-3"}, tok,
+			`invalid --shards "0-3": want auto, or shard ids and their count such as 0-3/8`},
 		{"negative cooldown", nil, with("FACTBOT_COOLDOWN", "-1"),
 			`invalid FACTBOT_COOLDOWN "-1": must not be negative`},
 		{"malformed cooldown", nil, with("FACTBOT_COOLDOWN", "three"),

@@ -2,10 +2,15 @@ package main
 
 import (
 	"context"
+	"io/fs"
 	"net/http"
+	"os"
+	"strings"
+	"testing/fstest"
 	"time"
 
 	"github.com/factbot/factbot/bot"
+	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/admin"
 	"github.com/factbot/factbot/internal/live"
 	"github.com/factbot/factbot/internal/store"
@@ -61,7 +66,56 @@ func (s *service) curation() *bot.Curation {
 	if s.store != nil {
 		c.Records = s.store
 	}
+	c.Shared = s.shared() != nil
 	return c
+}
+
+// identifyGate returns what paces the bot's IDENTIFYs: with all other
+// processes on the same PostgreSQL, or, with nil, within this process.
+func (s *service) identifyGate() bot.IdentifyGate {
+	if s.store == nil || s.store.Dialect() != "postgres" {
+		return nil
+	}
+	return newSharedIdentifyGate(s.store, s.log)
+}
+
+// shared returns the store when it shares the articles added from Discord
+// between processes: PostgreSQL, on the built-in seeds (an articles
+// folder is shared as a folder); else nil.
+func (s *service) shared() *store.DB {
+	if s.store == nil || s.store.Dialect() != "postgres" || s.cfg.Articles != "" {
+		return nil
+	}
+	return s.store
+}
+
+// loader returns the function that builds the fact base: the
+// configuration's, with the articles kept in PostgreSQL beside the seeds
+// and FACTBOT_DATA/articles when the store shares them (a name the seeds
+// or the folder have wins).
+func (s *service) loader() live.Loader {
+	load := s.cfg.loader()
+	return func(ctx context.Context) (*facts.Base, error) {
+		db := s.shared()
+		if db == nil {
+			return load(ctx)
+		}
+		files, err := db.ArticleFiles(ctx)
+		if err != nil {
+			return nil, err
+		}
+		var fsys fs.FS = facts.SeedFS()
+		if added := s.cfg.addedDir(); added != "" {
+			fsys = seedsWith{fsys, os.DirFS(added)}
+		}
+		stored := fstest.MapFS{}
+		for name, body := range files {
+			if fs.ValidPath(name) && !strings.Contains(name, "/") && !strings.HasPrefix(name, ".") {
+				stored[name] = &fstest.MapFile{Data: body, Mode: 0o444}
+			}
+		}
+		return facts.LoadFS(ctx, seedsWith{fsys, stored}, s.cfg.Load)
+	}
 }
 
 // reports returns what the bot reads its reports from: the store, with

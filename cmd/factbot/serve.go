@@ -38,6 +38,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		Token:         string(cfg.Token),
 		GuildID:       cfg.GuildID,
 		Channels:      cfg.Channels,
+		Shards:        cfg.Shards,
 		APIURL:        cfg.APIURL,
 		Cooldown:      cooldown,
 		ShutdownGrace: cfg.ShutdownTimeout,
@@ -46,6 +47,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		Recorder:      svc.recorder(),
 		Reports:       svc.reports(),
 		Curation:      svc.curation(),
+		IdentifyGate:  svc.identifyGate(),
 	}, svc.base)
 	if err != nil {
 		svc.closeStore(ctx)
@@ -55,6 +57,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
+	svc.shards.Store(new(shardStates(b)))
 	if err := svc.start(ctx, hup, b.Ready); err != nil {
 		svc.closeStore(ctx)
 		return fmt.Errorf("serve: %w", err)
@@ -84,4 +87,15 @@ func (m botMetrics) Question(via bot.Via, outcome bot.Outcome, d time.Duration) 
 	m.Recorder.Question(string(via), string(outcome), d)
 }
 
-func (m botMetrics) Gateway(e bot.GatewayEvent) { m.Recorder.Gateway(string(e)) }
+func (m botMetrics) Gateway(shard int, e bot.GatewayEvent) { m.Recorder.Gateway(shard, string(e)) }
+
+// shardStates adapts the bot's shard states to the metrics'.
+func shardStates(b *bot.Bot) func() []metrics.Shard {
+	return func() []metrics.Shard {
+		var out []metrics.Shard
+		for _, s := range b.Shards() {
+			out = append(out, metrics.Shard{ID: s.ID, Connected: s.Connected, HeartbeatAck: s.HeartbeatAck})
+		}
+		return out
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -37,9 +38,10 @@ type service struct {
 	metrics *metrics.Recorder
 	gate    drain.Gate
 
-	watcher atomic.Pointer[live.Watcher] // watches the articles folder while it runs; nil when not
-	store   *store.DB                    // nil when not recording
-	writer  *store.Writer                // nil when not recording
+	watcher atomic.Pointer[live.Watcher]           // watches the articles folder while it runs; nil when not
+	shards  atomic.Pointer[func() []metrics.Shard] // the bot's shards, once there is a bot
+	store   *store.DB                              // nil when not recording
+	writer  *store.Writer                          // nil when not recording
 
 	addr     string             // where the HTTP side port listens, once started; "" when off
 	stopWork context.CancelFunc // stops the HTTP side port and the rebuilds
@@ -65,8 +67,14 @@ func newService(cfg serveConfig, log *slog.Logger) *service {
 		Base:    func() *facts.Base { return s.base.Current() },
 		Status:  func() live.Status { return s.base.Status() },
 		Watch:   s.watchState,
+		Shards: func() []metrics.Shard {
+			if f := s.shards.Load(); f != nil {
+				return (*f)()
+			}
+			return nil
+		},
 	})
-	s.base = live.New(cfg.loader(), live.Options{Logger: log, Hook: s.metrics, Timeout: cfg.ReloadTimeout})
+	s.base = live.New(s.loader(), live.Options{Logger: log, Hook: s.metrics, Timeout: cfg.ReloadTimeout})
 	return s
 }
 
@@ -112,6 +120,10 @@ func (s *service) start(ctx context.Context, hup <-chan os.Signal, connected fun
 		return err
 	}
 	s.work.Go(func() { s.base.Run(reloads) })
+	if s.shared() != nil {
+		s.work.Go(func() { store.ListenArticles(reloads, string(s.cfg.Store.DatabaseURL), s.base.Trigger, s.log) })
+		s.log.Info("sharing the articles added from Discord through PostgreSQL")
+	}
 	if s.store != nil && s.cfg.Retention > 0 {
 		s.work.Go(func() { store.KeepFor(work, s.store, s.cfg.Retention, purgeEvery, s.log) })
 	}
@@ -196,6 +208,11 @@ func (s *service) details() []string {
 	} else if st.Snapshot != "" {
 		lines = append(lines, "last reload: ok")
 	}
+	if f := s.shards.Load(); f != nil {
+		if st := (*f)(); len(st) > 0 {
+			lines = append(lines, shardsLine(st))
+		}
+	}
 	switch ws, ok := s.watchState(); {
 	case !ok:
 		lines = append(lines, "watch: off")
@@ -205,6 +222,20 @@ func (s *service) details() []string {
 		lines = append(lines, fmt.Sprintf("watch: polling every %v (%s)", ws.Polling, ws.Reason))
 	}
 	return lines
+}
+
+// shardsLine says which of the process's shards are connected:
+// "shards: 0 connected, 1 connected, 2 not connected".
+func shardsLine(st []metrics.Shard) string {
+	parts := make([]string, len(st))
+	for i, sh := range st {
+		state := "connected"
+		if !sh.Connected {
+			state = "not connected"
+		}
+		parts[i] = fmt.Sprintf("%d %s", sh.ID, state)
+	}
+	return "shards: " + strings.Join(parts, ", ")
 }
 
 // stop shuts the service down, in order: it closes the gate, so that

@@ -12,6 +12,12 @@
 // GET /api/v9/gateway names the websocket. The gateway sends HELLO,
 // answers heartbeats with ACKs, answers IDENTIFY with READY (a new session)
 // and RESUME with the events the client missed, then RESUMED.
+//
+// It shards as Discord does (Options.Shards): GET /api/v9/gateway/bot
+// recommends the count with a session_start_limit, each shard has its own
+// session and connection, and an event goes to the shard of its guild,
+// (guild_id >> 22) % count, or to shard 0 without one. It records the
+// time of each IDENTIFY (Identifies) for tests of their pacing.
 package fakediscord
 
 import (
@@ -19,6 +25,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -49,6 +56,17 @@ type Options struct {
 
 	// CloseIdentify, if set, is the close code that answers every IDENTIFY.
 	CloseIdentify int
+
+	// Shards is the shard count GET /gateway/bot recommends, and the one
+	// an IDENTIFY must give (close 4010 otherwise): a guild's events go
+	// to the connection of shard (guild_id >> 22) % Shards, direct
+	// messages to shard 0. Zero means 1: no shard array needed.
+	Shards int
+
+	// MaxConcurrency is GET /gateway/bot's session_start_limit.max_concurrency;
+	// zero means 1. The fake records each IDENTIFY's time (Identifies) and
+	// does not enforce the limit: tests check the record.
+	MaxConcurrency int
 }
 
 // A Call is one REST request the server received, and its answer.
@@ -101,11 +119,10 @@ type Server struct {
 	answered   map[string]bool   // interaction tokens answered
 	commands   []map[string]any  // the commands last registered
 	nextID     int64
-	conn       *conn   // the identified or resumed connection, if any
-	conns      []*conn // every connection, to close
-	session    *session
+	shards     map[int]*shardState // by shard id
+	conns      []*conn             // every connection, to close
 	sessions   int
-	identifies int
+	identifies []Identify
 	resumes    int
 	heartbeats int
 	intents    discordgo.Intent
@@ -122,11 +139,14 @@ func New(opts Options) *Server {
 	if opts.HeartbeatInterval <= 0 {
 		opts.HeartbeatInterval = 250 * time.Millisecond
 	}
+	opts.Shards = max(opts.Shards, 1)
+	opts.MaxConcurrency = max(opts.MaxConcurrency, 1)
 	s := &Server{
 		opts:     opts,
 		changed:  make(chan struct{}),
 		pending:  map[string]string{},
 		answered: map[string]bool{},
+		shards:   map[int]*shardState{},
 		nextID:   200000000000000000,
 	}
 	mux := http.NewServeMux()
@@ -208,14 +228,45 @@ type Stats struct {
 	Resumes    int              // RESUME payloads answered with RESUMED
 	Heartbeats int              // heartbeats, each answered with an ACK
 	Intents    discordgo.Intent // of the last IDENTIFY answered with READY
-	Connected  bool             // a connection is identified or resumed
+	Connected  bool             // shard 0 has an identified or resumed connection
 }
 
 // Stats returns the gateway's counts.
 func (s *Server) Stats() Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return Stats{s.identifies, s.resumes, s.heartbeats, s.intents, s.conn != nil}
+	return Stats{len(s.identifies), s.resumes, s.heartbeats, s.intents, s.connLocked(0) != nil}
+}
+
+// An Identify is one IDENTIFY answered with READY.
+type Identify struct {
+	Shard, Count int
+	At           time.Time // when it arrived
+}
+
+// Identifies returns the IDENTIFYs answered so far, in order.
+func (s *Server) Identifies() []Identify {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Identify(nil), s.identifies...)
+}
+
+// Connected reports whether shard has an identified or resumed connection.
+func (s *Server) Connected(shard int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.connLocked(shard) != nil
+}
+
+// ShardOf returns the shard that receives the events of the guild with id
+// guildID, (guild_id >> 22) % Options.Shards, or 0 for "" (direct
+// messages) or an id that is not a number.
+func (s *Server) ShardOf(guildID string) int {
+	id, err := strconv.ParseUint(guildID, 10, 64)
+	if err != nil {
+		return 0
+	}
+	return int((id >> 22) % uint64(s.opts.Shards))
 }
 
 // Inject makes the next REST request that matches f get f's answer.

@@ -28,6 +28,13 @@ const (
 // keepEvents is how many dispatches a session keeps for RESUME to replay.
 const keepEvents = 1024
 
+// A shardState is what the gateway holds for one shard: its session, and
+// the connection identified or resumed in it, if any.
+type shardState struct {
+	conn    *conn
+	session *session
+}
+
 // A session is a gateway session: its id and the dispatches sent in it.
 type session struct {
 	id     string
@@ -43,8 +50,9 @@ type event struct {
 // A conn is one websocket connection. Writes to it are serialised; s.mu,
 // when needed, is taken before wmu, never after.
 type conn struct {
-	ws  *websocket.Conn
-	wmu sync.Mutex
+	ws    *websocket.Conn
+	wmu   sync.Mutex
+	shard int // once identified or resumed; guarded by s.mu
 }
 
 func (c *conn) write(data []byte) error {
@@ -128,10 +136,28 @@ func (s *Server) drop(c *conn) {
 	c.ws.Close()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.conn == c {
-		s.conn = nil
+	if st := s.shards[c.shard]; st != nil && st.conn == c {
+		st.conn = nil
 		s.changedLocked()
 	}
+}
+
+// shardLocked returns the state of shard, made if new; s.mu is held.
+func (s *Server) shardLocked(shard int) *shardState {
+	st := s.shards[shard]
+	if st == nil {
+		st = &shardState{}
+		s.shards[shard] = st
+	}
+	return st
+}
+
+// connLocked returns the connection of shard, or nil; s.mu is held.
+func (s *Server) connLocked(shard int) *conn {
+	if st := s.shards[shard]; st != nil {
+		return st.conn
+	}
+	return nil
 }
 
 // identify answers IDENTIFY with READY and a new session, or closes the
@@ -140,8 +166,13 @@ func (s *Server) identify(c *conn, d json.RawMessage) bool {
 	var id struct {
 		Token   string           `json:"token"`
 		Intents discordgo.Intent `json:"intents"`
+		Shard   *[2]int          `json:"shard"`
 	}
 	_ = json.Unmarshal(d, &id)
+	shard := [2]int{0, 1}
+	if id.Shard != nil {
+		shard = *id.Shard
+	}
 	switch {
 	case s.opts.CloseIdentify != 0:
 		c.close(s.opts.CloseIdentify, "Closed by the test.")
@@ -152,22 +183,31 @@ func (s *Server) identify(c *conn, d json.RawMessage) bool {
 	case id.Intents&s.opts.RefuseIntents != 0:
 		c.close(4014, "Disallowed intent(s).")
 		return false
+	case shard[1] != s.opts.Shards || shard[0] < 0 || shard[0] >= shard[1]:
+		c.close(4010, "Invalid shard.")
+		return false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.sessions++
-	s.session = &session{id: fmt.Sprintf("session-%d", s.sessions)}
-	s.identifies++
+	st := s.shardLocked(shard[0])
+	st.session = &session{id: fmt.Sprintf("session-%d", s.sessions)}
+	s.identifies = append(s.identifies, Identify{Shard: shard[0], Count: shard[1], At: time.Now()})
 	s.intents = id.Intents
-	s.conn = c
-	s.dispatchLocked("READY", map[string]any{
+	st.conn, c.shard = c, shard[0]
+	guilds := []any{}
+	if s.ShardOf(GuildID) == shard[0] {
+		guilds = append(guilds, map[string]any{"id": GuildID, "unavailable": true})
+	}
+	s.dispatchLocked(st, "READY", map[string]any{
 		"v":          10,
-		"session_id": s.session.id,
+		"session_id": st.session.id,
 		"user":       map[string]any{"id": BotID, "username": "factbot", "discriminator": "0", "bot": true},
 		"application": map[string]any{
 			"id": AppID, "flags": 0,
 		},
-		"guilds":             []any{map[string]any{"id": GuildID, "unavailable": true}},
+		"guilds":             guilds,
+		"shard":              shard,
 		"resume_gateway_url": s.wsURL(),
 	})
 	s.changedLocked()
@@ -186,20 +226,26 @@ func (s *Server) resume(c *conn, d json.RawMessage) {
 	_ = json.Unmarshal(d, &r)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sess := s.session
-	if !s.tokenOK(r.Token) || sess == nil || sess.id != r.SessionID ||
-		(len(sess.events) > 0 && r.Seq < sess.events[0].seq-1) {
+	var st *shardState
+	shard := 0
+	for id, x := range s.shards {
+		if x.session != nil && x.session.id == r.SessionID {
+			st, shard = x, id
+		}
+	}
+	if !s.tokenOK(r.Token) || st == nil ||
+		(len(st.session.events) > 0 && r.Seq < st.session.events[0].seq-1) {
 		_ = c.write(payload(opInvalidSession, false))
 		return
 	}
 	s.resumes++
-	s.conn = c
-	for _, e := range sess.events {
+	st.conn, c.shard = c, shard
+	for _, e := range st.session.events {
 		if e.seq > r.Seq {
 			_ = c.write(e.data)
 		}
 	}
-	s.dispatchLocked("RESUMED", map[string]any{})
+	s.dispatchLocked(st, "RESUMED", map[string]any{})
 	s.changedLocked()
 }
 
@@ -211,19 +257,26 @@ func (s *Server) wsURL() string {
 	return "ws" + strings.TrimPrefix(s.URL, "http") + "/gateway"
 }
 
-// Dispatch sends an event (type t, data d) in the current session. If the
-// client is not connected, the event waits in the session for RESUME.
-// An INTERACTION_CREATE's token becomes one the REST API will take
-// responses to.
+// Dispatch sends an event (type t, data d) in the session of the shard
+// that Discord would send it to: the shard of its guild_id (ShardOf), or
+// shard 0 without one. If that shard is not connected, the event waits in
+// its session for RESUME. An INTERACTION_CREATE's token becomes one the
+// REST API will take responses to.
 func (s *Server) Dispatch(t string, d any) error {
 	data, err := json.Marshal(d)
 	if err != nil {
 		return err
 	}
+	var g struct {
+		GuildID string `json:"guild_id"`
+	}
+	_ = json.Unmarshal(data, &g)
+	shard := s.ShardOf(g.GuildID)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.session == nil {
-		return errors.New("fakediscord: no session to dispatch in")
+	st := s.shards[shard]
+	if st == nil || st.session == nil {
+		return fmt.Errorf("fakediscord: no session of shard %d to dispatch in", shard)
 	}
 	if t == "INTERACTION_CREATE" {
 		var i struct{ ID, Token string }
@@ -231,13 +284,13 @@ func (s *Server) Dispatch(t string, d any) error {
 			s.pending[i.Token] = i.ID
 		}
 	}
-	s.dispatchLocked(t, json.RawMessage(data))
+	s.dispatchLocked(st, t, json.RawMessage(data))
 	return nil
 }
 
-// dispatchLocked sends a dispatch in the current session; s.mu is held.
-func (s *Server) dispatchLocked(t string, d any) {
-	sess := s.session
+// dispatchLocked sends a dispatch in the session of st; s.mu is held.
+func (s *Server) dispatchLocked(st *shardState, t string, d any) {
+	sess := st.session
 	sess.seq++
 	data, err := json.Marshal(map[string]any{"op": opDispatch, "s": sess.seq, "t": t, "d": d})
 	if err != nil {
@@ -247,35 +300,39 @@ func (s *Server) dispatchLocked(t string, d any) {
 	if len(sess.events) > keepEvents {
 		sess.events = sess.events[len(sess.events)-keepEvents:]
 	}
-	if s.conn != nil {
-		_ = s.conn.write(data) // a lost event is replayed on RESUME
+	if st.conn != nil {
+		_ = st.conn.write(data) // a lost event is replayed on RESUME
 	}
 }
 
-// Reconnect sends op 7: the client must reconnect and resume.
-func (s *Server) Reconnect() error { return s.sendOp(opReconnect, nil, false) }
+// Reconnect sends op 7 to shard 0: the client must reconnect and resume.
+func (s *Server) Reconnect() error { return s.sendOp(0, opReconnect, nil, false) }
 
-// InvalidateSession sends op 9 (not resumable) and forgets the session:
-// the client must identify again.
-func (s *Server) InvalidateSession() error { return s.sendOp(opInvalidSession, false, true) }
+// InvalidateSession sends op 9 (not resumable) to shard 0 and forgets its
+// session: the client must identify again.
+func (s *Server) InvalidateSession() error { return s.sendOp(0, opInvalidSession, false, true) }
 
-func (s *Server) sendOp(op int, d any, forget bool) error {
+func (s *Server) sendOp(shard, op int, d any, forget bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.conn == nil {
+	st := s.shards[shard]
+	if st == nil || st.conn == nil {
 		return errors.New("fakediscord: not connected")
 	}
 	if forget {
-		s.session = nil
+		st.session = nil
 	}
-	return s.conn.write(payload(op, d))
+	return st.conn.write(payload(op, d))
 }
 
-// Drop closes the connection without a close frame, as a network failure
-// would; the client must reconnect and resume.
-func (s *Server) Drop() error {
+// Drop closes the connection of shard 0 without a close frame, as a
+// network failure would; the client must reconnect and resume.
+func (s *Server) Drop() error { return s.DropShard(0) }
+
+// DropShard closes the connection of shard without a close frame.
+func (s *Server) DropShard(shard int) error {
 	s.mu.Lock()
-	c := s.conn
+	c := s.connLocked(shard)
 	s.mu.Unlock()
 	if c == nil {
 		return errors.New("fakediscord: not connected")

@@ -80,8 +80,12 @@ func (s *Server) answerLocked(r *http.Request, c Call) (int, http.Header, string
 		return errorJSON(http.StatusUnauthorized, 0, "401: Unauthorized", nil)
 	}
 	switch {
-	case r.Method == "GET" && (match(route, "gateway") || match(route, "gateway", "bot")):
-		return jsonOK(map[string]any{"url": s.wsURL(), "shards": 1})
+	case r.Method == "GET" && match(route, "gateway"):
+		return jsonOK(map[string]any{"url": s.wsURL()})
+	case r.Method == "GET" && match(route, "gateway", "bot"):
+		return jsonOK(map[string]any{"url": s.wsURL(), "shards": s.opts.Shards, "session_start_limit": map[string]any{
+			"total": 1000, "remaining": 1000, "reset_after": 86400000, "max_concurrency": s.opts.MaxConcurrency,
+		}})
 	case r.Method == "GET" && match(route, "users", "@me"):
 		return jsonOK(map[string]any{"id": BotID, "username": "factbot", "discriminator": "0", "bot": true})
 	case r.Method == "PUT" && (match(route, "applications", "*", "commands") || match(route, "applications", "*", "guilds", "*", "commands")):

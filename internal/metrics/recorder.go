@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -46,6 +47,10 @@ type Options struct {
 	// Watch returns how the articles folder is watched, and false when it
 	// is not. Nil: not watched.
 	Watch func() (live.WatchState, bool)
+
+	// Shards returns the state of the gateway shards the process holds,
+	// read at each scrape. Nil reports none.
+	Shards func() []Shard
 }
 
 // A Recorder holds factbot's metrics. Its methods are safe for concurrent
@@ -59,6 +64,7 @@ type Recorder struct {
 	reloads        prometheus.Counter
 	reloadFailures prometheus.Counter
 	gateway        *prometheus.CounterVec
+	reconnects     *prometheus.CounterVec
 	restErrors     *prometheus.CounterVec
 	storeDropped   prometheus.Counter
 }
@@ -101,6 +107,7 @@ func New(opt Options) *Recorder {
 		reloads:        counter("reloads_total", "Rebuilds of the fact base after the first load."),
 		reloadFailures: counter("reload_failures_total", "Rebuilds of the fact base that failed; the old base stayed in service."),
 		gateway:        counters("gateway_events_total", "Discord gateway events: ready, resumed, disconnect, reconnect.", "event"),
+		reconnects:     counters("shard_reconnects_total", "Reconnections of a gateway shard after its connection was lost.", "shard"),
 		restErrors:     counters("discord_rest_errors_total", "Discord REST calls that failed, by call.", "call"),
 		storeDropped:   counter("store_dropped_total", "Questions and votes not kept in the store: its queue was full, or the write failed."),
 	}
@@ -121,6 +128,7 @@ func New(opt Options) *Recorder {
 	buildInfo.Set(1)
 	r.reg.MustRegister(stateCollectors(opt)...)
 	r.reg.MustRegister(
+		newShardCollector(opt.Shards), r.reconnects,
 		r.questions, r.latency, r.autocomplete, r.feedback, r.reloads, r.reloadFailures, r.gateway, r.restErrors, r.storeDropped, buildInfo,
 		size("facts_loaded", "Facts in the fact base being served.", (*facts.Base).Len),
 		size("articles_loaded", "Articles in the fact base being served.", func(b *facts.Base) int { return len(b.Articles()) }),
@@ -181,11 +189,15 @@ func (r *Recorder) ReloadFailed() {
 	}
 }
 
-// Gateway records an event of the Discord gateway connection: "ready",
+// Gateway records an event of a gateway shard's connection: "ready",
 // "resumed", "disconnect" or "reconnect".
-func (r *Recorder) Gateway(event string) {
-	if r != nil {
-		r.gateway.WithLabelValues(event).Inc()
+func (r *Recorder) Gateway(shard int, event string) {
+	if r == nil {
+		return
+	}
+	r.gateway.WithLabelValues(event).Inc()
+	if event == "reconnect" {
+		r.reconnects.WithLabelValues(strconv.Itoa(shard)).Inc()
 	}
 }
 

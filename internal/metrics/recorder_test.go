@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/factbot/factbot/facts"
 )
@@ -95,12 +96,14 @@ func TestRecorder(t *testing.T) {
 			r.Reloaded()
 			r.Reloaded()
 			r.ReloadFailed()
-			r.Gateway("ready")
-			r.Gateway("disconnect")
-			r.Gateway("reconnect")
-			r.Gateway("resumed")
-			r.Gateway("disconnect")
-			r.Gateway("reconnect")
+			r.Gateway(0, "ready")
+			r.Gateway(0, "disconnect")
+			r.Gateway(0, "reconnect")
+			r.Gateway(3, "resumed")
+			r.Gateway(3, "disconnect")
+			r.Gateway(3, "reconnect")
+			r.Gateway(3, "disconnect")
+			r.Gateway(3, "reconnect")
 			r.RESTError("reply")
 			r.RESTError("register")
 			r.RESTError("reply")
@@ -110,8 +113,10 @@ func TestRecorder(t *testing.T) {
 			"factbot_reload_failures_total":                      "1",
 			`factbot_gateway_events_total{event="ready"}`:        "1",
 			`factbot_gateway_events_total{event="resumed"}`:      "1",
-			`factbot_gateway_events_total{event="disconnect"}`:   "2",
-			`factbot_gateway_events_total{event="reconnect"}`:    "2",
+			`factbot_gateway_events_total{event="disconnect"}`:   "3",
+			`factbot_gateway_events_total{event="reconnect"}`:    "3",
+			`factbot_shard_reconnects_total{shard="0"}`:          "1",
+			`factbot_shard_reconnects_total{shard="3"}`:          "2",
 			`factbot_discord_rest_errors_total{call="reply"}`:    "2",
 			`factbot_discord_rest_errors_total{call="register"}`: "1",
 		},
@@ -130,6 +135,57 @@ func TestRecorder(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestRecorderShards(t *testing.T) {
+	now := time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC)
+	r := New(Options{Shards: func() []Shard {
+		return []Shard{
+			{ID: 2, Connected: true, HeartbeatAck: now.Add(-1500 * time.Millisecond)},
+			{ID: 3, Connected: false},
+		}
+	}})
+	all := scrape(t, r)
+	got := map[string]string{}
+	for k, v := range all {
+		if strings.HasPrefix(k, "factbot_shard_connected") {
+			got[k] = v
+		}
+		if strings.HasPrefix(k, "factbot_shard_heartbeat_ack_age_seconds") {
+			got[k] = "present"
+		}
+	}
+	want := map[string]string{
+		`factbot_shard_connected{shard="2"}`:                 "1",
+		`factbot_shard_connected{shard="3"}`:                 "0",
+		`factbot_shard_heartbeat_ack_age_seconds{shard="2"}`: "present",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("shard samples (-want +got):\n%s", diff)
+	}
+}
+
+func TestShardCollectorAge(t *testing.T) {
+	now := time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC)
+	c := newShardCollector(func() []Shard {
+		return []Shard{{ID: 0, Connected: true, HeartbeatAck: now.Add(-1500 * time.Millisecond)}}
+	})
+	c.now = func() time.Time { return now }
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(c)
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() == "factbot_shard_heartbeat_ack_age_seconds" {
+			if got := mf.GetMetric()[0].GetGauge().GetValue(); got != 1.5 {
+				t.Errorf("ack age = %v, want 1.5", got)
+			}
+			return
+		}
+	}
+	t.Error("no factbot_shard_heartbeat_ack_age_seconds")
 }
 
 func TestRecorderSizes(t *testing.T) {
@@ -160,7 +216,7 @@ func TestNilRecorder(t *testing.T) {
 	r.Feedback(true)
 	r.Reloaded()
 	r.ReloadFailed()
-	r.Gateway("ready")
+	r.Gateway(0, "ready")
 	r.RESTError("reply")
 	rec := httptest.NewRecorder()
 	r.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))

@@ -27,7 +27,14 @@ package store
 //	  title, publisher TEXT
 //	  facts       INTEGER               its sentences when it was added
 //	  added_by, added_by_name TEXT      the admin's user id and name
-//	  added_at    BIGINT)               Unix ms
+//	  added_at    BIGINT                Unix ms
+//	  body        TEXT                  (3) the article file as added; "" in rows from before 3
+//	  ext         TEXT                  (3) its extension: ".txt" or ".md"
+//	  sha256      TEXT)                 (3) the hex SHA-256 of body
+//
+// In PostgreSQL, a change to articles is announced on the channel
+// factbot_articles (NOTIFY, with the article's id), so that every process
+// sharing the database reloads its fact base (ListenArticles).
 //
 // Votes have no foreign key to questions: a question dropped by a full
 // queue, or purged, may still have votes, which the report shows without
@@ -84,6 +91,11 @@ var migrations = [][]string{
 			added_by_name TEXT NOT NULL DEFAULT '',
 			added_at BIGINT NOT NULL
 		)`,
+	},
+	3: {
+		`ALTER TABLE articles ADD COLUMN body TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE articles ADD COLUMN ext TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE articles ADD COLUMN sha256 TEXT NOT NULL DEFAULT ''`,
 	},
 }
 

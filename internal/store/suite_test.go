@@ -42,11 +42,23 @@ func runSuite(t *testing.T, fresh backend) {
 			if err := s.RemoveArticle(ctx, "never"); err != nil {
 				t.Fatal(err)
 			}
+			want := []Added{{ID: "a", Title: "A again", Facts: 4, UserID: "u2", UserName: "bob", Time: at(3)}}
+			if err := s.AddArticle(ctx, Added{ID: "c", Title: "C", Facts: 1, Time: at(0), Body: []byte("C\n\nBody.\n"), Ext: ".md"}); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, Added{ID: "c", Title: "C", Facts: 1, Time: at(0), Ext: ".md",
+				SHA256: "37f7dbd69e746598a319fbc2af53fe3bfaf46692bb7fe03703f03184e6c4ea61"})
+			files, err := s.ArticleFiles(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(map[string][]byte{"c.md": []byte("C\n\nBody.\n")}, files); diff != "" {
+				t.Errorf("article files (-want +got):\n%s", diff)
+			}
 			got, err := s.AddedArticles(ctx)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := []Added{{ID: "a", Title: "A again", Facts: 4, UserID: "u2", UserName: "bob", Time: at(3)}}
 			if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
 				t.Errorf("added articles (-want +got):\n%s", diff)
 			}
