@@ -14,7 +14,8 @@ func TestEveryFileRead(t *testing.T) {
 		"place-words", "countries", "place-preps", "reason-words", "qualifiers", "range-joins", "name-joins",
 		"acronym-stops", "abbreviations", "sentence-starters", "place-names", "demonym-suffixes",
 		"currency-signs", "synonyms", "appositions", "description-marks", "question-nouns",
-		"anaphors", "anaphor-possessives", "document-nouns", "followup-openers", "saying-verbs"} {
+		"anaphors", "anaphor-possessives", "document-nouns", "followup-openers", "saying-verbs",
+		"negations", "hedges", "compare-words", "source-words", "time-units"} {
 		read["data/"+n+".txt"] = true
 	}
 	names, err := fs.Glob(files, "data/*.txt")
