@@ -53,7 +53,7 @@ func (b *Base) ask(question string, keep []bool) Answer {
 		return ans
 	}
 	ans.Confidence = r.confidence
-	if r.confidence < b.weights.AbstainBelow || !b.holdsKind(&r) {
+	if r.confidence < b.weights.AbstainBelow || !b.passes(&r) {
 		ans.Suggestions = b.suggestions(r.cands)
 		ans.Gap = b.gap(&r)
 		return ans
@@ -68,31 +68,36 @@ func (b *Base) ask(question string, keep []bool) Answer {
 	for i, f := range cited {
 		ans.Citations = append(ans.Citations, b.citation(f, i+1))
 	}
-	best := r.cands[0].fact
-	if r.q.compare {
-		if ans.Text = b.compareAnswer(s, &r.q, &r.c, cited); ans.Text != "" {
-			return ans
-		}
-	}
-	if v, hedged := b.verdict(s, &r.q, &r.c, &r.cands[0]); v != "" {
-		ans.Verdict, ans.Text = v, verdictText(v, hedged)
-		return ans
-	}
-	ans.Text = b.listAnswer(s, &r.q, &r.c, cited, r.cands)
-	if ans.Text == "" {
-		ans.Text = b.shortAnswer(s, &r.q, &r.c, best)
-	}
-	if ans.Text == "" {
-		ans.Text = b.facts[best].text
-	}
+	ans.Verdict, ans.Text = b.answerText(s, &r, cited)
 	return ans
 }
 
-// holdsKind reports whether the facts that would be cited hold an answer
-// of the kind the question asks for, when it asks for a kind the reader
-// tells for sure (an amount, a date): the engine never answers "when" with
-// a fact that names no time.
-func (b *Base) holdsKind(r *result) bool {
+// answerText returns the short answer above the quotes of the facts cited
+// for r: a comparison of the articles' answers, a yes/no verdict, a list,
+// the part of the best fact of the kind asked for, or else the best fact.
+func (b *Base) answerText(s *scratch, r *result, cited []uint32) (Verdict, string) {
+	if r.q.compare {
+		if t := b.compareAnswer(s, &r.q, &r.c, cited); t != "" {
+			return "", t
+		}
+	}
+	if v, hedged := b.verdict(s, &r.q, &r.c, &r.cands[0]); v != "" {
+		return v, verdictText(v, hedged)
+	}
+	if t := b.listAnswer(s, &r.q, &r.c, cited, r.cands); t != "" {
+		return "", t
+	}
+	best := r.cands[0].fact
+	if t := b.shortAnswer(s, &r.q, &r.c, best); t != "" {
+		return "", t
+	}
+	return "", b.facts[best].text
+}
+
+// passes reports whether one of the facts that would be cited passes the
+// candidate checks (check.go): the engine never answers "when" with a fact
+// that names no time.
+func (b *Base) passes(r *result) bool {
 	for i := range r.cands[:min(len(r.cands), maxCitations)] {
 		if b.check(&r.q, &r.c, &r.cands[i]) == "" {
 			return true
