@@ -35,7 +35,11 @@ const (
 // (query × index → concept groups of weighted terms), retrieve (→ the best
 // passages), read (→ the facts of those passages, scored and ordered),
 // confidence, and the answer (citations and the short answer).
-func (b *Base) Ask(question string) Answer { return b.ask(question, nil) }
+//
+// A question that leans on a conversation it does not have ("how much did
+// they steal?") is read about the fact base's main subject, when it has one
+// (subject.go); Answer.Resolved then shows how it was read.
+func (b *Base) Ask(question string) Answer { return b.AskInContext(question, nil) }
 
 // ask is Ask with the facts it may cite kept to the articles keep allows
 // (all of them when keep is nil), for a follow-up about one (followup.go).

@@ -42,8 +42,12 @@ type Base struct {
 	pnorm    []float32 // passage → BM25 length factor
 	maxPnorm float32   // the largest pnorm
 	pool     sync.Pool // of *scratch
-	maxIDF   float32   // the idf of a term no passage has
-	weights  Weights   // of the ranking and the confidence model
+	// main is the name most of the articles' titles give (subject.go),
+	// found once, on first use.
+	mainOnce sync.Once
+	main     string
+	maxIDF   float32 // the idf of a term no passage has
+	weights  Weights // of the ranking and the confidence model
 	expandW  [nExpanders]float32
 	spell    *spell.Corrector // nil when it could not be built
 	learned  map[string][]learnedPair

@@ -88,7 +88,7 @@ func (f resolution) shown(asked string) (string, []string) {
 // resolve reads question in the context of turns.
 func (b *Base) resolve(question string, turns []Turn) resolution {
 	f := resolution{text: question}
-	if len(turns) == 0 || strings.TrimSpace(question) == "" || len(b.facts) == 0 {
+	if strings.TrimSpace(question) == "" || len(b.facts) == 0 {
 		return f
 	}
 	r := b.readFollowup(question)
@@ -97,6 +97,9 @@ func (b *Base) resolve(question string, turns []Turn) resolution {
 	}
 	prev, ok := b.lastAnswered(turns)
 	if !ok {
+		// No turn to lean on: a pronoun is read as the fact base's main
+		// subject, if it has one (subject.go).
+		f.text = b.readAlone(r)
 		return f
 	}
 	prevQ := prev.Question
