@@ -387,3 +387,20 @@ func fitFile(t *testing.T, args []string, out string) weightsFile {
 	}
 	return f
 }
+
+func TestAUC(t *testing.T) {
+	for _, tc := range []struct {
+		pos, neg []float64
+		want     float64
+	}{
+		{[]float64{0.9, 0.8}, []float64{0.1, 0.2}, 1},
+		{[]float64{0.1}, []float64{0.9}, 0},
+		{[]float64{0.5}, []float64{0.5}, 0.5},
+		{[]float64{0.3, 0.7}, []float64{0.5, 0.1}, 0.75},
+		{nil, []float64{0.5}, 0},
+	} {
+		if got := auc(tc.pos, tc.neg); got != tc.want {
+			t.Errorf("auc(%v, %v) = %v, want %v", tc.pos, tc.neg, got, tc.want)
+		}
+	}
+}

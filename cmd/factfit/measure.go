@@ -56,6 +56,11 @@ type generalCell struct {
 	OtherAbst  float64 `json:"other_abstain"`
 	Adv        int     `json:"adversarial"`
 	AdvAbst    float64 `json:"adversarial_abstain"`
+	// AUC is the chance that an answerable question gets a higher
+	// confidence than a question about another article or an adversarial
+	// one (ties half): how well the confidence tells them apart, whatever
+	// the threshold.
+	AUC float64 `json:"auc"`
 }
 
 type generalQ struct {
@@ -153,7 +158,10 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 		gf.Bases = append(gf.Bases, nb)
 	}
 
-	type result struct{ abst, right, topRight bool }
+	type result struct {
+		abst, right, topRight bool
+		conf                  float64
+	}
 	type job struct {
 		b    *facts.Base
 		q    *generalQ
@@ -182,7 +190,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 				}
 				j := jobs[i]
 				a := j.b.Ask(j.q.text)
-				r := result{abst: a.Abstained()}
+				r := result{abst: a.Abstained(), conf: a.Confidence}
 				if j.q.facts != nil {
 					r.right = !r.abst && len(a.Citations) > 0 && eval.HoldsAny(a.Citations[0].Quote, j.q.facts)
 					r.topRight = r.abst && len(a.Suggestions) > 0 && eval.HoldsAny(a.Suggestions[0].Quote, j.q.facts)
@@ -197,8 +205,15 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 	}
 	type tally struct{ ans, right, abst, topRight, changed, other, otherAbst, adv, advAbst int }
 	ts := make([]tally, len(generalSizes)*len(generalVariants))
+	pos := make([][]float64, len(ts))
+	neg := make([][]float64, len(ts))
 	for i, j := range jobs {
 		t, r := &ts[j.cell], res[i]
+		if j.q.kind == qAnswerable {
+			pos[j.cell] = append(pos[j.cell], r.conf)
+		} else {
+			neg[j.cell] = append(neg[j.cell], r.conf)
+		}
 		switch j.q.kind {
 		case qAnswerable:
 			t.ans++
@@ -231,7 +246,30 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 			AbstTopOK: round(share(t.topRight, t.abst), 4), Changed: round(share(t.changed, t.ans), 3),
 			Other: t.other, OtherAbst: round(share(t.otherAbst, t.other), 4),
 			Adv: t.adv, AdvAbst: round(share(t.advAbst, t.adv), 4),
+			AUC: round(auc(pos[c], neg[c]), 4),
 		})
 	}
 	return gf, nil
+}
+
+// auc returns the chance that a value of pos exceeds one of neg, ties
+// counting half.
+func auc(pos, neg []float64) float64 {
+	if len(pos) == 0 || len(neg) == 0 {
+		return 0
+	}
+	slices.Sort(pos)
+	slices.Sort(neg)
+	wins := 0.0
+	lo, hi := 0, 0 // neg[:lo] < p, neg[:hi] <= p
+	for _, p := range pos {
+		for lo < len(neg) && neg[lo] < p {
+			lo++
+		}
+		for hi < len(neg) && neg[hi] <= p {
+			hi++
+		}
+		wins += float64(lo) + float64(hi-lo)/2
+	}
+	return wins / float64(len(pos)*len(neg))
 }
