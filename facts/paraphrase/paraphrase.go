@@ -19,13 +19,14 @@ import (
 // Rewrite returns q with each content word (lower case, three letters or
 // more, not a stop word, question word or request phrasing, not the
 // question's first word) replaced, with probability p, by the strongest
-// single-word WordNet synonym of one of its lemmas that known does not
-// hold (known says whether the fact base's text has a lower-case word),
-// when there is one; and the changes it made, in order. The draw for each
-// word is a hash of seed and the word's place, so the same inputs give
-// the same paraphrase. A synonym of a word in -s whose lemma is not takes
-// an s (a plural); other inflections are lost. Names, numbers
-// and punctuation are kept as they are.
+// WordNet synonym of one of its lemmas that is a word of lower-case letters
+// (no phrase, name or figure) and that known does not hold (known says
+// whether the fact base's text has a lower-case word), when there is one;
+// and the changes it made, in order. The draw for each word is a hash of
+// seed and the word's place, so the same inputs give the same paraphrase.
+// A synonym of a word in -s whose lemma is not takes an s (a plural); other
+// inflections are lost. Names, numbers and punctuation are kept as they
+// are.
 func Rewrite(q string, known func(string) bool, p float64, seed string) (string, []Change) {
 	var sb strings.Builder
 	var changes []Change
@@ -105,8 +106,8 @@ func synonym(w string, known func(string) bool) (string, bool) {
 		plural := w != l && strings.HasSuffix(w, "s") && !strings.HasSuffix(l, "s")
 		for _, r := range wordnet.Synonyms(l) {
 			s := r.Lemma
-			if strings.ContainsAny(s, " -'") || s == l || s == w {
-				continue
+			if s == l || s == w || strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+				continue // a phrase, a name, or a figure ("two": 2)
 			}
 			if plural {
 				s += "s"

@@ -73,3 +73,19 @@ func TestApply(t *testing.T) {
 		t.Errorf("Apply changed part of a word: %q", got)
 	}
 }
+
+// TestRewriteWords checks that a replacement is a word: no figure for a
+// number word, no phrase.
+func TestRewriteWords(t *testing.T) {
+	for _, q := range []string{"How many two million people left?", "Which six countries signed the pact?"} {
+		_, changes := Rewrite(q, knownOf(), 1, "w")
+		for _, c := range changes {
+			for _, r := range c.To {
+				if r < 'a' || r > 'z' {
+					t.Errorf("%q: change %v: want a word of lower-case letters", q, c)
+					break
+				}
+			}
+		}
+	}
+}
