@@ -1,11 +1,6 @@
 package facts
 
-import (
-	"math"
-
-	"github.com/factbot/factbot/facts/internal/spell"
-	"github.com/factbot/factbot/facts/internal/wordnet"
-)
+import "math"
 
 // The fifth stage: how sure the engine is that the first candidate answers
 // the question, from what the ranking found.
@@ -13,24 +8,23 @@ import (
 // The confidence model is a logistic function of what the ranking found:
 // see confInputs for its inputs and Weights for their weights.
 const (
-	cBias          = iota // constant 1
-	cScore                // the best candidate's score
-	cMargin               // its lead over the next candidate
-	cCover                // share of the question's importance the best fact has
-	cContext              // share only its passage and title have
-	cTypedOK              // 1 if the question asks for no kind of answer, or the fact has it
-	cUnknownCommon        // share of the question's importance in common English words no fact has (see commonWord)
-	cUnknownRare          // share in the other words no fact has: rare words, names, numbers
-	cNamesMiss            // share in the question's names that neither the best fact nor its passage or title has
-	cLearned              // the best fact's learned-words feature
-	cLogFacts             // log10 of 1 + the fact base's facts: scores mean more or less with the base's size
+	cBias      = iota // constant 1
+	cScore            // the best candidate's score
+	cMargin           // its lead over the next candidate
+	cCover            // share of the question's importance the best fact has
+	cContext          // share only its passage and title have
+	cTypedOK          // 1 if the question asks for no kind of answer, or the fact has it
+	cUnknown          // share of the question's importance in words no fact has
+	cNamesMiss        // share in the question's names that neither the best fact nor its passage or title has
+	cLearned          // the best fact's learned-words feature
+	cLogFacts         // log10 of 1 + the fact base's facts: scores mean more or less with the base's size
 	nConfInputs
 )
 
 // ConfidenceInputs names the inputs of the confidence model, in order.
 var ConfidenceInputs = [nConfInputs]string{
 	cBias: "bias", cScore: "score", cMargin: "margin", cCover: "cover", cContext: "context",
-	cTypedOK: "typed-ok", cUnknownCommon: "unknown-common", cUnknownRare: "unknown-rare", cNamesMiss: "names-missing", cLearned: "learned",
+	cTypedOK: "typed-ok", cUnknown: "unknown", cNamesMiss: "names-missing", cLearned: "learned",
 	cLogFacts: "log-facts",
 }
 
@@ -47,60 +41,20 @@ func (b *Base) confInputs(q *query, c *compiled, cands []cand) [nConfInputs]floa
 	if q.want == 0 || best.typed {
 		x[cTypedOK] = 1
 	}
-	var common, rare, miss float32
+	x[cUnknown] = float64(c.unknown / c.total)
+	var miss float32
 	for gi, g := range c.groups {
 		if g.chatter {
 			continue
-		}
-		if len(g.alts) == 0 { // as compile counts c.unknown
-			if !g.name && !g.number && commonWord(g.word) {
-				common += g.imp
-			} else {
-				rare += g.imp
-			}
 		}
 		if g.name && (gi >= 64 || best.matched&(1<<gi) == 0) && !b.around(c, best.fact, gi) {
 			miss += g.imp
 		}
 	}
-	x[cUnknownCommon] = float64(common / c.total)
-	x[cUnknownRare] = float64(rare / c.total)
 	x[cNamesMiss] = float64(miss / c.total)
 	x[cLearned] = float64(best.x[xLearned])
 	x[cLogFacts] = math.Log10(1 + float64(len(b.facts)))
 	return x
-}
-
-// A word the sources lack is weak evidence against an answer when it is a
-// common English word, which a question may use where the sources use
-// another ("nabbed" for "arrested", "supposedly"), and strong evidence when
-// it is rare or a name, which is most often what the question is about.
-// commonPerMillion is the cut: a word seen at least once per million words
-// of general English (spell.Frequency), in lower case, is common. That is
-// Zipf 3 on the scale of van Heuven et al. (2014), the usual upper bound
-// of low-frequency words; in the embedded counts (2.1 million words) it is
-// three sightings, the least the spelling corrector takes as a word
-// (spell's minLower). A word seen in lower case in fewer than one of
-// nameShare of its sightings is a name ("china", "japan"), whatever its
-// count: sentence starts alone capitalise far fewer.
-const (
-	commonPerMillion = 1
-	nameShare        = 10
-)
-
-// commonWord reports whether the folded word w, or one of its WordNet
-// lemmas, is a common English word.
-func commonWord(w string) bool {
-	for i, l := range append([]string{w}, wordnet.Lemmas(w)...) {
-		if i > 0 && l == w {
-			continue
-		}
-		all, lower := spell.Frequency(l)
-		if lower >= commonPerMillion && lower*nameShare >= all {
-			return true
-		}
-	}
-	return false
 }
 
 // confidence is the confidence model's output for inputs x.

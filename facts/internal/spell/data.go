@@ -60,21 +60,6 @@ type english struct {
 	contractions map[string][]string
 	short        map[string]bool // words of one or two letters a split may make
 	lex          lexicon         // the words that may be meant, seen in lower case, indexed
-	seen         int64           // the words seen in all, for Frequency
-}
-
-// Frequency returns how often word (lower case) was seen in the general
-// English the package embeds (SQuAD train's Wikipedia articles), per
-// million words of that text: in all, and in lower case (a word seen
-// mostly with a capital is a name: "china", "japan"). Both are 0 for a
-// word never seen, or if the data cannot be read.
-func Frequency(word string) (all, lower float64) {
-	e, err := loadEnglish()
-	if err != nil || e.seen == 0 {
-		return 0, 0
-	}
-	x := e.words[word]
-	return float64(x.count) * 1e6 / float64(e.seen), float64(x.lower) * 1e6 / float64(e.seen)
 }
 
 // valid reports whether w is a word of general English: a valid word of
@@ -111,7 +96,6 @@ func readEnglish() (*english, error) {
 			return fmt.Errorf("bad counts %q", f)
 		}
 		e.words[f[0]] = entry{int32(c), int32(l), f[3] == "1"}
-		e.seen += int64(c)
 		return nil
 	})
 	if err != nil {
