@@ -56,7 +56,9 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 	for _, s := range ss {
 		if !s.calibrated {
 			xs, ys, ws = append(xs, s.x), append(ys, s.right), append(ws, s.weight)
-			if s.answerable {
+			if s.paraphrase {
+				cf.Paraphrased++
+			} else if s.answerable {
 				cf.Answerable++
 			} else {
 				cf.Unanswerable++
@@ -106,13 +108,16 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		var gc []float64
 		var ga []bool
 		for _, s := range ss {
-			if !s.calibrated && s.group == g {
+			if !s.calibrated && !s.paraphrase && s.group == g {
 				gc, ga = append(gc, s.conf), append(ga, s.answerable)
 			}
 		}
 		below = min(below, threshold(gc, ga, nil, c.maxFalseAbstain).below)
 	}
 	for _, s := range ss {
+		if s.paraphrase {
+			continue // the rule is the threshold's on the questions as asked
+		}
 		if s.calibrated {
 			cal = append(cal, s)
 			continue
@@ -129,7 +134,7 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 	for g, name := range sizeGroups() {
 		var ans, abst int
 		for _, s := range ss {
-			if !s.calibrated && s.answerable && s.group == g {
+			if !s.calibrated && !s.paraphrase && s.answerable && s.group == g {
 				ans++
 				if s.conf < th.below {
 					abst++

@@ -21,7 +21,10 @@ type squad struct {
 	articles []facts.Article // all of them, in id order
 	train    []eval.Question // questions about articles of the fact base
 	heldOut  []eval.Question // questions about held-out articles
-	files    []dataFile      // every file read, in the order read
+	// general are the other questions about held-out articles (not in
+	// sample-2000.jsonl, not picked for the fit): the general measure's.
+	general []eval.Question
+	files   []dataFile // every file read, in the order read
 	// chat are the chat twins of the questions, by the clean question's
 	// id; nil without -chat.
 	chat map[string]eval.Question
@@ -38,6 +41,14 @@ func (d squad) withChat(qs []eval.Question) []eval.Question {
 		out = append(out, q, d.chat[q.ID])
 	}
 	return out
+}
+
+// chatOf returns the chat twin of q, or q itself without a chat file.
+func (d squad) chatOf(q eval.Question) string {
+	if c, ok := d.chat[q.ID]; ok {
+		return c.Q
+	}
+	return q.Q
 }
 
 // readChat reads the chat file name, the questions of questions.jsonl
@@ -57,7 +68,7 @@ func (d *squad) readChat(name string) error {
 		}
 		d.chat[id] = q
 	}
-	for _, set := range [][]eval.Question{d.train, d.heldOut} {
+	for _, set := range [][]eval.Question{d.train, d.heldOut, d.general} {
 		for _, q := range set {
 			if _, ok := d.chat[q.ID]; !ok {
 				return fmt.Errorf("read %s: no chat twin of question %q", name, q.ID)
@@ -132,6 +143,9 @@ func readSquad(dir string) (squad, error) {
 			continue
 		}
 		if n++; n%7 != 0 {
+			if heldOut(q.Source) {
+				d.general = append(d.general, q)
+			}
 			continue
 		}
 		if heldOut(q.Source) {

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/facts/paraphrase"
 	"github.com/factbot/factbot/internal/eval"
 )
 
@@ -50,6 +51,7 @@ const (
 	qAnswerable = iota
 	qOtherArticle
 	qAdversarial
+	qParaphrased // an answerable question paraphrased (package paraphrase)
 	nKinds
 )
 
@@ -79,8 +81,12 @@ func articleNumber(id string) int {
 // fit's slice and in the calibration slice apart; then the big base of
 // all of kept. Each has its answerable questions, as many questions about
 // other articles of its slice (every question with its chat twin), and the
-// adversary's twins of its answerable questions.
-func makeEpisodes(data squad, kept []facts.Article) []episode {
+// adversary's twins of its answerable questions; in the small bases, if
+// para > 0, also a paraphrased twin of each answerable question and its
+// chat twin (each content word replaced with probability para by a
+// WordNet synonym that the base lacks), so that the fit sees answerable
+// questions whose words the base lacks as well as adversarial ones.
+func makeEpisodes(data squad, kept []facts.Article, para float64) []episode {
 	byArticle := map[string][]eval.Question{}
 	for _, q := range data.train {
 		byArticle[q.Source] = append(byArticle[q.Source], q)
@@ -124,6 +130,9 @@ func makeEpisodes(data squad, kept []facts.Article) []episode {
 					}
 				}
 				ep.add(data, ans, other, adv, known, func(eval.Question) bool { return cal })
+				if para > 0 {
+					ep.addParaphrases(data, ans, known, para, cal)
+				}
 				eps = append(eps, ep)
 			}
 		}
@@ -166,12 +175,35 @@ func (ep *episode) add(data squad, ans, other []eval.Question, adv *adversary, k
 	}
 }
 
+// addParaphrases adds to ep a paraphrased twin of each question of ans
+// that paraphrase.Rewrite changes in a base of the words known, and the
+// same changes made to its chat twin.
+func (ep *episode) addParaphrases(data squad, ans []eval.Question, known map[string]bool, p float64, cal bool) {
+	has := func(w string) bool { return known[w] }
+	for _, q := range ans {
+		text, changes := paraphrase.Rewrite(q.Q, has, p, q.ID+"-para")
+		if len(changes) == 0 {
+			continue
+		}
+		t := q
+		t.ID, t.Q = q.ID+"-para", text
+		ep.qs = append(ep.qs, episodeQ{t, qParaphrased, cal})
+		if c, ok := data.chat[q.ID]; ok {
+			if ct := paraphrase.Apply(c.Q, changes); ct != c.Q {
+				c.ID, c.Q = q.ID+"-chat-para", ct
+				ep.qs = append(ep.qs, episodeQ{c, qParaphrased, cal})
+			}
+		}
+	}
+}
+
 // A sample is what the engine made of one question of an episode.
 type sample struct {
 	x          []float64 // the confidence inputs
 	conf       float64   // the engine's confidence
 	right      bool      // the first candidate holds a gold answer
 	answerable bool
+	paraphrase bool // a paraphrased answerable question: not counted by the threshold rule
 	group      int
 	calibrated bool
 	weight     float64 // in the fit: each group of sizes weighs the same
@@ -213,9 +245,10 @@ func runEpisodes(ctx context.Context, eps []episode, w facts.Weights) ([]sample,
 				if len(e.Candidates) == 0 {
 					continue // nothing to rank: the engine neither answers nor abstains
 				}
-				ans := j.q.kind == qAnswerable
+				ans := j.q.kind == qAnswerable || j.q.kind == qParaphrased
 				out[i] = sample{
-					x: e.ConfidenceInputs, conf: e.Confidence,
+					paraphrase: j.q.kind == qParaphrased,
+					x:          e.ConfidenceInputs, conf: e.Confidence,
 					right:      ans && eval.HoldsAny(e.Candidates[0].Quote, j.q.q.Facts),
 					answerable: ans, group: j.e.group, calibrated: j.q.calibrated,
 				}
@@ -268,6 +301,7 @@ type episodeFigures struct {
 	Answerable   int    `json:"answerable"`
 	OtherArticle int    `json:"other_article"`
 	Adversarial  int    `json:"adversarial"`
+	Paraphrased  int    `json:"paraphrased,omitempty"`
 }
 
 func describeEpisodes(eps []episode) []episodeFigures {
@@ -287,6 +321,8 @@ func describeEpisodes(eps []episode) []episodeFigures {
 				f.OtherArticle++
 			case qAdversarial:
 				f.Adversarial++
+			case qParaphrased:
+				f.Paraphrased++
 			}
 		}
 	}

@@ -33,6 +33,8 @@ type fitFigures struct {
 	Confidence  confidenceFigures  `json:"confidence"`
 	Threshold   thresholdFigures   `json:"threshold"`
 	Calibration calibrationFigures `json:"calibration"`
+	// General is the general measure (measure.go) with the weights fitted.
+	General *generalFigures `json:"general,omitempty"`
 }
 
 type baseFigures struct {
@@ -53,9 +55,10 @@ type confidenceFigures struct {
 	L2           float64          `json:"l2"`
 	Top1         float64          `json:"train_top1"` // share of the big base's answerable questions whose first candidate is right
 	Episodes     []episodeFigures `json:"episodes"`
-	Answerable   int              `json:"answerable"`   // questions of the fit slice with candidates
-	Unanswerable int              `json:"unanswerable"` // other-article and adversarial ones with candidates
-	Loss         float64          `json:"loss"`         // weighted mean, with the penalty
+	Answerable   int              `json:"answerable"`            // questions of the fit slice with candidates
+	Unanswerable int              `json:"unanswerable"`          // other-article and adversarial ones with candidates
+	Paraphrased  int              `json:"paraphrased,omitempty"` // paraphrased answerable ones with candidates
+	Loss         float64          `json:"loss"`                  // weighted mean, with the penalty
 	Iterations   int              `json:"iterations"`
 }
 
@@ -66,6 +69,15 @@ type thresholdFigures struct {
 	// BySize is the share of the answerable questions under the
 	// threshold in each group of sizes.
 	BySize []namedWeight `json:"false_abstain_by_size"`
+}
+
+// confWeights returns w's confidence weights, named.
+func confWeights(w facts.Weights) []namedWeight {
+	var ws []namedWeight
+	for i, name := range facts.ConfidenceInputs {
+		ws = append(ws, namedWeight{name, w.Confidence[i]})
+	}
+	return ws
 }
 
 func (f *weightsFile) setWeights(w facts.Weights) {

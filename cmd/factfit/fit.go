@@ -67,7 +67,7 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 		rf.figures.Groups, rf.figures.Loss, rf.figures.Iterations, since(start))
 
 	// Confidence, on episodes of fact bases of every size.
-	eps := makeEpisodes(data, kept)
+	eps := makeEpisodes(data, kept, c.paraphrase)
 	cf, tf, kf, err := fitConfidence(ctx, eps, &w, c, log)
 	if err != nil {
 		return wf, err
@@ -78,6 +78,15 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 	fmt.Fprintf(log, "  false abstentions by size: %v\n", tf.BySize)
 	for _, b := range kf.Reliability {
 		fmt.Fprintf(log, "  confidence %.1f–%.1f: %5d samples, %.3f of the weight, mean %.3f, right %.3f\n", b.From, b.To, b.Samples, b.Share, b.Confidence, b.Accuracy)
+	}
+	gf, err := measureGeneral(ctx, data, w)
+	if err != nil {
+		return wf, err
+	}
+	wf.Fit.General = &gf
+	for _, r := range gf.Results {
+		fmt.Fprintf(log, "  general, %d article(s), %s: cite@1 %.3f, false abstain %.3f (top right in %.3f of them), abstain on other-article %.3f, adversarial %.3f\n",
+			r.Articles, r.Variant, r.Cite1, r.FalseAbst, r.AbstTopOK, r.OtherAbst, r.AdvAbst)
 	}
 	wf.setWeights(w)
 	return wf, nil

@@ -136,6 +136,74 @@ func TestRun(t *testing.T) {
 	if f.Fit.Confidence.Top1 <= 0 || f.Fit.Confidence.Unanswerable == 0 {
 		t.Errorf("fit figures %+v: want a training top-1 and held-out questions", f.Fit)
 	}
+	if g := f.Fit.General; g == nil || len(g.Results) != len(generalSizes)*len(generalVariants) {
+		t.Errorf("general measure %+v: want a result for each size and form", g)
+	}
+}
+
+// TestMeasure checks -measure: the general measure of the embedded
+// weights, on bases of the held-out towns (009 and 019), with the inputs
+// recorded.
+func TestMeasure(t *testing.T) {
+	squad := writeCorpus(t)
+	var stdout, stderr bytes.Buffer
+	args := []string{"-squad", squad, "-chat", filepath.Join(squad, "questions-chat.jsonl"), "-measure"}
+	if err := run(context.Background(), args, &stdout, &stderr); err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	var m struct {
+		Command []string       `json:"command"`
+		Data    []dataFile     `json:"data"`
+		General generalFigures `json:"general"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &m); err != nil {
+		t.Fatalf("%v in %s", err, stdout.String())
+	}
+	if len(m.Command) != len(args)+1 || len(m.Data) != 20+3 {
+		t.Errorf("command %q and %d data files: want the command line and every file read", m.Command, len(m.Data))
+	}
+	if diff := cmp.Diff([]int{2, 1}, m.General.Bases); diff != "" {
+		t.Errorf("bases (-want +got):\n%s", diff)
+	}
+	changed := false
+	for _, r := range m.General.Results {
+		// The base of two has both held-out towns: no other article.
+		if r.Answerable == 0 || (r.Other == 0) != (r.Articles == 2) || r.Adv == 0 {
+			t.Errorf("%+v: want answerable, adversarial and (but in the base of both towns) other-article questions", r)
+		}
+		if r.Cite1 < 0 || r.Cite1 > 1 || r.FalseAbst < 0 || r.FalseAbst > 1 {
+			t.Errorf("%+v: shares out of [0, 1]", r)
+		}
+		if (r.Variant == "clean" || r.Variant == "chat") && r.Changed != 0 {
+			t.Errorf("%+v: a form not paraphrased with words changed", r)
+		}
+		changed = changed || r.Changed > 0
+	}
+	if !changed {
+		t.Errorf("no question paraphrased: %+v", m.General.Results)
+	}
+}
+
+// TestParaphraseEpisodes checks -paraphrase: the small episodes get
+// paraphrased answerable questions, which the fit counts apart and the
+// threshold rule leaves out.
+func TestParaphraseEpisodes(t *testing.T) {
+	squad := writeCorpus(t)
+	out := filepath.Join(t.TempDir(), "weights.json")
+	args := []string{"-squad", squad, "-chat", filepath.Join(squad, "questions-chat.jsonl"), "-o", out, "-l2", "0.01", "-conf-l2", "0.01", "-paraphrase", "1"}
+	f := fitFile(t, args, out)
+	c := f.Fit.Confidence
+	if c.Paraphrased == 0 {
+		t.Errorf("confidence figures %+v: want paraphrased questions", c)
+	}
+	for _, e := range c.Episodes {
+		if e.Answerable > 0 && (e.Paraphrased > 0) == (e.Articles == "all") {
+			t.Errorf("episodes %+v: want paraphrases in the small bases only", e)
+		}
+	}
+	if f.Fit.Threshold.FalseAbstain > 0.05 {
+		t.Errorf("false abstentions %v, want at most -max-false-abstain's 0.05", f.Fit.Threshold.FalseAbstain)
+	}
 }
 
 // TestCalibration fits the small corpus and checks the calibration it
@@ -318,4 +386,21 @@ func fitFile(t *testing.T, args []string, out string) weightsFile {
 		t.Fatal(err)
 	}
 	return f
+}
+
+func TestAUC(t *testing.T) {
+	for _, tc := range []struct {
+		pos, neg []float64
+		want     float64
+	}{
+		{[]float64{0.9, 0.8}, []float64{0.1, 0.2}, 1},
+		{[]float64{0.1}, []float64{0.9}, 0},
+		{[]float64{0.5}, []float64{0.5}, 0.5},
+		{[]float64{0.3, 0.7}, []float64{0.5, 0.1}, 0.75},
+		{nil, []float64{0.5}, 0},
+	} {
+		if got := auc(tc.pos, tc.neg); got != tc.want {
+			t.Errorf("auc(%v, %v) = %v, want %v", tc.pos, tc.neg, got, tc.want)
+		}
+	}
 }

@@ -1,0 +1,275 @@
+package main
+
+import (
+	"context"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/facts/paraphrase"
+	"github.com/factbot/factbot/internal/eval"
+)
+
+// The general measure asks what the bot meets in chat of fact bases too
+// small to share the question's words: bases of one or two held-out
+// articles (those whose number ends in 9, never in a fit's fact base),
+// with their questions that neither the fit nor sample-2000.jsonl uses
+// (every generalStride-th), as written, as chat (chatnoise.py's twin),
+// paraphrased (package paraphrase: each content word, with probability
+// paraphraseP, becomes a WordNet synonym the base's text lacks) and as
+// paraphrased chat (the same changes made to the chat twin). Each base
+// is also asked as many questions about other held-out articles and the
+// adversary's twins of its questions, in the same four forms. The engine
+// answers each with Ask, its weights and threshold as they are.
+
+const (
+	generalStride = 3
+	paraphraseP   = 0.5
+)
+
+var (
+	generalSizes    = []int{1, 2}
+	generalVariants = []string{"clean", "chat", "paraphrase", "chat-paraphrase", "chat-paraphrase-all"}
+)
+
+// generalFigures are the general measure's results.
+type generalFigures struct {
+	Setup   string        `json:"setup"`
+	Stride  int           `json:"stride"`
+	P       float64       `json:"paraphrase_p"`
+	Bases   []int         `json:"bases"` // per size
+	Results []generalCell `json:"results"`
+}
+
+// A generalCell is one size of base and one form of the questions.
+type generalCell struct {
+	Articles   int     `json:"articles"`
+	Variant    string  `json:"variant"`
+	Answerable int     `json:"answerable"`
+	Cite1      float64 `json:"cite1"`         // first citation holds a gold answer; an abstention misses
+	FalseAbst  float64 `json:"false_abstain"` // answerable questions abstained on
+	AbstTopOK  float64 `json:"abstained_top_right"`
+	Changed    float64 `json:"words_changed"` // mean words the paraphrase replaced, per answerable question
+	Other      int     `json:"other_article"`
+	OtherAbst  float64 `json:"other_abstain"`
+	Adv        int     `json:"adversarial"`
+	AdvAbst    float64 `json:"adversarial_abstain"`
+	// AUC is the chance that an answerable question gets a higher
+	// confidence than a question about another article or an adversarial
+	// one (ties half): how well the confidence tells them apart, whatever
+	// the threshold.
+	AUC float64 `json:"auc"`
+}
+
+type generalQ struct {
+	text    string
+	facts   []string // nil for a negative
+	kind    int
+	changed int
+}
+
+type generalEp struct {
+	size     int
+	articles []facts.Article
+	known    map[string]bool
+	qs       [][]generalQ // by variant
+}
+
+// measureGeneral runs the general measure with the weights w.
+func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFigures, error) {
+	gf := generalFigures{
+		Setup:  "bases of 1 and 2 held-out articles (a seeded shuffle); their questions not in sample-2000 nor in the fit, every stride-th; as many questions about other held-out articles and the adversary's twins; each clean, as chat, paraphrased with WordNet synonyms the base lacks (each content word with probability paraphrase_p), as paraphrased chat, and as chat paraphrased at every word that has such a synonym",
+		Stride: generalStride, P: paraphraseP,
+	}
+	var pool []facts.Article
+	for _, a := range data.articles {
+		if heldOut(a.ID) {
+			pool = append(pool, a)
+		}
+	}
+	byArticle := map[string][]eval.Question{}
+	var poolQs []eval.Question
+	for i, q := range data.general {
+		if i%generalStride == 0 {
+			byArticle[q.Source] = append(byArticle[q.Source], q)
+			poolQs = append(poolQs, q)
+		}
+	}
+	adv := newAdversary(data.train)
+	var eps []generalEp
+	for _, size := range generalSizes {
+		order := slices.Clone(pool)
+		rand.New(rand.NewPCG(uint64(size), 2)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		nb := 0
+		for k := 0; k+size <= len(order); k += size {
+			ep := generalEp{size: size, articles: order[k : k+size], known: map[string]bool{}, qs: make([][]generalQ, len(generalVariants))}
+			in := map[string]bool{}
+			var ans []eval.Question
+			for _, a := range ep.articles {
+				in[a.ID] = true
+				wordsOf(ep.known, a.Title, a.Paragraphs)
+				ans = append(ans, byArticle[a.ID]...)
+			}
+			var other []eval.Question
+			n, stride := len(poolQs), 101
+			if n%stride == 0 {
+				stride = 103
+			}
+			start := int(hash(ep.articles[0].ID) % uint64(max(n, 1)))
+			for j := 0; j < n && len(other) < len(ans); j++ {
+				if q := poolQs[(start+j*stride)%n]; !in[q.Source] {
+					other = append(other, q)
+				}
+			}
+			known := func(s string) bool { return ep.known[s] }
+			addQ := func(id, clean, chat string, fs []string, kind int) {
+				para, ch := paraphrase.Rewrite(clean, known, paraphraseP, id)
+				_, all := paraphrase.Rewrite(clean, known, 1, id)
+				texts := []string{clean, chat, para, paraphrase.Apply(chat, ch), paraphrase.Apply(chat, all)}
+				for v, t := range texts {
+					g := generalQ{text: t, facts: fs, kind: kind}
+					switch v {
+					case 2, 3:
+						g.changed = len(ch)
+					case 4:
+						g.changed = len(all)
+					}
+					ep.qs[v] = append(ep.qs[v], g)
+				}
+			}
+			for _, q := range ans {
+				chat := data.chatOf(q)
+				addQ(q.ID, q.Q, chat, q.Facts, qAnswerable)
+				if c, ct, ok := adv.twin(q, chat, ep.known); ok {
+					if ct == "" {
+						ct = c
+					}
+					addQ(q.ID+"-adv", c, ct, nil, qAdversarial)
+				}
+			}
+			for _, q := range other {
+				addQ(q.ID, q.Q, data.chatOf(q), nil, qOtherArticle)
+			}
+			eps = append(eps, ep)
+			nb++
+		}
+		gf.Bases = append(gf.Bases, nb)
+	}
+
+	type result struct {
+		abst, right, topRight bool
+		conf                  float64
+	}
+	type job struct {
+		b    *facts.Base
+		q    *generalQ
+		cell int
+	}
+	var jobs []job
+	for i := range eps {
+		b := facts.New(eps[i].articles, nil, facts.WithWeights(w))
+		si := slices.Index(generalSizes, eps[i].size)
+		for v := range generalVariants {
+			for k := range eps[i].qs[v] {
+				jobs = append(jobs, job{b, &eps[i].qs[v][k], si*len(generalVariants) + v})
+			}
+		}
+	}
+	res := make([]result, len(jobs))
+	n := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for k := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := k; i < len(jobs); i += n {
+				if i%1000 == k && ctx.Err() != nil {
+					return
+				}
+				j := jobs[i]
+				a := j.b.Ask(j.q.text)
+				r := result{abst: a.Abstained(), conf: a.Confidence}
+				if j.q.facts != nil {
+					r.right = !r.abst && len(a.Citations) > 0 && eval.HoldsAny(a.Citations[0].Quote, j.q.facts)
+					r.topRight = r.abst && len(a.Suggestions) > 0 && eval.HoldsAny(a.Suggestions[0].Quote, j.q.facts)
+				}
+				res[i] = r
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return gf, err
+	}
+	type tally struct{ ans, right, abst, topRight, changed, other, otherAbst, adv, advAbst int }
+	ts := make([]tally, len(generalSizes)*len(generalVariants))
+	pos := make([][]float64, len(ts))
+	neg := make([][]float64, len(ts))
+	for i, j := range jobs {
+		t, r := &ts[j.cell], res[i]
+		if j.q.kind == qAnswerable {
+			pos[j.cell] = append(pos[j.cell], r.conf)
+		} else {
+			neg[j.cell] = append(neg[j.cell], r.conf)
+		}
+		switch j.q.kind {
+		case qAnswerable:
+			t.ans++
+			t.changed += j.q.changed
+			if r.right {
+				t.right++
+			}
+			if r.abst {
+				t.abst++
+				if r.topRight {
+					t.topRight++
+				}
+			}
+		case qOtherArticle:
+			t.other++
+			if r.abst {
+				t.otherAbst++
+			}
+		case qAdversarial:
+			t.adv++
+			if r.abst {
+				t.advAbst++
+			}
+		}
+	}
+	for c, t := range ts {
+		gf.Results = append(gf.Results, generalCell{
+			Articles: generalSizes[c/len(generalVariants)], Variant: generalVariants[c%len(generalVariants)],
+			Answerable: t.ans, Cite1: round(share(t.right, t.ans), 4), FalseAbst: round(share(t.abst, t.ans), 4),
+			AbstTopOK: round(share(t.topRight, t.abst), 4), Changed: round(share(t.changed, t.ans), 3),
+			Other: t.other, OtherAbst: round(share(t.otherAbst, t.other), 4),
+			Adv: t.adv, AdvAbst: round(share(t.advAbst, t.adv), 4),
+			AUC: round(auc(pos[c], neg[c]), 4),
+		})
+	}
+	return gf, nil
+}
+
+// auc returns the chance that a value of pos exceeds one of neg, ties
+// counting half.
+func auc(pos, neg []float64) float64 {
+	if len(pos) == 0 || len(neg) == 0 {
+		return 0
+	}
+	slices.Sort(pos)
+	slices.Sort(neg)
+	wins := 0.0
+	lo, hi := 0, 0 // neg[:lo] < p, neg[:hi] <= p
+	for _, p := range pos {
+		for lo < len(neg) && neg[lo] < p {
+			lo++
+		}
+		for hi < len(neg) && neg[hi] <= p {
+			hi++
+		}
+		wins += float64(lo) + float64(hi-lo)/2
+	}
+	return wins / float64(len(pos)*len(neg))
+}
