@@ -3,6 +3,7 @@ package facts
 import (
 	"math"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/factbot/factbot/facts/internal/spell"
@@ -55,6 +56,10 @@ type Base struct {
 	// math.MaxUint32 for none. It grows with the lemmas questions reach,
 	// at most WordNet's 147,000.
 	lemmaTerms sync.Map
+	// expansions caches what the expanders propose for a question word
+	// (compile.go), at most maxExpansions words; nExpansions counts them.
+	expansions  sync.Map
+	nExpansions atomic.Int64
 }
 
 // A termFlag tells what kind of word a term is.

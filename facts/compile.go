@@ -203,6 +203,13 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 	if g.number {
 		return b.finish(g)
 	}
+	key := expansionKey{word: w, name: g.name}
+	if v, ok := b.expansions.Load(key); ok {
+		e := v.(*expanded)
+		g.stem = e.stem
+		g.alts = append(g.alts[:0], e.alts...) // the word's own term among them
+		return b.finish(g)
+	}
 	x := expansion{word: w, id: id, known: known}
 	if id != math.MaxUint32 {
 		x.term = b.terms[id]
@@ -218,7 +225,32 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 			x.found[src] = b.expand(s, src, w, &x, &g)
 		}
 	}
+	if b.nExpansions.Load() < maxExpansions {
+		// What the expanders propose for a word depends on the word, on
+		// whether it is a name, and on the fact base alone.
+		if _, loaded := b.expansions.LoadOrStore(key, &expanded{stem: g.stem, alts: slices.Clone(g.alts)}); !loaded {
+			b.nExpansions.Add(1)
+		}
+	}
 	return b.finish(g)
+}
+
+// maxExpansions bounds the words whose expansions a fact base keeps: the
+// words of questions repeat (a chat asks about the same things), and a
+// flood of new ones costs the expansions, never unbounded memory.
+const maxExpansions = 1 << 14
+
+// An expansionKey is what the expansions of a question word depend on.
+type expansionKey struct {
+	word string
+	name bool
+}
+
+// expanded is a word's expansions as the expanders proposed them, before
+// finish weighs them.
+type expanded struct {
+	stem string
+	alts []alt
 }
 
 // add adds an index term to the group's alternatives, or raises its weight
