@@ -57,7 +57,7 @@ func (b *Base) ask(question string, keep []bool) Answer {
 		return ans
 	}
 	ans.Confidence = r.confidence
-	if r.confidence < b.weights.AbstainBelow || !b.passes(&r) {
+	if r.confidence < b.weights.AbstainBelowFor(len(b.facts)) || !b.passes(&r) {
 		ans.Suggestions = b.suggestions(r.cands)
 		ans.Gap = b.gap(&r)
 		return ans

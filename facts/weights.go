@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"math"
 )
 
 // weights.json holds the engine's fitted weights. It is written by
@@ -48,12 +49,46 @@ type Weights struct {
 	// ConfidenceInputs: the confidence is the logistic function of their
 	// sum product with the inputs.
 	Confidence [len(ConfidenceInputs)]float64
-	// AbstainBelow is the confidence under which the engine abstains.
+	// AbstainBelow is the confidence under which the engine abstains, when
+	// AbstainBySize is empty.
 	AbstainBelow float64
+	// AbstainBySize are the thresholds fitted for fact bases of several
+	// sizes, smallest first: a base's threshold is interpolated between
+	// the two sizes around its own, in the logarithm of the number of
+	// facts, and is the nearest one's beyond them (AbstainBelowFor).
+	AbstainBySize []SizeThreshold
 	// Expanders are the weights of the word expanders, named by
 	// ExpanderNames: the weight of a term an expander proposes, against 1
 	// for the question's own word. An expander of weight 0 does not run.
 	Expanders [len(ExpanderNames)]float64
+}
+
+// A SizeThreshold is the abstention threshold fitted for fact bases of
+// about Facts facts.
+type SizeThreshold struct {
+	Facts int     `json:"facts"`
+	Below float64 `json:"below"`
+}
+
+// AbstainBelowFor returns the confidence under which a base of n facts
+// abstains.
+func (w *Weights) AbstainBelowFor(n int) float64 {
+	ts := w.AbstainBySize
+	switch {
+	case len(ts) == 0:
+		return w.AbstainBelow
+	case n <= ts[0].Facts:
+		return ts[0].Below
+	case n >= ts[len(ts)-1].Facts:
+		return ts[len(ts)-1].Below
+	}
+	k := 1
+	for ts[k].Facts < n {
+		k++
+	}
+	lo, hi := ts[k-1], ts[k]
+	f := (math.Log(float64(n)) - math.Log(float64(lo.Facts))) / (math.Log(float64(hi.Facts)) - math.Log(float64(lo.Facts)))
+	return lo.Below + f*(hi.Below-lo.Below)
 }
 
 // DefaultWeights returns the weights New uses unless told otherwise: those
@@ -74,7 +109,9 @@ type weightsFile struct {
 	Features     []namedWeight `json:"features"`
 	Confidence   []namedWeight `json:"confidence"`
 	AbstainBelow float64       `json:"abstain_below"`
-	Expanders    []namedWeight `json:"expanders"`
+	// AbstainBySize is Weights.AbstainBySize.
+	AbstainBySize []SizeThreshold `json:"abstain_below_by_size,omitempty"`
+	Expanders     []namedWeight   `json:"expanders"`
 }
 
 type namedWeight struct {
@@ -94,7 +131,7 @@ var embeddedWeights = func() weightsFile {
 
 // weights returns the file's weights, matched to the engine's by name.
 func (f weightsFile) weights() Weights {
-	w := Weights{AbstainBelow: f.AbstainBelow}
+	w := Weights{AbstainBelow: f.AbstainBelow, AbstainBySize: f.AbstainBySize}
 	for _, nw := range f.Features {
 		for i, name := range FeatureNames {
 			if name == nw.Name {

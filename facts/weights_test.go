@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -32,6 +33,30 @@ func TestWeightsFile(t *testing.T) {
 	if th := embeddedWeights.AbstainBelow; th < 0 || th >= 1 {
 		t.Errorf("abstain_below = %v, want a confidence in [0, 1)", th)
 	}
+	for i, st := range embeddedWeights.AbstainBySize {
+		if st.Below < 0 || st.Below >= 1 || st.Facts <= 0 || i > 0 && st.Facts <= embeddedWeights.AbstainBySize[i-1].Facts {
+			t.Errorf("abstain_below_by_size[%d] = %+v: want sizes growing and confidences in [0, 1)", i, st)
+		}
+	}
+}
+
+// TestAbstainBelowFor: a base between two fitted sizes takes a threshold
+// between theirs, in the logarithm of its size; beyond them, the nearest.
+func TestAbstainBelowFor(t *testing.T) {
+	w := Weights{AbstainBelow: 0.5, AbstainBySize: []SizeThreshold{{100, 0.02}, {10000, 0.22}, {100000, 0.3}}}
+	for _, tc := range []struct {
+		facts int
+		want  float64
+	}{
+		{1, 0.02}, {100, 0.02}, {1000, 0.12}, {10000, 0.22}, {31623, 0.26}, {100000, 0.3}, {10000000, 0.3},
+	} {
+		if got := w.AbstainBelowFor(tc.facts); math.Abs(got-tc.want) > 1e-3 {
+			t.Errorf("AbstainBelowFor(%d) = %.4f, want %.4f", tc.facts, got, tc.want)
+		}
+	}
+	if got := (&Weights{AbstainBelow: 0.07}).AbstainBelowFor(500); got != 0.07 {
+		t.Errorf("without sizes: %v, want AbstainBelow 0.07", got)
+	}
 }
 
 // TestWithWeights checks that a base built with other weights ranks and
@@ -41,7 +66,7 @@ func TestWithWeights(t *testing.T) {
 		"The Nile is the longest river in Africa.",
 		"Rivers carry water to the sea.",
 	}}}
-	if got := New(arts, nil).weights; got != DefaultWeights() {
+	if got := New(arts, nil).weights; !cmp.Equal(got, DefaultWeights()) {
 		t.Errorf("New without options: weights %+v, want DefaultWeights", got)
 	}
 	var never, always Weights

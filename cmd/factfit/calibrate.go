@@ -1,10 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/fit"
@@ -95,37 +97,39 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 	if err != nil {
 		return cf, tf, kf, err
 	}
-	// The threshold keeps false abstentions within the bound at every
-	// size, the smallest bases (where the bot lives) included: the lowest
-	// of the sizes' thresholds.
-	var (
-		conf, weight []float64
-		ans          []bool
-		cal          []sample
-	)
+	// Each size of fact base has its own threshold, the highest that keeps
+	// its false abstentions within the bound; a base between two sizes
+	// takes one between theirs (facts.Weights.AbstainBelowFor). A small base
+	// (where the bot lives) scores its questions otherwise than all of
+	// SQuAD does, and one threshold for all would be the smallest's.
+	var cal []sample
 	below := 1.0
+	w.AbstainBySize = nil
 	for g := range sizeGroups() {
 		var gc []float64
 		var ga []bool
+		var sizes []int
 		for _, s := range ss {
 			if !s.calibrated && !s.paraphrase && s.group == g {
 				gc, ga = append(gc, s.conf), append(ga, s.answerable)
+				sizes = append(sizes, s.facts)
 			}
 		}
-		below = min(below, threshold(gc, ga, nil, c.maxFalseAbstain).below)
-	}
-	for _, s := range ss {
-		if s.paraphrase {
-			continue // the rule is the threshold's on the questions as asked
-		}
-		if s.calibrated {
-			cal = append(cal, s)
+		if len(gc) == 0 {
 			continue
 		}
-		conf, ans, weight = append(conf, s.conf), append(ans, s.answerable), append(weight, s.weight)
+		t := threshold(gc, ga, nil, c.maxFalseAbstain).below
+		below = min(below, t)
+		w.AbstainBySize = append(w.AbstainBySize, facts.SizeThreshold{Facts: median(sizes), Below: t})
 	}
-	th := cutAt(conf, ans, weight, below)
-	w.AbstainBelow = th.below
+	slices.SortStableFunc(w.AbstainBySize, func(x, y facts.SizeThreshold) int { return cmp.Compare(x.Facts, y.Facts) })
+	for _, s := range ss {
+		if s.calibrated && !s.paraphrase { // the rule is the threshold's on the questions as asked
+			cal = append(cal, s)
+		}
+	}
+	w.AbstainBelow = below
+	th := cutBySize(ss, w, false)
 	tf = thresholdFigures{
 		MaxFalseAbstain:  c.maxFalseAbstain,
 		FalseAbstain:     round(th.falseAbstain, 4),
@@ -136,7 +140,7 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		for _, s := range ss {
 			if !s.calibrated && !s.paraphrase && s.answerable && s.group == g {
 				ans++
-				if s.conf < th.below {
+				if s.conf < w.AbstainBelowFor(s.facts) {
 					abst++
 				}
 			}
@@ -194,4 +198,41 @@ func reliability(ss []sample) ([]bucketFigures, float64) {
 		bs = append(bs, b)
 	}
 	return bs, round(ece, 4)
+}
+
+// median returns the median of xs (the lower of the middle two).
+func median(xs []int) int {
+	ys := slices.Clone(xs)
+	slices.Sort(ys)
+	return ys[(len(ys)-1)/2]
+}
+
+// cutBySize is cutAt with each sample's threshold the one w gives its
+// size of fact base, over the samples of the fit (calibrated false) or of
+// the calibration slice.
+func cutBySize(ss []sample, w *facts.Weights, calibrated bool) cut {
+	var ans, un, totalAns, totalUn float64
+	c := cut{below: w.AbstainBelow}
+	for _, s := range ss {
+		if s.paraphrase || s.calibrated != calibrated {
+			continue
+		}
+		abst := s.conf < w.AbstainBelowFor(s.facts)
+		if s.answerable {
+			c.answerable++
+			totalAns += s.weight
+			if abst {
+				ans += s.weight
+			}
+		} else {
+			c.unanswerable++
+			totalUn += s.weight
+			if abst {
+				un += s.weight
+			}
+		}
+	}
+	c.falseAbstain = fshare(ans, totalAns)
+	c.heldOutAbstain = fshare(un, totalUn)
+	return c
 }

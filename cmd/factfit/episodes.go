@@ -205,6 +205,7 @@ type sample struct {
 	answerable bool
 	paraphrase bool // a paraphrased answerable question: not counted by the threshold rule
 	group      int
+	facts      int // the episode's fact base's
 	calibrated bool
 	weight     float64 // in the fit: each group of sizes weighs the same
 }
@@ -250,7 +251,7 @@ func runEpisodes(ctx context.Context, eps []episode, w facts.Weights) ([]sample,
 					paraphrase: j.q.kind == qParaphrased,
 					x:          e.ConfidenceInputs, conf: e.Confidence,
 					right:      ans && eval.HoldsAny(e.Candidates[0].Quote, j.q.q.Facts),
-					answerable: ans, group: j.e.group, calibrated: j.q.calibrated,
+					answerable: ans, group: j.e.group, facts: j.b.Len(), calibrated: j.q.calibrated,
 				}
 				has[i] = true
 			}

@@ -16,8 +16,10 @@ type weightsFile struct {
 	Features     []namedWeight `json:"features"`
 	Confidence   []namedWeight `json:"confidence"`
 	AbstainBelow float64       `json:"abstain_below"`
-	Expanders    []namedWeight `json:"expanders"`
-	Fit          fitFigures    `json:"fit"`
+	// AbstainBySize is facts.Weights.AbstainBySize.
+	AbstainBySize []facts.SizeThreshold `json:"abstain_below_by_size,omitempty"`
+	Expanders     []namedWeight         `json:"expanders"`
+	Fit           fitFigures            `json:"fit"`
 }
 
 type namedWeight struct {
@@ -88,7 +90,7 @@ func (f *weightsFile) setWeights(w facts.Weights) {
 	for i, name := range facts.ConfidenceInputs {
 		f.Confidence = append(f.Confidence, namedWeight{name, w.Confidence[i]})
 	}
-	f.AbstainBelow = w.AbstainBelow
+	f.AbstainBelow, f.AbstainBySize = w.AbstainBelow, w.AbstainBySize
 	f.Expanders = nil
 	for i, name := range facts.ExpanderNames {
 		f.Expanders = append(f.Expanders, namedWeight{name, w.Expanders[i]})
