@@ -88,8 +88,8 @@ func (f resolution) shown(asked string) (string, []string) {
 // resolve reads question in the context of turns.
 func (b *Base) resolve(question string, turns []Turn) resolution {
 	f := resolution{text: question}
-	if strings.TrimSpace(question) == "" || len(b.facts) == 0 {
-		return f
+	if strings.TrimSpace(question) == "" || len(b.facts) == 0 || len(turns) == 0 && b.mainSubject() == "" {
+		return f // nothing it could lean on
 	}
 	r := b.readFollowup(question)
 	if !r.isFollowup() {

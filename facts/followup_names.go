@@ -132,12 +132,25 @@ func (b *Base) nameWord(w string, f text.Flags) bool {
 	if f&(text.Cap|text.AllCaps) != 0 && f&text.First == 0 || f&text.AllCaps != 0 {
 		return true
 	}
-	for _, t := range b.topics.byStart[wordStart(w)] {
-		for _, part := range strings.Fields(strings.ToLower(t.name)) {
-			if part == w && !demonym(t.name) {
-				return true
+	return b.nameWords()[w]
+}
+
+// nameWords returns the words, in lower case, of the names the facts
+// mention that are not a people's adjective; made once per base, on first
+// use.
+func (b *Base) nameWords() map[string]bool {
+	b.nameWordsOnce.Do(func() {
+		b.nameWordSet = map[string]bool{}
+		for _, ts := range b.topics.byStart {
+			for _, t := range ts {
+				if demonym(t.name) {
+					continue
+				}
+				for _, part := range strings.Fields(strings.ToLower(t.name)) {
+					b.nameWordSet[part] = true
+				}
 			}
 		}
-	}
-	return false
+	})
+	return b.nameWordSet
 }
