@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -17,12 +15,9 @@ import (
 
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/internal/fakediscord"
+	"github.com/factbot/factbot/internal/pgtest"
 	"github.com/factbot/factbot/internal/syncbuf"
 )
-
-// testDatabaseURL names the PostgreSQL database the shared-state test may
-// make a schema in, as the store's suite does.
-const testDatabaseURL = "FACTBOT_TEST_DATABASE_URL"
 
 // TestSharedPostgres runs two serve processes, holding shards 0/2 and 1/2
 // of one fake Discord, on one PostgreSQL: an article an admin adds through
@@ -32,7 +27,7 @@ const testDatabaseURL = "FACTBOT_TEST_DATABASE_URL"
 // together, through the database.
 func TestSharedPostgres(t *testing.T) {
 	t.Parallel()
-	db := postgresSchema(t)
+	db := pgtest.SchemaURL(t, "the test of processes sharing PostgreSQL")
 	const token = "shared-token-789"
 	fake := fakediscord.New(fakediscord.Options{Token: token, Shards: 2})
 	defer fake.Close()
@@ -222,33 +217,4 @@ func within(t *testing.T, what string, cond func() bool) {
 		}
 	}
 	t.Fatalf("timed out waiting for %s", what)
-}
-
-// postgresSchema makes a schema of its own in the test database, dropped
-// when the test ends, and returns the database's URL with that schema as
-// its search_path; without a test database it skips the test.
-func postgresSchema(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv(testDatabaseURL)
-	if base == "" {
-		t.Skipf("skipping the test of processes sharing PostgreSQL: set %s to a postgres:// URL of a database it may create schemas in (.ci/run does)", testDatabaseURL)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("%s: %v", testDatabaseURL, err)
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	schema := fmt.Sprintf("factbot_test_%x", rand.Text()[:8])
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() { admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`) })
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }

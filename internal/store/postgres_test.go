@@ -2,23 +2,16 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"fmt"
-	"net/url"
-	"os"
 	"testing"
 	"time"
-)
 
-// testDatabaseURL names the PostgreSQL database the suite may use; each
-// test makes a schema of its own in it and drops it after.
-const testDatabaseURL = "FACTBOT_TEST_DATABASE_URL"
+	"github.com/factbot/factbot/internal/pgtest"
+)
 
 func TestPostgres(t *testing.T) { runSuite(t, postgresBackend) }
 
 func postgresBackend(t *testing.T) func(t *testing.T) *DB {
-	url := postgresSchemaURL(t)
+	url := pgtest.SchemaURL(t, "the PostgreSQL store suite")
 	return func(t *testing.T) *DB {
 		s, err := OpenPostgres(context.Background(), url)
 		if err != nil {
@@ -29,38 +22,10 @@ func postgresBackend(t *testing.T) func(t *testing.T) *DB {
 	}
 }
 
-// postgresSchemaURL makes a schema of its own in the test database, to be
-// dropped when the test ends, and returns the database's URL with that
-// schema as its search_path. It skips the test without a test database.
-func postgresSchemaURL(t *testing.T) string {
-	base := os.Getenv(testDatabaseURL)
-	if base == "" {
-		t.Skipf("skipping the PostgreSQL store suite: set %s to a postgres:// URL of a database it may create schemas in (.ci/run does)", testDatabaseURL)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("%s: %v", testDatabaseURL, err)
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	schema := fmt.Sprintf("factbot_test_%x", rand.Text()[:8])
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() { admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`) })
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
-
 // TestListenArticles: an article added or removed through one connection
 // is announced to a process listening on another.
 func TestListenArticles(t *testing.T) {
-	url := postgresSchemaURL(t)
+	url := pgtest.SchemaURL(t, "the PostgreSQL store suite")
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	s, err := OpenPostgres(ctx, url)
@@ -105,7 +70,7 @@ func TestListenArticles(t *testing.T) {
 // identify lock one after the other, the second at least the hold after
 // the first released it; another bucket does not wait.
 func TestIdentifyLock(t *testing.T) {
-	url := postgresSchemaURL(t)
+	url := pgtest.SchemaURL(t, "the PostgreSQL store suite")
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	var dbs [2]*DB
@@ -143,7 +108,7 @@ func TestIdentifyLock(t *testing.T) {
 // connects again, calls back (announcements meanwhile are lost), and
 // hears the next announcement.
 func TestListenArticlesReconnects(t *testing.T) {
-	url := postgresSchemaURL(t)
+	url := pgtest.SchemaURL(t, "the PostgreSQL store suite")
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	s, err := OpenPostgres(ctx, url)
