@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"math/rand/v2"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
 
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/facts/paraphrase"
@@ -231,34 +229,22 @@ func runEpisodes(ctx context.Context, eps []episode, w facts.Weights) ([]sample,
 	}
 	out := make([]sample, len(jobs))
 	has := make([]bool, len(jobs))
-	n := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for k := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := k; i < len(jobs); i += n {
-				if i%1000 == k && ctx.Err() != nil {
-					return
-				}
-				j := jobs[i]
-				e := j.b.Explain(j.q.q.Q)
-				if len(e.Candidates) == 0 {
-					continue // nothing to rank: the engine neither answers nor abstains
-				}
-				ans := j.q.kind == qAnswerable || j.q.kind == qParaphrased
-				out[i] = sample{
-					paraphrase: j.q.kind == qParaphrased,
-					x:          e.ConfidenceInputs, conf: e.Confidence,
-					right:      ans && eval.HoldsAny(e.Candidates[0].Quote, j.q.q.Facts),
-					answerable: ans, group: j.e.group, facts: j.b.Len(), calibrated: j.q.calibrated,
-				}
-				has[i] = true
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	err := forEach(ctx, len(jobs), func(_, i int) {
+		j := jobs[i]
+		e := j.b.Explain(j.q.q.Q)
+		if len(e.Candidates) == 0 {
+			return // nothing to rank: the engine neither answers nor abstains
+		}
+		ans := j.q.kind == qAnswerable || j.q.kind == qParaphrased
+		out[i] = sample{
+			paraphrase: j.q.kind == qParaphrased,
+			x:          e.ConfidenceInputs, conf: e.Confidence,
+			right:      ans && eval.HoldsAny(e.Candidates[0].Quote, j.q.q.Facts),
+			answerable: ans, group: j.e.group, facts: j.b.Len(), calibrated: j.q.calibrated,
+		}
+		has[i] = true
+	})
+	if err != nil {
 		return nil, err
 	}
 	var ss []sample

@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"math/rand/v2"
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/facts/paraphrase"
@@ -178,29 +176,17 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 		}
 	}
 	res := make([]result, len(jobs))
-	n := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for k := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := k; i < len(jobs); i += n {
-				if i%1000 == k && ctx.Err() != nil {
-					return
-				}
-				j := jobs[i]
-				a := j.b.Ask(j.q.text)
-				r := result{abst: a.Abstained(), conf: a.Confidence}
-				if j.q.facts != nil {
-					r.right = !r.abst && len(a.Citations) > 0 && eval.HoldsAny(a.Citations[0].Quote, j.q.facts)
-					r.topRight = r.abst && len(a.Suggestions) > 0 && eval.HoldsAny(a.Suggestions[0].Quote, j.q.facts)
-				}
-				res[i] = r
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	err := forEach(ctx, len(jobs), func(_, i int) {
+		j := jobs[i]
+		a := j.b.Ask(j.q.text)
+		r := result{abst: a.Abstained(), conf: a.Confidence}
+		if j.q.facts != nil {
+			r.right = !r.abst && len(a.Citations) > 0 && eval.HoldsAny(a.Citations[0].Quote, j.q.facts)
+			r.topRight = r.abst && len(a.Suggestions) > 0 && eval.HoldsAny(a.Suggestions[0].Quote, j.q.facts)
+		}
+		res[i] = r
+	})
+	if err != nil {
 		return gf, err
 	}
 	type tally struct{ ans, right, abst, topRight, changed, other, otherAbst, adv, advAbst int }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"sync"
 
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/eval"
@@ -117,25 +116,13 @@ func searchExpanders(ctx context.Context, kept []facts.Article, train []eval.Que
 // top1 returns the share of qs whose first candidate in b holds a gold
 // answer, asking on all cores.
 func top1(ctx context.Context, b *facts.Base, qs []eval.Question) (float64, error) {
-	n := runtime.GOMAXPROCS(0)
-	right := make([]int, n)
-	var wg sync.WaitGroup
-	for k := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := k; i < len(qs); i += n {
-				if ctx.Err() != nil {
-					return
-				}
-				if c := b.Explain(qs[i].Q).Candidates; len(c) > 0 && eval.HoldsAny(c[0].Quote, qs[i].Facts) {
-					right[k]++
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	right := make([]int, runtime.GOMAXPROCS(0))
+	err := forEach(ctx, len(qs), func(k, i int) {
+		if c := b.Explain(qs[i].Q).Candidates; len(c) > 0 && eval.HoldsAny(c[0].Quote, qs[i].Facts) {
+			right[k]++
+		}
+	})
+	if err != nil {
 		return 0, err
 	}
 	sum := 0
