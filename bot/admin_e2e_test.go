@@ -22,11 +22,7 @@ import (
 func TestAdminReport(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	db, err := store.OpenSQLite(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := openStore(t)
 	w := store.NewWriter(db, store.WriterOptions{})
 	t.Cleanup(func() { w.Close(ctx) })
 	h := start(t, func(s *setup) { s.cfg.Recorder, s.cfg.Reports = w, db })

@@ -16,7 +16,6 @@ import (
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/fakediscord"
 	"github.com/factbot/factbot/internal/live"
-	"github.com/factbot/factbot/internal/store"
 )
 
 // heist is an article an admin adds.
@@ -57,11 +56,7 @@ func TestCuration(t *testing.T) {
 	if err := base.Reload(ctx); err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.OpenSQLite(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := openStore(t)
 	h := start(t, func(s *setup) {
 		s.engine = base
 		s.cfg.DeferAfter = 2 * time.Second

@@ -10,7 +10,6 @@ import (
 	"github.com/factbot/factbot/bot"
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/live"
-	"github.com/factbot/factbot/internal/store"
 )
 
 // TestCurationShared runs curation with the articles shared through the
@@ -22,11 +21,7 @@ import (
 func TestCurationShared(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	db, err := store.OpenSQLite(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := openStore(t)
 	base := live.New(func(ctx context.Context) (*facts.Base, error) {
 		files, err := db.ArticleFiles(ctx)
 		if err != nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/fakediscord"
 	"github.com/factbot/factbot/internal/fakefacts"
+	"github.com/factbot/factbot/internal/store"
 	"github.com/factbot/factbot/internal/syncbuf"
 	"github.com/google/go-cmp/cmp"
 )
@@ -381,3 +382,15 @@ func (m *countMetrics) Autocomplete(time.Duration)        { m.add("autocomplete"
 func (m *countMetrics) Feedback(helpful bool)             { m.add(fmt.Sprint("feedback ", helpful)) }
 func (m *countMetrics) RESTError(call string)             { m.add("rest error " + call) }
 func (m *countMetrics) Gateway(_ int, e bot.GatewayEvent) { m.add("gateway " + string(e)) }
+
+// openStore opens a SQLite store in a temporary folder, closed when the
+// test ends.
+func openStore(t testing.TB) *store.DB {
+	t.Helper()
+	db, err := store.OpenSQLite(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
