@@ -16,8 +16,12 @@
 //
 //   - parse (query.go): the question alone, with no index, read into a
 //     query: its words, the kind of answer it asks for (an amount, a date, a
-//     name…: one row per kind in kinds.go), the thing it asks about, whether
-//     it asks whether something is so or what a name is;
+//     name…: one row per kind in kinds.go; other nouns typed through WordNet,
+//     analyze.go, which also gives the question's Li–Roth class, focus and
+//     constraints as Analyze), the thing it asks about, whether it asks
+//     whether something is so, what a name is, or whether the sources agree;
+//   - correct (correct.go): chat spelling read against the base's words and
+//     general English;
 //   - compile (compile.go): the query against the index: concept groups, each
 //     a word or a phrase with the index terms that match it, weighted, every
 //     term marked with the expander that proposed it (expand.go: synonyms,
@@ -27,13 +31,21 @@
 //   - read (read.go): every fact of those passages scored on features whose
 //     weights are fitted on SQuAD (weights.go), and ordered;
 //   - confidence (confidence.go): a logistic model of what the ranking found;
-//     under its threshold the engine abstains;
+//     under its threshold, fitted for each size of fact base, the engine
+//     abstains, and also when no fact it would cite passes the candidate
+//     checks (check.go: an amount for "how much", a count next to the thing
+//     counted);
 //   - the answer (ask.go, extract.go): the best fact and the facts that say
-//     the same, and the short answer cut out of the best fact.
+//     the same, and the short answer: each article's answer for a comparison
+//     (list.go), Yes or No where the best fact states or denies it
+//     (verdict.go), every cited fact's names for a list, or the part of the
+//     best fact of the kind asked for.
 //
 // Base.Explain runs the same stages and shows their working. Base.AskInContext
 // reads a follow-up ("how much did they steal?") in the context of the turns
-// before it, and answers the question it stands for (followup.go). The
+// before it, and answers the question it stands for (followup.go); asked
+// alone, such a question is read about the articles' main subject, when
+// they have one (subject.go). The
 // engine's general English (word lists, irregular forms, synonyms, question
 // nouns) is data, in facts/internal/lang; names particular to one corpus
 // belong in its aliases file (AliasesFile).
