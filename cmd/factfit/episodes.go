@@ -105,28 +105,8 @@ func makeEpisodes(data squad, kept []facts.Article, para float64) []episode {
 			rand.New(rand.NewPCG(uint64(size), 1)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 			for k := 0; k+size <= len(order) && k/size < maxEpisodes; k += size {
 				ep := episode{group: g, articles: order[k : k+size]}
-				in := map[string]bool{}
 				known := map[string]bool{}
-				var ans []eval.Question
-				for _, a := range ep.articles {
-					in[a.ID] = true
-					wordsOf(known, a.Title, a.Paragraphs)
-					ans = append(ans, byArticle[a.ID]...)
-				}
-				// As many questions about other articles, every stride-th
-				// from a place the episode picks (stride and the count
-				// coprime, so that each is met once).
-				var other []eval.Question
-				n, stride := len(poolQs), 101
-				if n%stride == 0 {
-					stride = 103
-				}
-				start := int(hash(ep.articles[0].ID) % uint64(max(n, 1)))
-				for k := 0; k < n && len(other) < len(ans); k++ {
-					if q := poolQs[(start+k*stride)%n]; !in[q.Source] {
-						other = append(other, q)
-					}
-				}
+				ans, other := episodeQuestions(ep.articles, byArticle, poolQs, known)
 				ep.add(data, ans, other, adv, known, func(eval.Question) bool { return cal })
 				if para > 0 {
 					ep.addParaphrases(data, ans, known, para, cal)
@@ -314,4 +294,28 @@ func describeEpisodes(eps []episode) []episodeFigures {
 		}
 	}
 	return fs
+}
+
+// episodeQuestions returns the questions about an episode's articles, and
+// as many about other articles, every stride-th of pool from a place the
+// episode picks (stride and the pool's size coprime, so that each is met
+// once); it adds the articles' words to known.
+func episodeQuestions(articles []facts.Article, byArticle map[string][]eval.Question, pool []eval.Question, known map[string]bool) (ans, other []eval.Question) {
+	in := map[string]bool{}
+	for _, a := range articles {
+		in[a.ID] = true
+		wordsOf(known, a.Title, a.Paragraphs)
+		ans = append(ans, byArticle[a.ID]...)
+	}
+	n, stride := len(pool), 101
+	if n%stride == 0 {
+		stride = 103
+	}
+	start := int(hash(articles[0].ID) % uint64(max(n, 1)))
+	for k := 0; k < n && len(other) < len(ans); k++ {
+		if q := pool[(start+k*stride)%n]; !in[q.Source] {
+			other = append(other, q)
+		}
+	}
+	return ans, other
 }

@@ -103,24 +103,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 		nb := 0
 		for k := 0; k+size <= len(order); k += size {
 			ep := generalEp{size: size, articles: order[k : k+size], known: map[string]bool{}, qs: make([][]generalQ, len(generalVariants))}
-			in := map[string]bool{}
-			var ans []eval.Question
-			for _, a := range ep.articles {
-				in[a.ID] = true
-				wordsOf(ep.known, a.Title, a.Paragraphs)
-				ans = append(ans, byArticle[a.ID]...)
-			}
-			var other []eval.Question
-			n, stride := len(poolQs), 101
-			if n%stride == 0 {
-				stride = 103
-			}
-			start := int(hash(ep.articles[0].ID) % uint64(max(n, 1)))
-			for j := 0; j < n && len(other) < len(ans); j++ {
-				if q := poolQs[(start+j*stride)%n]; !in[q.Source] {
-					other = append(other, q)
-				}
-			}
+			ans, other := episodeQuestions(ep.articles, byArticle, poolQs, ep.known)
 			known := func(s string) bool { return ep.known[s] }
 			addQ := func(id, clean, chat string, fs []string, kind int) {
 				para, ch := paraphrase.Rewrite(clean, known, paraphraseP, id)
