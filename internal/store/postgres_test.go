@@ -25,14 +25,9 @@ func postgresBackend(t *testing.T) func(t *testing.T) *DB {
 // TestListenArticles: an article added or removed through one connection
 // is announced to a process listening on another.
 func TestListenArticles(t *testing.T) {
-	url := pgtest.SchemaURL(t, "the PostgreSQL store suite")
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	ctx, url, s := openTestPostgres(t)
+	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	s, err := OpenPostgres(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	ready, changed := make(chan struct{}), make(chan struct{}, 10)
 	done := make(chan error, 1)
 	go func() {
@@ -108,14 +103,9 @@ func TestIdentifyLock(t *testing.T) {
 // connects again, calls back (announcements meanwhile are lost), and
 // hears the next announcement.
 func TestListenArticlesReconnects(t *testing.T) {
-	url := pgtest.SchemaURL(t, "the PostgreSQL store suite")
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	ctx, url, s := openTestPostgres(t)
+	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	s, err := OpenPostgres(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	changed := make(chan struct{}, 10)
 	done := make(chan struct{})
 	go func() {
@@ -143,4 +133,18 @@ func TestListenArticlesReconnects(t *testing.T) {
 	wait("for an article added after the reconnection")
 	cancel()
 	<-done
+}
+
+// openTestPostgres opens a store in a schema of its own, with a context
+// that ends after 20 s; both end with the test.
+func openTestPostgres(t *testing.T) (context.Context, string, *DB) {
+	url := pgtest.SchemaURL(t, "the PostgreSQL store suite")
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	t.Cleanup(cancel)
+	s, err := OpenPostgres(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return ctx, url, s
 }
