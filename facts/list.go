@@ -26,8 +26,7 @@ func (q *query) asksList() bool {
 		return true
 	}
 	for _, w := range q.words {
-		switch w {
-		case "list", "every", "each", "all":
+		if lang.ListWords[w] {
 			return true
 		}
 	}

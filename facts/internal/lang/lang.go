@@ -56,6 +56,7 @@ var (
 	Hedges           = set("hedges")
 	CompareWords     = set("compare-words")
 	TimeUnits        = set("time-units")
+	ListWords        = set("list-words")
 	SourceWords      = set("source-words")
 
 	// Anaphors, AnaphorPossessives, DocumentNouns, FollowupOpeners and
