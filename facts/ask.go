@@ -158,7 +158,7 @@ func (b *Base) gap(r *result) *Gap {
 	case r.q.want != 0 && !r.cands[0].typed:
 		g.Kind = r.q.want.String()
 	case b.check(&r.q, &r.c, &r.cands[0]) != "":
-		g.Counted = focusWords(&r.q, &r.c)
+		g.Counted = focusWords(&r.c)
 	}
 	return g
 }

@@ -24,7 +24,7 @@ func (b *Base) check(q *query, cq *compiled, c *cand) string {
 		return "it holds no " + kindNoun(q.want.String())
 	}
 	if q.want&kCount != 0 && q.want&(kMoney|kPercent) == 0 && c.x[xFocus] == 0 && mentionsFocus(cq, c) {
-		return "none of its numbers counts " + focusWords(q, cq)
+		return "none of its numbers counts " + focusWords(cq)
 	}
 	return ""
 }
@@ -43,7 +43,7 @@ func mentionsFocus(cq *compiled, c *cand) bool {
 
 // focusWords returns the question's words of the thing asked about, when
 // the question has some and some fact matches them.
-func focusWords(q *query, cq *compiled) string {
+func focusWords(cq *compiled) string {
 	var ws []string
 	for _, g := range cq.groups {
 		if g.focus && !g.chatter && len(g.alts) > 0 {
