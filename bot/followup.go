@@ -196,8 +196,8 @@ func (b *Bot) threadButton(req *request) reply {
 	return note(fmt.Sprintf(noteThreadStarted, "<#"+th.ID+">"))
 }
 
-// resolvedLine says how a follow-up was read: "Read as a follow-up:
+// resolvedLine says how a question that leans on another was read: "Reading it as
 // “how much did North Korea steal?”".
 func resolvedLine(a facts.Answer) string {
-	return "Read as a follow-up: “" + truncate(oneLine(a.Resolved), maxShortAnswer) + "”"
+	return "Reading it as “" + truncate(oneLine(a.Resolved), maxShortAnswer) + "”"
 }

@@ -63,7 +63,7 @@ func wantFollowup(t *testing.T, m sent, question string, turns []facts.Turn) {
 		t.Fatalf("the engine does not read %q as an answered follow-up: %+v", question, want)
 	}
 	text := m.Text()
-	if line := "Read as a follow-up: “" + want.Resolved + "”"; !strings.Contains(text, line) {
+	if line := "Reading it as “" + want.Resolved + "”"; !strings.Contains(text, line) {
 		t.Errorf("answer to %q lacks %q:\n%s", question, line, text)
 	}
 	if !strings.Contains(text, want.Citations[0].Quote[:60]) {
@@ -111,7 +111,7 @@ func TestFollowupReply(t *testing.T) {
 	// answered as it would be alone.
 	alone := "How much crypto has North Korea stolen?"
 	m4, _ := h.posted(h.followupReply(answer1, alone, false))
-	if want := seeds(t).Ask(alone); !strings.Contains(m4.Text(), want.Text) || strings.Contains(m4.Text(), "Read as a follow-up") {
+	if want := seeds(t).Ask(alone); !strings.Contains(m4.Text(), want.Text) || strings.Contains(m4.Text(), "Reading it as") {
 		t.Errorf("a stand-alone question in reply: %s, want %q unread", m4.Text(), want.Text)
 	}
 }

@@ -19,7 +19,7 @@ func TestResolvedLine(t *testing.T) {
 		Citations: []facts.Citation{{N: 1, Source: "a", Title: "T", Paragraph: 1, Quote: "RUSI said so."}},
 	}
 	desc := answerEmbed(a).Description
-	want := "*Read as a follow-up: “what did \\*\\*RUSI\\*\\* @\u200beveryone say?”*" // markup escaped, no ping
+	want := "*Reading it as “what did \\*\\*RUSI\\*\\* @\u200beveryone say?”*" // markup escaped, no ping
 	if first, _, _ := strings.Cut(desc, "\n"); first != want {
 		t.Errorf("first line %q, want %q", first, want)
 	}
