@@ -9,7 +9,6 @@ import (
 
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/fakefacts"
-	"github.com/google/go-cmp/cmp"
 )
 
 // TestVerifyGolden renders what Verify shows for each citation of the
@@ -47,22 +46,7 @@ func TestVerifyGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "verify", name+".json")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to write it)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)+"\n"); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", golden, diff)
-			}
+			checkGolden(t, filepath.Join("testdata", "verify", name+".json"), got)
 		})
 	}
 }
