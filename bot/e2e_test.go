@@ -319,9 +319,7 @@ func testButtons(t *testing.T, h *harness) {
 	h.callback(token)
 	press := func(customID string) response {
 		t.Helper()
-		_, token := h.interaction(3, map[string]any{"custom_id": customID, "component_type": 2}, "")
-		r := decode[response](t, h.callback(token))
-		checkNoMentions(t, r.Data)
+		r := h.press(t, customID)
 		if r.Type != 4 || r.Data.Flags != int(discordgo.MessageFlagsEphemeral) {
 			t.Errorf("%s: response type %d flags %d, want an ephemeral message", customID, r.Type, r.Data.Flags)
 		}

@@ -394,3 +394,13 @@ func openStore(t testing.TB) *store.DB {
 	t.Cleanup(func() { db.Close() })
 	return db
 }
+
+// press clicks the button customID and returns the bot's response, which
+// must allow no mentions.
+func (h *harness) press(t *testing.T, customID string) response {
+	t.Helper()
+	_, token := h.interaction(3, map[string]any{"custom_id": customID, "component_type": 2}, "")
+	r := decode[response](t, h.callback(token))
+	checkNoMentions(t, r.Data)
+	return r
+}

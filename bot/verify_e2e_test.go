@@ -32,13 +32,7 @@ func TestVerify(t *testing.T) {
 	id, token := h.ask(question(crypto))
 	h.callback(token)
 
-	press := func(customID string) response {
-		t.Helper()
-		_, token := h.interaction(3, map[string]any{"custom_id": customID, "component_type": 2}, "")
-		r := decode[response](t, h.callback(token))
-		checkNoMentions(t, r.Data)
-		return r
-	}
+	press := func(customID string) response { return h.press(t, customID) }
 	check := func(t *testing.T, m sent, c facts.Citation) {
 		t.Helper()
 		if len(m.Embeds) != 1 {
