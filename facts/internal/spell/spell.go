@@ -225,22 +225,24 @@ func (c *Corrector) fix(w string) ([]string, Kind, bool) {
 	if len(w) < 3 || len(w) > maxLen || !letters(w) || c.function(w) {
 		return nil, 0, false
 	}
-	if c.english(w) {
+	if c.english(w) || c.en.words[w].count > rareValid {
+		// A word of English, or a name English writes often enough that
+		// chat's lower case ("pitt", "kiev") is no typo.
 		if cp, ok := c.en.compounds[w]; ok && cp.split >= splitOver*(cp.joined+1) {
 			return []string{cp.left, cp.right}, Split, true
 		}
-		lower := c.en.words[w].lower
-		if lower > rareValid {
+		seen := c.en.words[w].lower
+		if !c.english(w) {
+			seen = c.en.words[w].count
+		}
+		if seen > rareValid {
 			return nil, 0, false
 		}
 		best, ok := c.nearest(w, editCost)
-		if !ok || best.cost > slipCost || best.freq < overValid*(lower+1) {
+		if !ok || best.cost > slipCost || best.freq < overValid*(seen+1) {
 			return nil, 0, false
 		}
 		return []string{best.word}, Typo, true
-	}
-	if c.en.candidate(w) {
-		return nil, 0, false // a common name ("iceland")
 	}
 	best, ok := c.nearest(w, budget(len(w)))
 	if a, b, s, ok2 := c.split(w); ok2 && (!ok || s > best.score) {

@@ -77,6 +77,7 @@ func TestKeep(t *testing.T) {
 		{"numbers", "how much is 81000000 or 4.5 or 1990", nil},
 		{"words of English", "the quick brown fox jumps over the lazy dog", nil},
 		{"valid rare words", "quire whom apse", nil},
+		{"names English writes often, typed in lower case", "pitt cain jane porto", nil},
 		{"function words", "lol hmm thanks", nil},
 		{"names kept by the caller", "did hwo teh steal", []bool{false, true, true, false}},
 		{"short words", "xi ab", nil},
