@@ -42,6 +42,7 @@ func New(articles []Article, aliases [][]string, opts ...Option) *Base {
 			groups = append(groups, g)
 		}
 	}
+	nCurated := len(groups) // the alias groups, before the acronyms found in the text
 	for _, p := range parsed {
 		for _, a := range p.acronyms {
 			long := slices.DeleteFunc(slices.Clone(a.long), func(w string) bool { return lang.Stopwords[w] })
@@ -50,6 +51,7 @@ func New(articles []Article, aliases [][]string, opts ...Option) *Base {
 	}
 
 	lex := newLexicon(parsed, groups)
+	lex.curated = curatedWords(groups[:nCurated])
 	b.terms, b.termID, b.wordTerm = lex.terms, lex.termID, lex.wordTerm
 	b.phrases = newPhraseTable(b, groups, lex)
 
@@ -75,6 +77,20 @@ type lexicon struct {
 	splits   map[string][]uint32 // words run together → the terms of their parts
 	words    []string            // every folded word, in order of first use
 	freq     []int32             // how often each is seen
+	curated  map[string]bool     // the words of the aliases file
+}
+
+// curatedWords returns the set of the words of alias groups.
+func curatedWords(groups [][][]string) map[string]bool {
+	set := map[string]bool{}
+	for _, g := range groups {
+		for _, ph := range g {
+			for _, w := range ph {
+				set[w] = true
+			}
+		}
+	}
+	return set
 }
 
 // newLexicon merges the articles' word lists in article order, stems the

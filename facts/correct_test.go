@@ -27,3 +27,23 @@ func TestCorrections(t *testing.T) {
 		})
 	}
 }
+
+// A word of the aliases file is never corrected, however seldom the
+// articles use it: a curator wrote it as a name people ask with.
+func TestCorrectionsKeepAliasWords(t *testing.T) {
+	arts := []Article{{ID: "a", Title: "Bank raids", Paragraphs: []string{
+		"The Varn crew hit two banks in May. The banks lost money and the police found nothing.",
+	}}}
+	for _, tt := range []struct {
+		aliases [][]string
+		want    []Correction
+	}{
+		{nil, []Correction{{"varn", "vary"}}},
+		{[][]string{{"Varn crew", "Varn gang"}}, nil},
+	} {
+		b := New(arts, tt.aliases)
+		if diff := cmp.Diff(tt.want, b.Ask("what did the varn gang hit").Corrections); diff != "" {
+			t.Errorf("aliases %q: corrections mismatch (-want +got):\n%s", tt.aliases, diff)
+		}
+	}
+}
