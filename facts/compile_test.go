@@ -38,3 +38,33 @@ func TestExpansionsBounded(t *testing.T) {
 		t.Errorf("%d expansions kept after %d new words, want the bound %d", n, maxExpansions+500, maxExpansions)
 	}
 }
+
+// A light word or a word for the sources weighs as request phrasing only
+// when no fact uses it.
+func TestLightWordsWeighLittleWhenUnknown(t *testing.T) {
+	without := New([]Article{{ID: "a", Title: "Bank raids", Paragraphs: []string{
+		"Two banks were robbed in May by a crew from the north.",
+	}}}, nil)
+	with := New([]Article{{ID: "a", Title: "Bank raids", Paragraphs: []string{
+		"Two banks got robbed in May, the article says, by a crew from the north.",
+	}}}, nil)
+	for _, tt := range []struct {
+		b       *Base
+		word    string
+		chatter bool
+	}{
+		{without, "got", true},
+		{without, "articles", true},
+		{without, "crew", false}, // a word of content the base has
+		{without, "gang", false}, // one it lacks
+		{with, "got", false},
+	} {
+		g, ok := wordGroupOf(tt.b, "which banks got robbed by the crew or the gang in the articles", tt.word)
+		if !ok {
+			t.Fatalf("no group for %q", tt.word)
+		}
+		if g.chatter != tt.chatter {
+			t.Errorf("%q: chatter = %v, want %v", tt.word, g.chatter, tt.chatter)
+		}
+	}
+}

@@ -58,6 +58,7 @@ var (
 	TimeUnits        = set("time-units")
 	ListWords        = set("list-words")
 	SourceWords      = set("source-words")
+	LightWords       = set("light-words")
 
 	// Anaphors, AnaphorPossessives, DocumentNouns, FollowupOpeners and
 	// SayingVerbs tell
