@@ -16,6 +16,7 @@ const (
 	relHolonym
 	relMeronym
 	relPertainym
+	relAntonym
 	numRelations
 )
 
@@ -217,11 +218,15 @@ func build(d *dict) *lexicon {
 		lx.rels[relMeronym][lemma] = limit(lemmasOf(d, lemma, mero), maxFanOut)
 	}
 
-	// Derivational links ("+") and pertainyms ("\") tie word forms, not
-	// senses: they are taken from every sense, in both directions.
+	// Derivational links ("+"), pertainyms ("\") and antonyms ("!") tie
+	// word forms, not senses: they are taken from every sense, in both
+	// directions. Antonyms are WordNet's direct ones only (large: small),
+	// not the indirect ones a satellite would inherit through "similar to"
+	// (huge is given none).
 	lexical := [numRelations]map[string]map[string]bool{
 		relDerived:   {},
 		relPertainym: {},
+		relAntonym:   {},
 	}
 	for _, key := range slices.SortedFunc(maps.Keys(d.synsets), compareKeys) {
 		s := d.synsets[key]
@@ -231,6 +236,8 @@ func build(d *dict) *lexicon {
 			case "+":
 			case "\\":
 				r = relPertainym
+			case "!":
+				r = relAntonym
 			default:
 				continue
 			}
@@ -250,7 +257,7 @@ func build(d *dict) *lexicon {
 			}
 		}
 	}
-	for _, r := range []int{relDerived, relPertainym} {
+	for _, r := range []int{relDerived, relPertainym, relAntonym} {
 		for lemma, set := range lexical[r] {
 			var es []edge
 			for w := range set {

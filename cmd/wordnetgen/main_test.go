@@ -36,7 +36,7 @@ func generateFixture(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"source: hand-written fixture", "WordNet 3.0", "-source \"hand-written fixture\"", "  cntlist.rev\n"} {
+	for _, want := range []string{"source: hand-written fixture", "WordNet 3.0", "-source \"hand-written fixture\"", "  cntlist.rev\n", " pertainym 2 antonym 2\n"} {
 		if !strings.Contains(string(prov), want) {
 			t.Errorf("provenance lacks %q:\n%s", want, prov)
 		}
@@ -120,6 +120,35 @@ func TestFrequentSenses(t *testing.T) {
 				t.Errorf("frequentSenses (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestAntonyms checks the fixture's antonym pointer (good ! bad, and back)
+// gives a word-to-word relation both ways, and that the satellite awful,
+// similar to bad, gets no indirect antonym.
+func TestAntonyms(t *testing.T) {
+	d, err := readDict("testdata/dict")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := build(d)
+	tests := []struct {
+		lemma string
+		want  []string
+	}{
+		{"good", []string{"bad"}},
+		{"bad", []string{"good"}},
+		{"awful", nil},
+		{"french", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range lx.rels[relAntonym][tt.lemma] {
+			got = append(got, e.to)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("antonyms of %q (-want +got):\n%s", tt.lemma, diff)
+		}
 	}
 }
 

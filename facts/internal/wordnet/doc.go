@@ -6,9 +6,11 @@
 // "think tank"): the lemmas an inflected word comes from (Lemmas: stolen →
 // steal), and separately each relation the engine may weigh on its own:
 // Synonyms (weighted by how frequent the shared sense is), Derived forms,
-// Hypernyms, Hyponyms, part Holonyms and Meronyms, and Pertainyms. Only a
-// lemma's frequent senses are used for the semantic relations, so rare
-// senses do not drag in unrelated words.
+// Hypernyms, Hyponyms, part Holonyms and Meronyms, Pertainyms, and
+// Antonyms (opposites, for telling a question that asks the opposite of
+// what a fact says, not for expanding one). Only a lemma's frequent senses
+// are used for the semantic relations, so rare senses do not drag in
+// unrelated words.
 //
 // The data is wordnet.bin.gz, embedded and read once, lazily, on first use
 // (or by Load); a DB is immutable and safe for concurrent use. The file is

@@ -113,6 +113,10 @@ func TestFixtureRelations(t *testing.T) {
 		{"pertainyms", db.Pertainyms, "french", []string{"france"}},
 		{"pertainyms", db.Pertainyms, "france", []string{"french"}},
 		{"pertainyms", db.Pertainyms, "french republic", nil},
+		{"antonyms", db.Antonyms, "good", []string{"bad"}},
+		{"antonyms", db.Antonyms, "bad", []string{"good"}},
+		{"antonyms", db.Antonyms, "awful", nil}, // similar to bad: no indirect antonyms
+		{"antonyms", db.Antonyms, "car", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rel+"/"+tt.lemma, func(t *testing.T) {

@@ -164,6 +164,13 @@ func (db *DB) Meronyms(lemma string) []string { return db.list(relMeronym, lemma
 // french, gallic), adverbs and their adjectives.
 func (db *DB) Pertainyms(lemma string) []string { return db.list(relPertainym, lemma) }
 
+// Antonyms returns lemma's direct antonyms, both ways and from all its
+// senses, the most familiar first: large: small; big: little, small;
+// increase: decrease; first: last, second; north: south; buy: sell. WordNet
+// links antonyms word to word, not meaning to meaning, so a word of similar
+// meaning has none of its own (huge, enlarge), and most nouns have none.
+func (db *DB) Antonyms(lemma string) []string { return db.list(relAntonym, lemma) }
+
 // IsLemma reports whether the embedded WordNet lists word as a lemma.
 func IsLemma(word string) bool { return db().IsLemma(word) }
 
@@ -198,3 +205,7 @@ func Meronyms(lemma string) []string { return db().Meronyms(lemma) }
 // Pertainyms returns lemma's pertainyms in the embedded WordNet; see
 // DB.Pertainyms.
 func Pertainyms(lemma string) []string { return db().Pertainyms(lemma) }
+
+// Antonyms returns lemma's antonyms in the embedded WordNet; see
+// DB.Antonyms.
+func Antonyms(lemma string) []string { return db().Antonyms(lemma) }

@@ -106,6 +106,17 @@ func TestEmbeddedRelations(t *testing.T) {
 		{"pertainym", Pertainyms, "french", "france"},
 		{"pertainym", Pertainyms, "france", "french"},
 		{"pertainym", Pertainyms, "presidential", "president"},
+		{"antonym", Antonyms, "large", "small"},
+		{"antonym", Antonyms, "small", "large"},
+		{"antonym", Antonyms, "big", "little"},
+		{"antonym", Antonyms, "increase", "decrease"},
+		{"antonym", Antonyms, "decrease", "increase"},
+		{"antonym", Antonyms, "first", "last"},
+		{"antonym", Antonyms, "north", "south"},
+		{"antonym", Antonyms, "win", "lose"},
+		{"antonym", Antonyms, "buy", "sell"},
+		{"antonym", Antonyms, "true", "false"},
+		{"antonym", Antonyms, "man", "woman"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rel+"/"+tt.from+"-"+tt.to, func(t *testing.T) {
@@ -113,6 +124,49 @@ func TestEmbeddedRelations(t *testing.T) {
 				t.Errorf("%s(%q) = %q, want %q among them", tt.rel, tt.from, got, tt.to)
 			}
 		})
+	}
+}
+
+// TestEmbeddedAntonyms checks antonym lists are short, go both ways and
+// leave out what WordNet does not oppose directly.
+func TestEmbeddedAntonyms(t *testing.T) {
+	tests := []struct {
+		lemma string
+		want  []string
+	}{
+		{"large", []string{"small"}},
+		{"increase", []string{"decrease"}},
+		{"north", []string{"south"}},
+		{"major", []string{"minor"}},
+		// Similar in meaning to a word with an antonym, but with none of
+		// its own: WordNet's indirect antonyms are left out.
+		{"huge", nil},
+		{"enlarge", nil},
+		// Most nouns, and names, have none.
+		{"car", nil},
+		{"paris", nil},
+		{"zorblax", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lemma, func(t *testing.T) {
+			if got := Antonyms(tt.lemma); !slices.Equal(got, tt.want) {
+				t.Errorf("Antonyms(%q) = %q, want %q", tt.lemma, got, tt.want)
+			}
+		})
+	}
+	for _, l := range []string{"large", "big", "good", "first", "increase", "win", "lose", "open", "high", "old"} {
+		got := Antonyms(l)
+		if len(got) == 0 || len(got) > 6 {
+			t.Errorf("Antonyms(%q) = %q, want a short list", l, got)
+		}
+		for _, a := range got {
+			if a == l {
+				t.Errorf("Antonyms(%q) holds the word itself", l)
+			}
+			if !has(Antonyms(a), l) {
+				t.Errorf("Antonyms(%q) has %q, but not the other way", l, a)
+			}
+		}
 	}
 }
 
@@ -192,7 +246,7 @@ func TestNoExpansion(t *testing.T) {
 			if got := Synonyms(w); got != nil {
 				t.Errorf("Synonyms(%q) = %v, want none", w, got)
 			}
-			for i, fn := range []func(string) []string{Derived, Hypernyms, Hyponyms, Holonyms, Meronyms, Pertainyms} {
+			for i, fn := range []func(string) []string{Derived, Hypernyms, Hyponyms, Holonyms, Meronyms, Pertainyms, Antonyms} {
 				if got := fn(w); got != nil {
 					t.Errorf("relation %d of %q = %q, want none", i, w, got)
 				}
@@ -295,6 +349,7 @@ func FuzzDecode(f *testing.F) {
 				db.Holonyms(l)
 				db.Meronyms(l)
 				db.Pertainyms(l)
+				db.Antonyms(l)
 			}
 		}
 	})
