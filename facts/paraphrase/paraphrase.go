@@ -127,3 +127,85 @@ func draw(seed string, k int) float64 {
 	h.Write([]byte{0, byte(k), byte(k >> 8)})
 	return float64(h.Sum64()>>11) / (1 << 53)
 }
+
+// Opposite returns q with one content word replaced by a WordNet antonym
+// of its lemma, given the word's regular ending ("largest" → "smallest",
+// "increased" → "decreased"), the way SQuAD 2.0's writers made a question
+// its paragraph cannot answer; the content word is the first, from the
+// one seed picks, that has a single-word antonym. It reports false when no
+// word has one.
+func Opposite(q, seed string) (string, Change, bool) {
+	var words [][2]int // start, end of each content word but the first word
+	for i, k := 0, 0; i < len(q); {
+		j := strings.IndexFunc(q[i:], isWordRune)
+		if j < 0 {
+			break
+		}
+		i += j
+		e := strings.IndexFunc(q[i:], func(r rune) bool { return !isWordRune(r) })
+		if e < 0 {
+			e = len(q) - i
+		}
+		if k++; k > 1 && content(q[i:i+e]) {
+			words = append(words, [2]int{i, i + e})
+		}
+		i += e
+	}
+	if len(words) == 0 {
+		return q, Change{}, false
+	}
+	first := int(draw(seed, 0) * float64(len(words)))
+	for n := range words {
+		at := words[(first+n)%len(words)]
+		w := q[at[0]:at[1]]
+		if o, ok := opposite(w); ok {
+			return q[:at[0]] + o + q[at[1]:], Change{w, o}, true
+		}
+	}
+	return q, Change{}, false
+}
+
+// opposite returns the first single-word antonym of a lemma of w with the
+// ending w has beyond the lemma.
+func opposite(w string) (string, bool) {
+	for _, l := range wordnet.Lemmas(w) {
+		for _, a := range wordnet.Antonyms(l) {
+			if strings.IndexFunc(a, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+				continue
+			}
+			return a + ending(w, l, a), true
+		}
+	}
+	return "", false
+}
+
+// ending returns the regular ending w has beyond its lemma l ("est" of
+// "largest", "ed" of "increased"), fitted to the word a it will end.
+func ending(w, l, a string) string {
+	base := l
+	switch {
+	case strings.HasPrefix(w, l):
+	case strings.HasSuffix(l, "e") && strings.HasPrefix(w, l[:len(l)-1]):
+		base = l[:len(l)-1]
+	case strings.HasSuffix(l, "y") && strings.HasPrefix(w, l[:len(l)-1]+"i"):
+		base = l[:len(l)-1] + "i"
+	default:
+		return "" // irregular ("won"): the antonym's lemma
+	}
+	suf := w[len(base):]
+	if base == l && strings.HasSuffix(l, "e") && suf != "" {
+		suf = "e" + suf // "large" + "st" is "larg" + "est"
+	}
+	if len(suf) > 1 && len(base) > 0 && suf[0] == base[len(base)-1] && base == l && !strings.ContainsRune("aeiou", rune(suf[0])) {
+		suf = suf[1:] // a doubled consonant ("bigger")
+	}
+	switch {
+	case suf == "":
+		return ""
+	case strings.HasSuffix(a, "e") && suf[0] == 'e':
+		return suf[1:]
+	case strings.HasSuffix(a, "y") && (suf[0] == 'e' || suf[0] == 'i'):
+		return suf // close enough for a question that is meant to be odd
+	}
+	return suf
+}

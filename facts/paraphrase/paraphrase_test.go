@@ -89,3 +89,24 @@ func TestRewriteWords(t *testing.T) {
 		}
 	}
 }
+
+func TestOpposite(t *testing.T) {
+	for _, tt := range []struct {
+		q, want string
+		ok      bool
+	}{
+		{"What is the largest city of Normandy?", "What is the smallest city of Normandy?", true},
+		{"Who increased the tax?", "Who decreased the tax?", true},
+		{"Which team won the first game?", "Which team won the last game?", true},
+		{"Who is Xerxes?", "Who is Xerxes?", false},
+	} {
+		got, c, ok := Opposite(tt.q, "s")
+		if ok != tt.ok {
+			t.Errorf("Opposite(%q): ok = %v, want %v", tt.q, ok, tt.ok)
+			continue
+		}
+		if got != tt.want || ok && (c.From == "" || !strings.Contains(got, c.To)) {
+			t.Errorf("Opposite(%q) = %q, %+v, want %q", tt.q, got, c, tt.want)
+		}
+	}
+}
