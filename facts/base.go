@@ -83,6 +83,7 @@ type fact struct {
 	tok     uint32 // its tokens are seq[tok : tok+ntok]
 	ntok    uint16
 	blen    uint16 // BM25 length: indexed tokens, without extra forms
+	denies  bool   // it has a word of negation ("not", "never")
 }
 
 // A passage is the unit of first-stage retrieval: a paragraph, or a piece

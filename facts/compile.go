@@ -39,6 +39,8 @@ type group struct {
 	number  bool    // a number
 	word    string  // folded form, for suggestions and debugging
 	stem    string  // the word's index term, for the learned table ("" for a phrase)
+	// antonyms are the index terms of the word's WordNet antonyms (antonym.go).
+	antonyms []uint32
 }
 
 // A compiled query is a query's concept groups against one index.
@@ -209,7 +211,7 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 	key := expansionKey{word: w, name: g.name}
 	if v, ok := b.expansions.Load(key); ok {
 		e := v.(*expanded)
-		g.stem = e.stem
+		g.stem, g.antonyms = e.stem, e.antonyms
 		g.alts = append(g.alts[:0], e.alts...) // the word's own term among them
 		return b.finish(g)
 	}
@@ -222,6 +224,9 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 	g.stem = x.term
 	if !lang.Stopwords[w] {
 		x.lemmas = wordnet.Lemmas(w)
+		if !g.name {
+			g.antonyms = b.antonymTerms(x.lemmas)
+		}
 	}
 	for src := range nExpanders {
 		if w := b.expandW[src]; w > 0 {
@@ -231,7 +236,7 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 	if b.nExpansions.Load() < maxExpansions {
 		// What the expanders propose for a word depends on the word, on
 		// whether it is a name, and on the fact base alone.
-		if _, loaded := b.expansions.LoadOrStore(key, &expanded{stem: g.stem, alts: slices.Clone(g.alts)}); !loaded {
+		if _, loaded := b.expansions.LoadOrStore(key, &expanded{stem: g.stem, alts: slices.Clone(g.alts), antonyms: g.antonyms}); !loaded {
 			b.nExpansions.Add(1)
 		}
 	}
@@ -252,8 +257,9 @@ type expansionKey struct {
 // expanded is a word's expansions as the expanders proposed them, before
 // finish weighs them.
 type expanded struct {
-	stem string
-	alts []alt
+	stem     string
+	alts     []alt
+	antonyms []uint32
 }
 
 // add adds an index term to the group's alternatives, or raises its weight

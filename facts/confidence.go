@@ -8,16 +8,19 @@ import "math"
 // The confidence model is a logistic function of what the ranking found:
 // see confInputs for its inputs and Weights for their weights.
 const (
-	cBias      = iota // constant 1
-	cScore            // the best candidate's score
-	cMargin           // its lead over the next candidate
-	cCover            // share of the question's importance the best fact has
-	cContext          // share only its passage and title have
-	cTypedOK          // 1 if the question asks for no kind of answer, or the fact has it
-	cUnknown          // share of the question's importance in words no fact has
-	cNamesMiss        // share in the question's names that neither the best fact nor its passage or title has
-	cLearned          // the best fact's learned-words feature
-	cLogFacts         // log10 of 1 + the fact base's facts: scores mean more or less with the base's size
+	cBias        = iota // constant 1
+	cScore              // the best candidate's score
+	cMargin             // its lead over the next candidate
+	cCover              // share of the question's importance the best fact has
+	cContext            // share only its passage and title have
+	cTypedOK            // 1 if the question asks for no kind of answer, or the fact has it
+	cUnknown            // share of the question's importance in words no fact has
+	cNamesMiss          // share in the question's names that neither the best fact nor its passage or title has
+	cLearned            // the best fact's learned-words feature
+	cLogFacts           // log10 of 1 + the fact base's facts: scores mean more or less with the base's size
+	cNamesAround        // share in the question's names that the best fact lacks but its passage or title has
+	cNegation           // 1 if the question denies ("which did not…") and the best fact denies nothing
+	cAntonym            // 1 if the best fact has the opposite of a word of the question it lacks (antonym.go)
 	nConfInputs
 )
 
@@ -25,7 +28,8 @@ const (
 var ConfidenceInputs = [nConfInputs]string{
 	cBias: "bias", cScore: "score", cMargin: "margin", cCover: "cover", cContext: "context",
 	cTypedOK: "typed-ok", cUnknown: "unknown", cNamesMiss: "names-missing", cLearned: "learned",
-	cLogFacts: "log-facts",
+	cLogFacts: "log-facts", cNamesAround: "names-around", cNegation: "negation",
+	cAntonym: "antonym",
 }
 
 func (b *Base) confInputs(q *query, c *compiled, cands []cand) [nConfInputs]float64 {
@@ -42,16 +46,25 @@ func (b *Base) confInputs(q *query, c *compiled, cands []cand) [nConfInputs]floa
 		x[cTypedOK] = 1
 	}
 	x[cUnknown] = float64(c.unknown / c.total)
-	var miss float32
+	var miss, around float32
 	for gi, g := range c.groups {
-		if g.chatter {
+		if g.chatter || !g.name || gi < 64 && best.matched&(1<<gi) != 0 {
 			continue
 		}
-		if g.name && (gi >= 64 || best.matched&(1<<gi) == 0) && !b.around(c, best.fact, gi) {
+		if b.around(c, best.fact, gi) {
+			around += g.imp
+		} else {
 			miss += g.imp
 		}
 	}
 	x[cNamesMiss] = float64(miss / c.total)
+	x[cNamesAround] = float64(around / c.total)
+	if negated(q.words) && !b.facts[best.fact].denies {
+		x[cNegation] = 1
+	}
+	if b.contradicts(c, &best) {
+		x[cAntonym] = 1
+	}
 	x[cLearned] = float64(best.x[xLearned])
 	x[cLogFacts] = math.Log10(1 + float64(len(b.facts)))
 	return x

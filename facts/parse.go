@@ -3,6 +3,7 @@ package facts
 import (
 	"bytes"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -109,6 +110,7 @@ func (p *parser) parse(a *Article) parsedArticle {
 				out.facts = append(out.facts, fact{
 					text: collapseSpace(piece), para: uint32(pi),
 					tok: uint32(tok), ntok: uint16(len(out.seq) - tok),
+					denies: slices.ContainsFunc(p.words, func(w string) bool { return lang.Negations[w] }),
 				})
 				n++
 			}

@@ -7,25 +7,35 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/factbot/factbot/facts/paraphrase"
 	"github.com/factbot/factbot/internal/eval"
 )
 
 // An adversary makes unanswerable twins of answerable questions, the way
-// SQuAD 2.0's writers did, with no knowledge of any article: it swaps a
-// name of the question for another name of as many words from other
-// questions, changes a number or a year, or swaps a word of the question
-// for one the fact base never uses, so that it asks for an attribute the
-// articles do not give. Each replacement is one the fact base lacks (a
-// name or word none of its facts has), so the twin has no answer there.
+// SQuAD 2.0's writers did: it swaps a name of the question for another
+// name of as many words from other questions, changes a number or a year,
+// swaps a word of the question for one the fact base never uses, so that
+// it asks for an attribute the articles do not give, denies the question
+// ("Who was not…"), swaps a name for another of the same article that
+// the sentences answering the question lack (SQuAD 2.0's "entity swap"),
+// or asks the opposite ("largest" → "smallest", WordNet's antonyms).
+// The first three replacements are ones the fact base lacks (a name or
+// word none of its facts has), so the twin has no answer there; the last
+// three may leave every word known, as most of SQuAD 2.0's do.
 type adversary struct {
-	names map[int][]string // capitalised runs of words of the questions, by length, sorted
-	words []string         // lower-case words of five letters or more, sorted
+	names     map[int][]string            // capitalised runs of words of the questions, by length, sorted
+	words     []string                    // lower-case words of five letters or more, sorted
+	byArticle map[string]map[int][]string // the names of each article's questions, by length, sorted
 }
+
+// nTwinKinds is how many kinds of change twin makes.
+const nTwinKinds = 6
 
 // newAdversary collects the names and words of the questions qs.
 func newAdversary(qs []eval.Question) *adversary {
-	a := &adversary{names: map[int][]string{}}
+	a := &adversary{names: map[int][]string{}, byArticle: map[string]map[int][]string{}}
 	seenName, seenWord := map[string]bool{}, map[string]bool{}
+	seenIn := map[[2]string]bool{}
 	for _, q := range qs {
 		ws := questionWords(q.Q)
 		for _, span := range nameSpans(ws) {
@@ -33,6 +43,13 @@ func newAdversary(qs []eval.Question) *adversary {
 			if !seenName[n] {
 				seenName[n] = true
 				a.names[span[1]-span[0]] = append(a.names[span[1]-span[0]], n)
+			}
+			if k := [2]string{q.Source, n}; !seenIn[k] {
+				seenIn[k] = true
+				if a.byArticle[q.Source] == nil {
+					a.byArticle[q.Source] = map[int][]string{}
+				}
+				a.byArticle[q.Source][span[1]-span[0]] = append(a.byArticle[q.Source][span[1]-span[0]], n)
 			}
 		}
 		for _, w := range ws {
@@ -44,6 +61,11 @@ func newAdversary(qs []eval.Question) *adversary {
 	}
 	for _, ns := range a.names {
 		slices.Sort(ns)
+	}
+	for _, byLen := range a.byArticle {
+		for _, ns := range byLen {
+			slices.Sort(ns)
+		}
 	}
 	slices.Sort(a.words)
 	return a
@@ -57,28 +79,121 @@ func newAdversary(qs []eval.Question) *adversary {
 func (a *adversary) twin(q eval.Question, chat string, known map[string]bool) (clean, chatTwin string, ok bool) {
 	ws := questionWords(q.Q)
 	h := hash(q.ID)
-	for k := range 3 {
+	for k := range nTwinKinds {
 		var from, to string
-		switch (int(h%3) + k) % 3 {
+		switch (int(h%nTwinKinds) + k) % nTwinKinds {
 		case 0:
 			from, to = a.swapName(ws, h, known)
 		case 1:
 			from, to = swapNumber(ws, h, known)
 		case 2:
 			from, to = a.swapWord(ws, h, known)
+		case 3:
+			from, to = deny(ws, q.Facts)
+		case 4:
+			from, to = a.swapNameInArticle(ws, h, q.Source, q.Facts)
+		case 5:
+			if _, c, ok := paraphrase.Opposite(q.Q, q.ID); ok {
+				from, to = c.From, c.To
+			}
 		}
 		if from == "" {
 			continue
 		}
-		clean = strings.Replace(q.Q, from, to, 1)
-		if lf := strings.ToLower(from); chat != "" {
-			if i := strings.Index(chat, lf); i >= 0 {
-				chatTwin = chat[:i] + strings.ToLower(to) + chat[i+len(lf):]
-			}
+		var ok bool
+		if clean, ok = replaceWords(q.Q, from, to); !ok {
+			continue
+		}
+		if chat != "" {
+			chatTwin, _ = replaceWords(chat, strings.ToLower(from), strings.ToLower(to))
 		}
 		return clean, chatTwin, true
 	}
 	return "", "", false
+}
+
+// replaceWords replaces the first occurrence of the words from in s, at
+// word boundaries, with to.
+func replaceWords(s, from, to string) (string, bool) {
+	for i := 0; i+len(from) <= len(s); {
+		j := strings.Index(s[i:], from)
+		if j < 0 {
+			break
+		}
+		j += i
+		e := j + len(from)
+		if (j == 0 || !wordByte(s[j-1])) && (e == len(s) || !wordByte(s[e])) {
+			return s[:j] + to + s[e:], true
+		}
+		i = j + 1
+	}
+	return s, false
+}
+
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// denyWords are the words of negation the adversary looks for: a question
+// that has one, or whose answering sentences have one, is not denied.
+var denyWords = map[string]bool{"not": true, "no": true, "never": true, "nor": true, "cannot": true, "none": true}
+
+// denyAfter are the auxiliaries after which deny puts "not".
+var denyAfter = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "did": true, "does": true, "do": true,
+	"has": true, "have": true, "had": true, "can": true, "could": true, "will": true, "would": true,
+}
+
+// deny puts "not" after the first auxiliary of ws ("Who was the first…" →
+// "Who was not the first…"), unless the question or the sentences that
+// answer it already deny something.
+func deny(ws, facts []string) (from, to string) {
+	for _, w := range ws {
+		if denyWords[strings.ToLower(w)] || strings.HasSuffix(strings.ToLower(w), "n't") {
+			return "", ""
+		}
+	}
+	for _, f := range facts {
+		for _, w := range questionWords(f) {
+			if lw := strings.ToLower(w); denyWords[lw] || strings.HasSuffix(lw, "n't") {
+				return "", ""
+			}
+		}
+	}
+	for _, w := range ws {
+		if denyAfter[strings.ToLower(w)] {
+			return w, w + " not"
+		}
+	}
+	return "", ""
+}
+
+// swapNameInArticle replaces the longest name of ws with another of as
+// many words that questions about the same article use and that the
+// sentences answering the question lack: the twin asks about someone or
+// something else of the article.
+func (a *adversary) swapNameInArticle(ws []string, h uint64, source string, facts []string) (from, to string) {
+	spans := nameSpans(ws)
+	if len(spans) == 0 || len(facts) == 0 {
+		return "", ""
+	}
+	best := spans[0]
+	for _, s := range spans[1:] {
+		if s[1]-s[0] > best[1]-best[0] {
+			best = s
+		}
+	}
+	from = strings.Join(ws[best[0]:best[1]], " ")
+	answer := strings.ToLower(strings.Join(facts, " "))
+	pool := a.byArticle[source][best[1]-best[0]]
+	for k := range min(len(pool), 20) {
+		n := pool[(int(h%uint64(len(pool)))+k*7919)%len(pool)]
+		if n == from || strings.Contains(answer, strings.ToLower(n)) || strings.Contains(strings.ToLower(n), strings.ToLower(from)) {
+			continue
+		}
+		return from, n
+	}
+	return "", ""
 }
 
 // swapName replaces the longest name of ws (the first of those as long)

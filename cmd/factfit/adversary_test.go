@@ -8,8 +8,9 @@ import (
 )
 
 // TestAdversary checks that each twin changes the question into one with
-// a word the fact base lacks, carries the change to the chat twin where
-// it has the words, and that a question with nothing to change has none.
+// a word the fact base lacks or a denial, carries the change to the chat
+// twin where it has the words, and that a question with nothing to change
+// has none.
 func TestAdversary(t *testing.T) {
 	pool := []eval.Question{
 		{ID: "a", Q: "Who founded Port Elmwood in 1620?"},
@@ -26,7 +27,7 @@ func TestAdversary(t *testing.T) {
 		{"Who founded Port Elmwood in 1620?", "who founded port elmwood in 1620", true},
 		{"When was Port Elmwood founded?", "wen was port elmwood founded", true},
 		{"What river runs through the settlers' town?", "", true},
-		{"Who is it?", "", false},
+		{"Who won?", "", false},
 	} {
 		for _, id := range []string{"q1", "q2", "q3"} { // each id picks its kind of change first
 			clean, chat, ok := adv.twin(eval.Question{ID: id, Q: tc.q}, tc.chat, known)
@@ -37,10 +38,10 @@ func TestAdversary(t *testing.T) {
 			if !ok {
 				continue
 			}
-			if clean == tc.q || !hasUnknown(clean, known) {
-				t.Errorf("twin(%q, id %s) = %q: want a word the base lacks", tc.q, id, clean)
+			if clean == tc.q || !hasUnknown(clean, known) && !strings.Contains(clean, " not ") {
+				t.Errorf("twin(%q, id %s) = %q: want a word the base lacks or a denial", tc.q, id, clean)
 			}
-			if tc.chat != "" && (chat == "" || chat == tc.chat || !hasUnknown(chat, known)) {
+			if tc.chat != "" && (chat == "" || chat == tc.chat || !hasUnknown(chat, known) && !strings.Contains(chat, " not ")) {
 				t.Errorf("twin(%q, id %s): chat twin %q of %q, want the same change", tc.q, id, chat, tc.chat)
 			}
 		}
@@ -56,4 +57,54 @@ func hasUnknown(q string, known map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+func TestDeny(t *testing.T) {
+	for _, tc := range []struct {
+		q, fact  string
+		from, to string
+	}{
+		{"Who was the first mayor of Elmwood?", "Ann Lee was the first mayor of Elmwood.", "was", "was not"},
+		{"When did the mill open?", "The mill opened in 1820.", "did", "did not"},
+		{"Who was not elected?", "Bob was not elected.", "", ""},                   // already denied
+		{"Who was the first mayor?", "No one was mayor before Ann.", "", ""},       // the answer denies
+		{"Which river runs past the mill?", "The Elm runs past the mill.", "", ""}, // no auxiliary
+	} {
+		from, to := deny(questionWords(tc.q), []string{tc.fact})
+		if from != tc.from || to != tc.to {
+			t.Errorf("deny(%q) = %q → %q, want %q → %q", tc.q, from, to, tc.from, tc.to)
+		}
+	}
+}
+
+func TestSwapNameInArticle(t *testing.T) {
+	adv := newAdversary([]eval.Question{
+		{Q: "When did Ann Lee arrive?", Source: "elmwood"},
+		{Q: "Where did Bob Stone live?", Source: "elmwood"},
+		{Q: "Who was Carl Voss?", Source: "greyhaven"},
+	})
+	q := questionWords("What did Ann Lee build in Elmwood?")
+	for _, tc := range []struct {
+		fact, to string
+	}{
+		{"Ann Lee built a mill.", "Bob Stone"},       // another name of the article
+		{"Ann Lee built a mill with Bob Stone.", ""}, // the answer has the other name too
+	} {
+		from, to := adv.swapNameInArticle(q, 1, "elmwood", []string{tc.fact})
+		if to != tc.to || to != "" && from != "Ann Lee" {
+			t.Errorf("fact %q: swapNameInArticle = %q → %q, want Ann Lee → %q", tc.fact, from, to, tc.to)
+		}
+	}
+}
+
+func TestReplaceWords(t *testing.T) {
+	for _, tc := range []struct{ s, from, to, want string }{
+		{"What is this island?", "is", "is not", "What is not this island?"},
+		{"This island is big", "is", "is not", "This island is not big"},
+		{"Ann Lee and Ann Leeds", "Ann Lee", "Bob", "Bob and Ann Leeds"},
+	} {
+		if got, _ := replaceWords(tc.s, tc.from, tc.to); got != tc.want {
+			t.Errorf("replaceWords(%q, %q, %q) = %q, want %q", tc.s, tc.from, tc.to, got, tc.want)
+		}
+	}
 }

@@ -1,0 +1,59 @@
+package facts
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestConfidenceInputsDenialAndOpposites checks the inputs that tell a
+// question that denies, or asks the opposite of, what its one fact says.
+func TestConfidenceInputsDenialAndOpposites(t *testing.T) {
+	one := func(fact string) *Base {
+		return New([]Article{{ID: "a", Title: "Valley towns", Paragraphs: []string{fact}}}, nil)
+	}
+	largest := one("Elmwood is the largest town of the valley, with 40,000 people.")
+	raised := one("The mayor of Elmwood increased the harbour tax in 2019.")
+	notRaised := one("The mayor of Elmwood did not increase the harbour tax in 2019.")
+	for _, tt := range []struct {
+		b     *Base
+		q     string
+		input int
+		want  float64
+	}{
+		{largest, "Which town of the valley is the smallest?", cAntonym, 1},
+		{largest, "Which town of the valley is the largest?", cAntonym, 0},
+		{largest, "Which town of the valley is the biggest?", cAntonym, 0}, // a synonym, not an opposite
+		{raised, "Who decreased the harbour tax of Elmwood?", cAntonym, 1},
+		{raised, "Who did not increase the harbour tax of Elmwood?", cNegation, 1},
+		{raised, "Who increased the harbour tax of Elmwood?", cNegation, 0},
+		{notRaised, "Who did not increase the harbour tax of Elmwood?", cNegation, 0},
+	} {
+		x := tt.b.Explain(tt.q).ConfidenceInputs
+		if len(x) != int(nConfInputs) {
+			t.Fatalf("Explain(%q): %d confidence inputs, want %d", tt.q, len(x), nConfInputs)
+		}
+		if x[tt.input] != tt.want {
+			t.Errorf("Explain(%q): %s = %v, want %v", tt.q, ConfidenceInputs[tt.input], x[tt.input], tt.want)
+		}
+	}
+}
+
+func TestInflections(t *testing.T) {
+	for _, tt := range []struct {
+		w    string
+		want []string // among the forms
+	}{
+		{"large", []string{"large", "larger", "largest"}},
+		{"big", []string{"bigger", "biggest"}},
+		{"happy", []string{"happier", "happiest"}},
+		{"decrease", []string{"decreased", "decreasing"}},
+		{"win", []string{"wins", "winning"}},
+	} {
+		got := inflections(tt.w)
+		for _, f := range tt.want {
+			if !slices.Contains(got, f) {
+				t.Errorf("inflections(%q) = %q, want %q among them", tt.w, got, f)
+			}
+		}
+	}
+}
