@@ -51,6 +51,18 @@ func (b *Base) ask(question string, keep []bool) Answer {
 		ok = b.narrow(&r, keep)
 	}
 	ans := Answer{Question: question, Citations: []Citation{}, Type: r.q.want.String(), Corrections: r.corrections}
+	if k := b.surveyKind(&r.q, &r.c); k != 0 && keep == nil {
+		// "Which people are named?": every fact is as near as another.
+		if cited, text := b.survey(s, &r.q, &r.c, k); len(cited) > 0 {
+			for i, f := range cited {
+				ans.Citations = append(ans.Citations, b.citation(f, i+1))
+			}
+			// The answer quotes every thing it lists from a fact that
+			// names it: no model's guess stands behind it.
+			ans.Type, ans.Text, ans.Confidence = k.String(), text, 1
+			return ans
+		}
+	}
 	if !ok {
 		// Empty, small talk or noise: nothing to look up.
 		ans.SmallTalk = len(r.c.groups) > 0 && r.c.total == 0

@@ -38,6 +38,18 @@ func (b *Base) shortAnswer(s *scratch, q *query, cq *compiled, f uint32) string 
 	if q.want == 0 && q.defines == "" {
 		return ""
 	}
+	e := b.extractOf(s, q, cq, f)
+	if q.defines != "" {
+		if d := e.description(); d != "" {
+			return d
+		}
+	}
+	return extractKind(e, q, cq)
+}
+
+// extractOf returns fact f's tokens, classified and marked against q, in
+// s's extract.
+func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract {
 	e := &s.extract
 	e.text = b.facts[f].text
 	e.toks = s.z.Tokenize(e.text)
@@ -73,12 +85,7 @@ func (b *Base) shortAnswer(s *scratch, q *query, cq *compiled, f uint32) string 
 		// ("Kim" of "Kim Jong-un").
 		e.qname[i] = e.cls[i]&text.ClassCap != 0 && (inQ && cq.groups[gi].name || slices.Contains(q.words, w))
 	}
-	if q.defines != "" {
-		if d := e.description(); d != "" {
-			return d
-		}
-	}
-	return extractKind(e, q, cq)
+	return e
 }
 
 // cut returns the verbatim text of tokens i..j, with a currency sign that

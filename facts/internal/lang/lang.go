@@ -59,6 +59,7 @@ var (
 	ListWords        = set("list-words")
 	SourceWords      = set("source-words")
 	LightWords       = set("light-words")
+	MentionWords     = set("mention-words")
 
 	// Anaphors, AnaphorPossessives, DocumentNouns, FollowupOpeners and
 	// SayingVerbs tell
