@@ -41,8 +41,11 @@
 //     big base. Each asks its answerable questions (right when the first
 //     candidate holds a gold answer), as many questions about other
 //     articles, and adversarial twins of its answerable questions
-//     (adversary.go: a name swapped for another, a number changed, a word
-//     swapped for one the base lacks), wrong always. Each size weighs the
+//     (adversary.go, SQuAD 2.0's kinds: a name swapped for one the base
+//     lacks or for another of the same article that the answering
+//     sentences lack, a number changed, a word swapped for one the base
+//     lacks, the question denied, a word turned to its WordNet antonym),
+//     wrong always. Each size weighs the
 //     same in the fit. With -paraphrase p, the small bases also ask a
 //     paraphrased twin of each answerable question and of its chat twin
 //     (package paraphrase: each content word, with probability p, becomes
