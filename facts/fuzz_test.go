@@ -98,6 +98,8 @@ func FuzzAsk(f *testing.F) {
 		"When did RUSI publish it, and why?",
 		"Which exchanges lost between $30 million and $40 million?",
 		"What is the price of Bitcoin today?",
+		"which countries are mentioned?", "list every date", "list all the places and dates",
+		"Who did not steal the smallest sum?", "which exchanges got hit in the articles",
 		"crypto grp lazaru hackr U.N. U.S. 6th 16% $545",
 		"“curly” – dashes — and ‘quotes’ café Straße",
 		strings.Repeat("North Korea ", 900),
