@@ -173,32 +173,25 @@ func deny(ws, facts []string) (from, to string) {
 // sentences answering the question lack: the twin asks about someone or
 // something else of the article.
 func (a *adversary) swapNameInArticle(ws []string, h uint64, source string, facts []string) (from, to string) {
-	spans := nameSpans(ws)
-	if len(spans) == 0 || len(facts) == 0 {
+	if len(facts) == 0 {
 		return "", ""
 	}
-	best := spans[0]
-	for _, s := range spans[1:] {
-		if s[1]-s[0] > best[1]-best[0] {
-			best = s
-		}
-	}
-	from = strings.Join(ws[best[0]:best[1]], " ")
 	answer := strings.ToLower(strings.Join(facts, " "))
-	pool := a.byArticle[source][best[1]-best[0]]
-	for k := range min(len(pool), 20) {
-		n := pool[(int(h%uint64(len(pool)))+k*7919)%len(pool)]
-		if n == from || strings.Contains(answer, strings.ToLower(n)) || strings.Contains(strings.ToLower(n), strings.ToLower(from)) {
-			continue
-		}
-		return from, n
-	}
-	return "", ""
+	return swapLongestName(ws, h, a.byArticle[source], func(from, n string) bool {
+		return !strings.Contains(answer, strings.ToLower(n)) && !strings.Contains(strings.ToLower(n), strings.ToLower(from))
+	})
 }
 
 // swapName replaces the longest name of ws (the first of those as long)
 // with another of as many words that the fact base lacks.
 func (a *adversary) swapName(ws []string, h uint64, known map[string]bool) (from, to string) {
+	return swapLongestName(ws, h, a.names, func(_, n string) bool { return !knownAll(n, known) })
+}
+
+// swapLongestName replaces the longest name of ws (the first of those as
+// long) with a name of as many words of byLen that ok accepts, picked by h
+// among the first 20 it tries.
+func swapLongestName(ws []string, h uint64, byLen map[int][]string, ok func(from, to string) bool) (from, to string) {
 	spans := nameSpans(ws)
 	if len(spans) == 0 {
 		return "", ""
@@ -210,10 +203,10 @@ func (a *adversary) swapName(ws []string, h uint64, known map[string]bool) (from
 		}
 	}
 	from = strings.Join(ws[best[0]:best[1]], " ")
-	pool := a.names[best[1]-best[0]]
+	pool := byLen[best[1]-best[0]]
 	for k := range min(len(pool), 20) {
 		n := pool[(int(h%uint64(len(pool)))+k*7919)%len(pool)]
-		if n != from && !knownAll(n, known) {
+		if n != from && ok(from, n) {
 			return from, n
 		}
 	}
