@@ -52,7 +52,7 @@ func (b *Base) ask(question string, keep []bool) Answer {
 	}
 	ans := Answer{Question: question, Citations: []Citation{}, Type: r.q.want.String(), Corrections: r.corrections}
 	if k := b.surveyKind(&r.q, &r.c); k != 0 && keep == nil {
-		// "Which people are named?": every fact is as near as another.
+		// "Which countries are named?": every fact is as near as another.
 		if cited, text := b.survey(s, &r.q, &r.c, k); len(cited) > 0 {
 			for i, f := range cited {
 				ans.Citations = append(ans.Citations, b.citation(f, i+1))

@@ -10,14 +10,14 @@ import (
 )
 
 // Surveys: a list question that names nothing but the kind of thing it
-// wants ("Which people are named in the articles?", "list every date",
+// wants ("Which countries are named in the articles?", "list every date",
 // "what companies are mentioned?") asks about the whole fact base, and no
 // fact is nearer to it than another. It is answered with the things of
 // that kind the facts name, in the articles' order, each fact cited once
-// for the things it adds: "Taro Kono [1]; Kim Jong-un [2]".
+// for the things it adds: "France, Spain [1]; Norway [2]".
 
 // maxSurveyFacts bounds the fact bases surveyed: a survey reads every fact,
-// and "every person named" among thousands of articles is no answer.
+// and "every country named" among thousands of articles is no answer.
 const maxSurveyFacts = 5000
 
 // surveyKinds are the kinds a survey lists, by the coarse class of the
