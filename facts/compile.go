@@ -187,6 +187,22 @@ func (b *Base) lookup(w string) (uint32, bool) {
 // indexed reports whether a term has postings.
 func (b *Base) indexed(t uint32) bool { return int(t) < len(b.idf) && b.idf[t] > 0 }
 
+// countsSources reports whether question word i is a number of sources
+// that no fact names ("in the two articles"): it asks nothing of the facts.
+func (b *Base) countsSources(q *query, i int) bool {
+	if q.toks[i].Flags&text.Number == 0 && !lang.NumberWords[q.words[i]] {
+		return false
+	}
+	for j := i + 1; j < len(q.toks); j++ {
+		if q.toks[j].Flags&text.Aux != 0 {
+			continue
+		}
+		id, ok := b.lookup(q.words[j])
+		return lang.SourceWords[q.words[j]] && (!ok || !b.indexed(id))
+	}
+	return false
+}
+
 // wordGroup builds the group of question word i: its own term, and the
 // terms every expander proposes for it.
 func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
@@ -201,7 +217,7 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 	known := id != math.MaxUint32 && b.indexed(id)
 	// A light word ("got", "stuff") or a word for the sources ("the
 	// articles") that no fact uses says nothing the facts could lack.
-	g.chatter = g.chatter || !known && (lang.LightWords[w] || lang.SourceWords[w])
+	g.chatter = g.chatter || !known && (lang.LightWords[w] || lang.SourceWords[w]) || b.countsSources(q, i)
 	if known {
 		g.add(b, id, 1, srcWord)
 	}

@@ -46,7 +46,7 @@ func TestLightWordsWeighLittleWhenUnknown(t *testing.T) {
 		"Two banks were robbed in May by a crew from the north.",
 	}}}, nil)
 	with := New([]Article{{ID: "a", Title: "Bank raids", Paragraphs: []string{
-		"Two banks got robbed in May, the article says, by a crew from the north.",
+		"Two banks got robbed in May, the two articles say, by a crew from the north.",
 	}}}, nil)
 	for _, tt := range []struct {
 		b       *Base
@@ -58,8 +58,10 @@ func TestLightWordsWeighLittleWhenUnknown(t *testing.T) {
 		{without, "crew", false}, // a word of content the base has
 		{without, "gang", false}, // one it lacks
 		{with, "got", false},
+		{without, "two", true}, // a number of sources no fact names
+		{with, "two", false},   // "the two articles" of a base that speaks of articles
 	} {
-		g, ok := wordGroupOf(tt.b, "which banks got robbed by the crew or the gang in the articles", tt.word)
+		g, ok := wordGroupOf(tt.b, "which banks got robbed by the crew or the gang in the two articles", tt.word)
 		if !ok {
 			t.Fatalf("no group for %q", tt.word)
 		}
