@@ -209,6 +209,9 @@ func (e *extract) date() string {
 					end = j
 				}
 			}
+			if j := e.next(end); j > 0 && text.Era(e.toks[j], e.words[j]) {
+				end = j // "303 AD"
+			}
 			return e.cut(start, end)
 		}
 	}

@@ -36,6 +36,8 @@ func TestExtractDate(t *testing.T) {
 		{"Birds evolved a keener sense of smell 65 million years ago.", "65 million years ago"},
 		{"The city grew in the 17th century into a trading hub.", "17th century"},
 		{"It was built around 300 BC by the king.", "300 BC"},
+		{"The first edict (303 AD) ordered churches destroyed.", "303 AD"},
+		{"The wall was begun in AD 122 under Hadrian.", "AD 122"},
 		{"The ocean dominated during the Mesozoic Era.", "Mesozoic Era"},
 		{"Every spring since 1998 the village has held a fair.", "1998"},
 		{"Most stations air their local news at the weekend.", "weekend"},

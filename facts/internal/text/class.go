@@ -111,6 +111,19 @@ func Classify(toks []Token, words []string, lf []Lex, cls []Class) {
 			}
 		}
 	}
+	// Eras: "303 AD", "AD 303", "44 BC", "400 CE" are years, and the era
+	// with them a date, not a name.
+	for i := range toks {
+		if !Era(toks[i], words[i]) {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j >= 0 && j < len(toks) && toks[j].Flags&Number != 0 && cls[j]&ClassMoney == 0 {
+				cls[j] = (cls[j] | ClassNum | ClassYear) &^ ClassDate // not a day: "44 BC"
+				cls[i] = cls[i]&^ClassCap | ClassDate
+			}
+		}
+	}
 	// Numbers of names: "Unit 180", "Boeing 747", "Bureau 121" count
 	// nothing; the number is part of the name before it, one space away.
 	for i := 1; i < len(toks); i++ {
@@ -144,4 +157,17 @@ func Classify(toks []Token, words []string, lf []Lex, cls []Class) {
 			}
 		}
 	}
+}
+
+// Era reports whether t, whose folded word is w, is an era written in
+// capitals: AD, BC, BCE, CE.
+func Era(t Token, w string) bool {
+	if t.Flags&AllCaps == 0 {
+		return false
+	}
+	switch w {
+	case "ad", "bc", "bce", "ce", "AD", "BC", "BCE", "CE":
+		return true
+	}
+	return false
 }

@@ -74,6 +74,9 @@ func TestClassify(t *testing.T) {
 		{"known as Unit 180 or Bureau 121", []string{"known:", "as:", "unit:cap", "180:cap", "or:", "bureau:cap", "121:cap"}},
 		{"in Korea, 700 hackers", []string{"in:", "korea:cap", "700:num", "hackers:"}},
 		{"the Olympics 2016 were held", []string{"the:", "olympics:cap", "2016:num,year", "were:", "held:"}},
+		// Eras in capitals make a year of any number; an advert stays one.
+		{"in 303 AD and AD 64, from 44 BC", []string{"in:", "303:num,year", "ad:date", "and:", "ad:date", "64:num,year", "from:", "44:num,year", "bc:date"}},
+		{"an ad ran 3 times", []string{"an:", "ad:", "ran:", "3:num", "times:"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
