@@ -24,6 +24,7 @@ type scratch struct {
 	kth     []scored
 	live    []uint32 // the passages still in the running, once pruning starts
 	cands   []cand
+	linear  []float32 // the candidates' linear scores, sorted, to find the trees' share
 	feats   [][nFeatures]float32
 	extract extract
 	table   altTable

@@ -53,6 +53,7 @@ type Base struct {
 	main          string
 	maxIDF        float32 // the idf of a term no passage has
 	weights       Weights // of the ranking and the confidence model
+	forest        forest  // weights.Trees, compiled
 	expandW       [nExpanders]float32
 	spell         *spell.Corrector // nil when it could not be built
 	learned       map[string][]learnedPair

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -26,6 +27,10 @@ func New(articles []Article, aliases [][]string, opts ...Option) *Base {
 	for _, o := range opts {
 		o(b)
 	}
+	if err := checkTrees(b.weights.Trees); err != nil {
+		panic(fmt.Sprintf("facts.New: the weights' trees: %v", err))
+	}
+	b.forest = newForest(b.weights.Trees)
 	parsed, names := parseAll(articles)
 
 	// Alias and acronym phrases join the vocabulary like any other words.

@@ -56,6 +56,7 @@ func (b *Base) read(s *scratch, q *query, cq *compiled, top []scored) []cand {
 			s.cands = append(s.cands, c)
 		}
 	}
+	b.addTrees(s)
 	gate := q.want&gatedKinds != 0
 	// A question that asks whether something is so about someone ("Did
 	// Trump respond…?") is answered by a fact that names them, not one that

@@ -21,7 +21,8 @@ import (
 //	  "confidence": [{"name": "bias", "weight": -2.4557}, …],
 //	  "abstain_below": 0.14,
 //	  "expanders":  [{"name": "synonym", "weight": 0.6}, …],
-//	  "fit":        {…}
+//	  "fit":        {…},
+//	  "trees":      [{"nodes": [{"feature": "cover", "cut": 0.41, "left": 1, "right": 8}, …, {"value": 0.013}, …]}, …]
 //	}
 //
 // command is the command line that wrote the file and data every file it
@@ -30,11 +31,14 @@ import (
 // FeatureNames and in that order; confidence the weight of each input of
 // the confidence model, by its name in ConfidenceInputs; abstain_below the
 // confidence under which the engine abstains; expanders the weight of each
-// expander by its name in ExpanderNames. fit holds the fit's settings and
-// figures, for people: the expander search, the confidence episodes, the
-// reliability table and the expected calibration error on a held-out
-// slice. A weight the file does not name is 0; TestWeightsFile
-// fails when the names differ from FeatureNames and ConfidenceInputs.
+// expander by its name in ExpanderNames; trees the ranking's boosted trees
+// (trees.go), each a list of nodes, the root first: an inner node names its
+// feature, its cut and its children's places in the list, a leaf holds its
+// value. fit holds the fit's settings and figures, for people: the
+// expander search, the confidence episodes, the reliability table and the
+// expected calibration error on a held-out slice. A weight the file does
+// not name is 0; TestWeightsFile fails when the names differ from
+// FeatureNames and ConfidenceInputs.
 //
 //go:embed weights.json
 var weightsJSON []byte
@@ -61,6 +65,9 @@ type Weights struct {
 	// ExpanderNames: the weight of a term an expander proposes, against 1
 	// for the question's own word. An expander of weight 0 does not run.
 	Expanders [len(ExpanderNames)]float64
+	// Trees are the ranking's boosted trees (trees.go): a fact's score is
+	// the sum product of Features with its features plus their values.
+	Trees []Tree
 }
 
 // A SizeThreshold is the abstention threshold fitted for fact bases of
@@ -112,6 +119,38 @@ type weightsFile struct {
 	// AbstainBySize is Weights.AbstainBySize.
 	AbstainBySize []SizeThreshold `json:"abstain_below_by_size,omitempty"`
 	Expanders     []namedWeight   `json:"expanders"`
+	Trees         []treeJSON      `json:"trees,omitempty"`
+}
+
+// treeJSON is a Tree in weights.json: its features by name, a leaf by its
+// value alone.
+type treeJSON struct {
+	Nodes []nodeJSON `json:"nodes"`
+}
+
+type nodeJSON struct {
+	Feature string  `json:"feature,omitempty"`
+	Cut     float64 `json:"cut,omitempty"`
+	Left    int     `json:"left,omitempty"`
+	Right   int     `json:"right,omitempty"`
+	Value   float64 `json:"value,omitempty"`
+}
+
+// TreesJSON returns ts as weights.json writes them.
+func TreesJSON(ts []Tree) any {
+	var out []treeJSON
+	for _, t := range ts {
+		var tj treeJSON
+		for _, n := range t.Nodes {
+			if n.Feature < 0 {
+				tj.Nodes = append(tj.Nodes, nodeJSON{Value: n.Value})
+				continue
+			}
+			tj.Nodes = append(tj.Nodes, nodeJSON{Feature: FeatureNames[n.Feature], Cut: n.Cut, Left: n.Left, Right: n.Right})
+		}
+		out = append(out, tj)
+	}
+	return out
 }
 
 type namedWeight struct {
@@ -126,12 +165,42 @@ var embeddedWeights = func() weightsFile {
 	if err := json.Unmarshal(weightsJSON, &f); err != nil {
 		panic(fmt.Sprintf("facts: weights.json: %v", err))
 	}
+	if _, err := f.trees(); err != nil {
+		panic(fmt.Sprintf("facts: weights.json: %v", err))
+	}
 	return f
 }()
+
+// trees returns the file's trees, their features matched by name.
+func (f weightsFile) trees() ([]Tree, error) {
+	var ts []Tree
+	for k, tj := range f.Trees {
+		var t Tree
+		for i, n := range tj.Nodes {
+			if n.Feature == "" {
+				t.Nodes = append(t.Nodes, TreeNode{Feature: -1, Value: n.Value})
+				continue
+			}
+			fi := -1
+			for j, name := range FeatureNames {
+				if name == n.Feature {
+					fi = j
+				}
+			}
+			if fi < 0 {
+				return nil, fmt.Errorf("tree %d, node %d: no feature %q", k, i, n.Feature)
+			}
+			t.Nodes = append(t.Nodes, TreeNode{Feature: fi, Cut: n.Cut, Left: n.Left, Right: n.Right})
+		}
+		ts = append(ts, t)
+	}
+	return ts, checkTrees(ts)
+}
 
 // weights returns the file's weights, matched to the engine's by name.
 func (f weightsFile) weights() Weights {
 	w := Weights{AbstainBelow: f.AbstainBelow, AbstainBySize: f.AbstainBySize}
+	w.Trees, _ = f.trees() // checked when the file was read
 	for _, nw := range f.Features {
 		for i, name := range FeatureNames {
 			if name == nw.Name {

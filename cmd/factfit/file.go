@@ -20,6 +20,8 @@ type weightsFile struct {
 	AbstainBySize []facts.SizeThreshold `json:"abstain_below_by_size,omitempty"`
 	Expanders     []namedWeight         `json:"expanders"`
 	Fit           fitFigures            `json:"fit"`
+	// Trees are facts.Weights.Trees, as facts.TreesJSON writes them.
+	Trees any `json:"trees,omitempty"`
 }
 
 type namedWeight struct {
@@ -51,6 +53,13 @@ type rankingFigures struct {
 	Groups     int     `json:"questions"` // with a right candidate among several
 	Loss       float64 `json:"loss"`      // mean, with the penalty
 	Iterations int     `json:"iterations"`
+	// Trees and Depth are the boosted trees' count and most levels;
+	// LinearTop1 and Top1 the share of the groups whose first candidate is
+	// right by the linear score alone and with the trees.
+	Trees      int     `json:"trees,omitempty"`
+	Depth      int     `json:"depth,omitempty"`
+	LinearTop1 float64 `json:"linear_top1,omitempty"`
+	Top1       float64 `json:"top1,omitempty"`
 }
 
 type confidenceFigures struct {
@@ -95,6 +104,10 @@ func (f *weightsFile) setWeights(w facts.Weights) {
 	for i, name := range facts.ExpanderNames {
 		f.Expanders = append(f.Expanders, namedWeight{name, w.Expanders[i]})
 	}
+	f.Trees = nil
+	if len(w.Trees) > 0 {
+		f.Trees = facts.TreesJSON(w.Trees)
+	}
 }
 
 // flatObject matches an indented JSON object with no object or array in
@@ -102,6 +115,7 @@ func (f *weightsFile) setWeights(w facts.Weights) {
 var (
 	flatObject = regexp.MustCompile(`\{\n[^{}\[\]]*\n\s*\}`)
 	indent     = regexp.MustCompile(`\n\s*`)
+	nodeList   = regexp.MustCompile(`"nodes": \[[^\[\]]*\]`)
 )
 
 // encode returns the file's JSON: indented, but one line for each object
@@ -115,6 +129,10 @@ func (f *weightsFile) encode() ([]byte, error) {
 		// JSON strings have no line breaks: only the layout changes.
 		s := indent.ReplaceAllString(string(obj), " ")
 		return []byte("{" + strings.TrimSpace(s[1:len(s)-1]) + "}")
+	})
+	// A tree's nodes on one line.
+	data = nodeList.ReplaceAllFunc(data, func(list []byte) []byte {
+		return []byte(indent.ReplaceAllString(string(list), " "))
 	})
 	return append(data, '\n'), nil
 }

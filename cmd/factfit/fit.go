@@ -40,7 +40,7 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 	// Expanders: a coordinate search for the training top-1, with the
 	// ranking weights fitted to the expanders it starts from.
 	if fixed < len(facts.ExpanderNames) {
-		rf, err := fitRanking(ctx, b, train, c)
+		rf, err := fitRanking(ctx, b, train, c, false)
 		if err != nil {
 			return wf, err
 		}
@@ -56,15 +56,16 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 		b = facts.New(kept, nil, facts.WithWeights(w))
 	}
 
-	// Ranking: softmax regression over each question's candidates.
-	rf, err := fitRanking(ctx, b, train, c)
+	// Ranking: softmax regression over each question's candidates, then
+	// boosted trees on what it leaves.
+	rf, err := fitRanking(ctx, b, train, c, true)
 	if err != nil {
 		return wf, err
 	}
-	w.Features = rf.weights
+	w.Features, w.Trees = rf.weights, rf.trees
 	wf.Fit.Ranking = rf.figures
-	fmt.Fprintf(log, "ranking: %d questions with a right candidate among several; loss %.6f after %d iterations (%v)\n",
-		rf.figures.Groups, rf.figures.Loss, rf.figures.Iterations, since(start))
+	fmt.Fprintf(log, "ranking: %d questions with a right candidate among several; loss %.6f after %d iterations; training top-1 %.4f, with %d trees %.4f (%v)\n",
+		rf.figures.Groups, rf.figures.Loss, rf.figures.Iterations, rf.figures.LinearTop1, len(rf.trees), rf.figures.Top1, since(start))
 
 	// Confidence, on episodes of fact bases of every size.
 	eps := makeEpisodes(data, kept, c.paraphrase)
@@ -95,14 +96,16 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 // A rankingFit is the ranking weights fitted and the fit's figures.
 type rankingFit struct {
 	weights [len(facts.FeatureNames)]float64 // rounded
+	trees   []facts.Tree                     // their leaves' values rounded
 	figures rankingFigures
 }
 
 // fitRanking fits the ranking weights by softmax regression over the
-// candidates of the questions qs in fact base b, from zero. The
+// candidates of the questions qs in fact base b, from zero, and then, with
+// boost, c.trees boosted trees on the rounded weights' scores. The
 // candidates of a question and their features do not depend on b's
 // feature weights, only their order does.
-func fitRanking(ctx context.Context, b *facts.Base, qs []eval.Question, c config) (rankingFit, error) {
+func fitRanking(ctx context.Context, b *facts.Base, qs []eval.Question, c config, boost bool) (rankingFit, error) {
 	var rf rankingFit
 	var groups []fit.Group
 	for i, q := range qs {
@@ -133,7 +136,47 @@ func fitRanking(ctx context.Context, b *facts.Base, qs []eval.Question, c config
 		Target: c.target.String(), L2: c.l2, Groups: len(groups),
 		Loss: round(res.Loss, 6), Iterations: res.Iterations,
 	}
+	if !boost || c.trees == 0 {
+		return rf, nil
+	}
+	opt := fit.BoostOptions{Trees: c.trees, Depth: c.treeDepth}
+	trees := fit.Boost(groups, rf.weights[:], opt)
+	for _, t := range trees {
+		var ft facts.Tree
+		for _, n := range t.Nodes {
+			ft.Nodes = append(ft.Nodes, facts.TreeNode{Feature: n.Feature, Cut: n.Cut, Left: n.Left, Right: n.Right, Value: round(n.Value, 5)})
+		}
+		rf.trees = append(rf.trees, ft)
+	}
+	rf.figures.Trees, rf.figures.Depth = c.trees, c.treeDepth
+	rf.figures.LinearTop1 = round(groupTop1(groups, rf.weights[:], nil), 4)
+	rf.figures.Top1 = round(groupTop1(groups, rf.weights[:], trees), 4)
 	return rf, nil
+}
+
+// groupTop1 is the share of groups whose best candidate by w·x plus the
+// trees' values is right.
+func groupTop1(groups []fit.Group, w []float64, trees []fit.Tree) float64 {
+	hit := 0
+	for _, g := range groups {
+		best, bi := math.Inf(-1), 0
+		for j, x := range g.X {
+			s := 0.0
+			for k, v := range x {
+				s += w[k] * v
+			}
+			for _, t := range trees {
+				s += t.Eval(x)
+			}
+			if s > best {
+				best, bi = s, j
+			}
+		}
+		if g.Pos[bi] {
+			hit++
+		}
+	}
+	return share(hit, len(groups))
 }
 
 // A cut is an abstention threshold and what it does.

@@ -34,7 +34,13 @@
 //     seventh training question (with its chat twin), about 3,000 in all;
 //     a weight changes only for a gain above a margin of sampling noise;
 //     up to -search-rounds passes. -expander fixes a weight instead;
-//  5. fits the ranking weights again, from zero, with those expanders;
+//  5. fits the ranking weights again, from zero, with those expanders,
+//     then -trees boosted regression trees (internal/fit's Boost, depth
+//     -tree-depth) whose values add to the rounded weights' scores: they
+//     learn what a sum of features cannot (full cover counts for less when
+//     the fact holds no answer of the kind asked). On SQuAD train
+//     questions outside the sample, 100 trees of depth 4 took top-1 from
+//     0.699 to 0.714; -trees 0 fits none;
 //  6. fits the confidence model, from zero, by logistic regression on the
 //     first candidate's inputs, on episodes (episodes.go): fact bases of
 //     1, 2, 5 and 20 training articles drawn by a seeded shuffle, and the
@@ -68,7 +74,8 @@
 //
 // Both regressions carry an L2 penalty and are minimised with L-BFGS to a
 // gradient tolerance (internal/fit); factfit fails if they do not
-// converge. The weights are rounded to 4 decimals before they are used or
+// converge. The weights are rounded to 4 decimals (the trees' values to 5)
+// before they are used or
 // written, so that the figures recorded are those of the weights
 // recorded. The same inputs and flags give the same file, byte for byte.
 //
@@ -111,6 +118,9 @@ type config struct {
 	searchRounds int
 	// measure: only run the general measure with the embedded weights.
 	measure bool
+	// trees and treeDepth shape the ranking's boosted trees; 0 trees fits
+	// none.
+	trees, treeDepth int
 	// paraphrase is the probability with which the confidence episodes'
 	// paraphrased twins of answerable questions replace a word; 0 adds none.
 	paraphrase float64
@@ -146,6 +156,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		c.expanders[name] = w
 		return nil
 	})
+	fs.IntVar(&c.trees, "trees", 100, "how many boosted trees the ranking adds to its linear score; 0 for none")
+	fs.IntVar(&c.treeDepth, "tree-depth", 4, "the most levels of splits of each boosted tree")
 	fs.Float64Var(&c.maxFalseAbstain, "max-false-abstain", 0.05, "the most abstentions allowed on answerable training questions at each size of fact base, as a share")
 	fs.BoolVar(&c.measure, "measure", false, "fit nothing: print the general measure (measure.go) of the embedded weights, as JSON")
 	fs.Float64Var(&c.paraphrase, "paraphrase", 0, "add to the confidence episodes a paraphrased twin (and its chat twin) of each answerable question, each content word replaced with this `probability` by a WordNet synonym the base lacks; 0 adds none")

@@ -1,0 +1,120 @@
+package facts
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// stump is a tree that adds v to the facts whose feature f is above cut.
+func stump(f int, cut, v float64) Tree {
+	return Tree{Nodes: []TreeNode{{Feature: f, Cut: cut, Left: 1, Right: 2}, {Feature: -1}, {Feature: -1, Value: v}}}
+}
+
+// TestTreesRerank checks that a base's trees add to the linear score: a
+// stump on the fact's length puts the longer fact first where the linear
+// weights alone put the shorter one.
+func TestTreesRerank(t *testing.T) {
+	arts := []Article{{ID: "a", Title: "Rivers", Paragraphs: []string{
+		"The Nile flows north.",
+		"The Nile, which crosses eleven countries of Africa on its long way, flows north into the sea.",
+	}}}
+	var w Weights
+	w.Features[xCover] = 1
+	w.Features[xLen] = -1
+	first := func(w Weights) string {
+		a := New(arts, nil, WithWeights(w)).Ask("Where does the Nile flow?")
+		if len(a.Citations) == 0 {
+			t.Fatal("no citation")
+		}
+		return a.Citations[0].Quote
+	}
+	if got := first(w); !strings.HasPrefix(got, "The Nile flows") {
+		t.Fatalf("linear alone: first %q, want the short fact", got)
+	}
+	w.Trees = []Tree{stump(xLen, 0.6, 5)} // 0.4 for the short fact, 0.8 for the long
+	if got := first(w); !strings.HasPrefix(got, "The Nile, which") {
+		t.Errorf("with a stump on length: first %q, want the long fact", got)
+	}
+}
+
+// TestForestEval checks the compiled forest against the trees' own walk,
+// a fact at a cut going left.
+func TestForestEval(t *testing.T) {
+	ts := []Tree{
+		stump(xCover, 0.5, 2),
+		{Nodes: []TreeNode{
+			{Feature: xDate, Cut: 0, Left: 1, Right: 2},
+			{Feature: -1, Value: -1},
+			{Feature: xLead, Cut: 0.5, Left: 3, Right: 4},
+			{Feature: -1, Value: 0.25},
+			{Feature: -1, Value: 0.5},
+		}},
+	}
+	f := newForest(ts)
+	for _, tc := range []struct {
+		cover, date, lead float32
+		want              float32
+	}{
+		{0.5, 0, 0, 0 - 1},
+		{0.6, 0, 0, 2 - 1},
+		{0.6, 1, 0.5, 2 + 0.25},
+		{0.2, 1, 1, 0 + 0.5},
+	} {
+		var x [nFeatures]float32
+		x[xCover], x[xDate], x[xLead] = tc.cover, tc.date, tc.lead
+		if got := f.eval(&x); got != tc.want {
+			t.Errorf("cover %v date %v lead %v: %v, want %v", tc.cover, tc.date, tc.lead, got, tc.want)
+		}
+	}
+}
+
+func TestCheckTrees(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		t    Tree
+		want string // in the error; "" for none
+	}{
+		{"a stump", stump(xCover, 0.5, 1), ""},
+		{"a leaf alone", Tree{Nodes: []TreeNode{{Feature: -1, Value: 1}}}, ""},
+		{"no nodes", Tree{}, "no nodes"},
+		{"unknown feature", stump(nFeatures, 0.5, 1), "no feature"},
+		{"a loop", Tree{Nodes: []TreeNode{{Feature: xCover, Left: 0, Right: 1}, {Feature: -1}}}, "out of order"},
+		{"a child out of range", Tree{Nodes: []TreeNode{{Feature: xCover, Left: 1, Right: 5}, {Feature: -1}}}, "out of order or range"},
+	} {
+		err := checkTrees([]Tree{tc.t})
+		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestTreesJSON checks that trees survive weights.json's form, features by
+// name, and that an unknown feature name is an error.
+func TestTreesJSON(t *testing.T) {
+	ts := []Tree{stump(xCover, 0.375, 1.5), stump(xLearned, 0.01, -0.25)}
+	data, err := json.Marshal(map[string]any{"trees": TreesJSON(ts)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"feature":"learned"`) {
+		t.Errorf("features not by name: %s", data)
+	}
+	var f weightsFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.trees()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(ts, got); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+	f.Trees[0].Nodes[0].Feature = "no-such-feature"
+	if _, err := f.trees(); err == nil || !strings.Contains(err.Error(), "no-such-feature") {
+		t.Errorf("unknown feature: %v", err)
+	}
+}
