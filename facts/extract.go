@@ -183,14 +183,18 @@ func (e *extract) amountEnd(i int) int {
 }
 
 // date cuts out the first date the question does not name: "April 12",
-// "March 2019", "2015".
-func (e *extract) date() string {
+// "March 2019", "2015". With year, the question asks for a year ("In what
+// year…?"): only a date with one will do, not "Monday" or "today".
+func (e *extract) date(year bool) string {
 	// A year, month or day first; a word of time ("spring", "ago",
 	// "century") only when the fact has none.
 	for _, words := range []bool{false, true} {
 		for i := range e.toks {
 			c := e.cls[i]
 			if e.inQ[i] || c&text.ClassAux != 0 || c&(text.ClassYear|text.ClassDate) == 0 || (e.lf[i]&text.LexDateWord != 0) != words {
+				continue
+			}
+			if year && !e.hasYear(i) {
 				continue
 			}
 			start, end := i, i
@@ -216,6 +220,18 @@ func (e *extract) date() string {
 		}
 	}
 	return ""
+}
+
+// hasYear reports whether the date at token i is or has a year: the token
+// itself, or one of the next two ("April 12, 2019", "March 2019").
+func (e *extract) hasYear(i int) bool {
+	for k := 0; k < 3 && i >= 0; k++ {
+		if e.cls[i]&text.ClassYear != 0 {
+			return true
+		}
+		i = e.next(i)
+	}
+	return false
 }
 
 // dateLead reports whether token i can open a time given by a word of

@@ -44,10 +44,27 @@ func TestExtractDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			if got := newExtract(tt.in).date(); got != tt.want {
-				t.Errorf("date() = %q, want %q", got, tt.want)
+			if got := newExtract(tt.in).date(false); got != tt.want {
+				t.Errorf("date(false) = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestExtractYear: a question that asks for a year takes a date with one,
+// or none.
+func TestExtractYear(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Today the fort serves as a headquarters, built in 1825.", "1825"},
+		{"On Friday the network resumed its broadcasts.", ""},
+		{"It opened on April 12, 2019 to the public.", "April 12, 2019"},
+		{"It opened in March 2019 after delays.", "March 2019"},
+		{"The edict (303 AD) ordered churches destroyed.", "303 AD"},
+		{"The city grew in the 17th century.", ""},
+	} {
+		if got := newExtract(tt.in).date(true); got != tt.want {
+			t.Errorf("%q: date(true) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 

@@ -64,6 +64,16 @@ const amounts = kMoney | kCount | kPercent
 // unlike a name, which may stand in a fact in many ways.
 const strictKinds = amounts | kDate
 
+// asksYear reports whether q asks for a year: "In what year…?", "Which
+// years…?".
+func asksYear(q *query) bool {
+	if q.focusTo <= q.focusFrom {
+		return false
+	}
+	w := q.words[q.focusTo-1]
+	return w == "year" || w == "years"
+}
+
 // kindRows are the kinds of answer, in the order their extractors are
 // tried when a question asks for several, and their token tests.
 var kindRows = []kindRow{
@@ -99,7 +109,7 @@ var kindRows = []kindRow{
 		k: kDate, name: "date", cues: []string{"when"},
 		token:   func(cl text.Class, _ termFlag) bool { return cl&(text.ClassYear|text.ClassDate) != 0 },
 		feature: xDate, score: has(kDate), typed: true, near: kDate,
-		extract: func(e *extract, q *query, cq *compiled) string { return e.date() },
+		extract: func(e *extract, q *query, cq *compiled) string { return e.date(asksYear(q)) },
 	},
 	{
 		k: kReason, name: "reason", cues: []string{"why"},

@@ -62,6 +62,7 @@ func TestParse(t *testing.T) {
 		YesNo   bool
 		Defines string
 		Focus   string
+		Year    bool // asksYear
 	}
 	tests := []struct {
 		q    string
@@ -78,13 +79,16 @@ func TestParse(t *testing.T) {
 		{"Did Trump respond?", parsed{YesNo: true}},
 		{"WHO IS TARO KONO?", parsed{Want: "name", Wh: "who"}},
 		{"<@123> when was it published? https://x.y/z", parsed{Want: "date", Wh: "when"}},
+		{"In what year was Fort Hamilton founded?", parsed{Want: "date", Wh: "what", Focus: "year", Year: true}},
+		{"Which years did the war last?", parsed{Want: "date", Wh: "which", Focus: "years", Year: true}},
+		{"What month was it published?", parsed{Want: "date", Wh: "what", Focus: "month"}},
 		{"", parsed{}},
 	}
 	z := text.NewTokenizer()
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			q := parse(z, tt.q, nil, nil)
-			got := parsed{Want: q.want.String(), Wh: q.wh, YesNo: q.yesNo, Defines: q.defines}
+			got := parsed{Want: q.want.String(), Wh: q.wh, YesNo: q.yesNo, Defines: q.defines, Year: asksYear(&q)}
 			if q.focusTo > q.focusFrom {
 				got.Focus = q.text[q.toks[q.focusFrom].Start:q.toks[q.focusTo-1].End]
 			}

@@ -89,7 +89,7 @@ func (b *Base) survey(s *scratch, q *query, c *compiled, k kind) ([]uint32, stri
 			}
 		}
 		if k == kDate {
-			add(e.date())
+			add(e.date(false))
 		} else {
 			for i := 0; i < len(e.toks); i++ {
 				end := e.nameRun(i)
