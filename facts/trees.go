@@ -125,13 +125,6 @@ func treeDepth(t Tree, n int) int {
 	return 1 + max(treeDepth(t, node.Left), treeDepth(t, node.Right))
 }
 
-// eval returns the sum of the trees' values at x.
-func (f *forest) eval(x *[nFeatures]float32) float32 {
-	c := []cand{{x: x}}
-	f.addTo(c)
-	return c[0].score
-}
-
 // addTo adds to each candidate's score the sum of the trees' values at its
 // features. A tree is walked for four facts at
 // once: a walk is a chain of loads, each waiting on the last, and four

@@ -54,7 +54,7 @@ func TestForestEval(t *testing.T) {
 		}},
 	}
 	f := newForest(ts)
-	for _, tc := range []struct {
+	cases := []struct {
 		cover, date, lead float32
 		want              float32
 	}{
@@ -62,11 +62,48 @@ func TestForestEval(t *testing.T) {
 		{0.6, 0, 0, 2 - 1},
 		{0.6, 1, 0.5, 2 + 0.25},
 		{0.2, 1, 1, 0 + 0.5},
-	} {
-		var x [nFeatures]float32
-		x[xCover], x[xDate], x[xLead] = tc.cover, tc.date, tc.lead
-		if got := f.eval(&x); got != tc.want {
-			t.Errorf("cover %v date %v lead %v: %v, want %v", tc.cover, tc.date, tc.lead, got, tc.want)
+		{0.9, 1, 1, 2 + 0.5},
+	}
+	xs := make([][nFeatures]float32, len(cases))
+	all := make([]cand, len(cases))
+	for i, tc := range cases {
+		xs[i][xCover], xs[i][xDate], xs[i][xLead] = tc.cover, tc.date, tc.lead
+		one := []cand{{x: &xs[i]}}
+		if f.addTo(one); one[0].score != tc.want {
+			t.Errorf("alone: cover %v date %v lead %v: %v, want %v", tc.cover, tc.date, tc.lead, one[0].score, tc.want)
+		}
+		all[i] = cand{x: &xs[i]}
+	}
+	// Together: four walked at once, the fifth alone.
+	f.addTo(all)
+	for i, tc := range cases {
+		if all[i].score != tc.want {
+			t.Errorf("together: cover %v date %v lead %v: %v, want %v", tc.cover, tc.date, tc.lead, all[i].score, tc.want)
+		}
+	}
+	if f.floor != 0-1 {
+		t.Errorf("floor %v, want -1 (0 and -1, the trees' least leaves)", f.floor)
+	}
+}
+
+// TestAddTreesTop checks that the trees rerank only the treeTop best
+// candidates by the linear score, and the others take the floor.
+func TestAddTreesTop(t *testing.T) {
+	b := &Base{forest: newForest([]Tree{stump(xCover, 0.5, 100)})}
+	n := treeTop + 3
+	s := &scratch{feats: make([][nFeatures]float32, n)}
+	for i := range n {
+		s.feats[i][xCover] = 1
+		s.cands = append(s.cands, cand{fact: uint32(i), score: float32(i), x: &s.feats[i]})
+	}
+	b.addTrees(s)
+	for _, c := range s.cands {
+		want := float32(c.fact) // the floor: 0
+		if int(c.fact) >= n-treeTop {
+			want += 100
+		}
+		if c.score != want {
+			t.Errorf("fact %d: score %v, want %v", c.fact, c.score, want)
 		}
 	}
 }
