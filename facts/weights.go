@@ -120,6 +120,9 @@ type weightsFile struct {
 	AbstainBySize []SizeThreshold `json:"abstain_below_by_size,omitempty"`
 	Expanders     []namedWeight   `json:"expanders"`
 	Trees         []treeJSON      `json:"trees,omitempty"`
+	// parsed are Trees matched to the engine's features, once, when the
+	// embedded file is read: every Weights shares them, read only.
+	parsed []Tree
 }
 
 // treeJSON is a Tree in weights.json: its features by name, a leaf by its
@@ -165,7 +168,8 @@ var embeddedWeights = func() weightsFile {
 	if err := json.Unmarshal(weightsJSON, &f); err != nil {
 		panic(fmt.Sprintf("facts: weights.json: %v", err))
 	}
-	if _, err := f.trees(); err != nil {
+	var err error
+	if f.parsed, err = f.trees(); err != nil {
 		panic(fmt.Sprintf("facts: weights.json: %v", err))
 	}
 	return f
@@ -200,7 +204,7 @@ func (f weightsFile) trees() ([]Tree, error) {
 // weights returns the file's weights, matched to the engine's by name.
 func (f weightsFile) weights() Weights {
 	w := Weights{AbstainBelow: f.AbstainBelow, AbstainBySize: f.AbstainBySize}
-	w.Trees, _ = f.trees() // checked when the file was read
+	w.Trees = f.parsed
 	for _, nw := range f.Features {
 		for i, name := range FeatureNames {
 			if name == nw.Name {

@@ -160,16 +160,11 @@ func quantileBins(xs [][]float64, n int) ([][]float64, [][]uint8) {
 	for i, x := range xs {
 		bins[i] = make([]uint8, d)
 		for k, v := range x {
-			bins[i][k] = uint8(sortSearch(cuts[k], v))
+			below, _ := slices.BinarySearch(cuts[k], v) // cuts under v
+			bins[i][k] = uint8(below)
 		}
 	}
 	return cuts, bins
-}
-
-// sortSearch returns the number of cuts below v.
-func sortSearch(cuts []float64, v float64) int {
-	i, _ := slices.BinarySearch(cuts, v)
-	return i
 }
 
 // A booster grows one tree at a time on the current gradients.
