@@ -18,11 +18,12 @@ type scratch struct {
 	typos   []uint32 // terms within a typo of a question word
 	pass    level
 	arts    level
-	serial  uint32
 	order   []int
+	terms   []retrievalTerm
 	top     []scored
 	kth     []scored
 	live    []uint32 // the passages still in the running, once pruning starts
+	liveSet []uint64 // the same as a bit set
 	cands   []cand
 	linear  []float32 // the candidates' linear scores, sorted, to find the trees' share
 	feats   [][nFeatures]float32
@@ -35,10 +36,11 @@ type scratch struct {
 
 func (b *Base) newScratch() *scratch {
 	return &scratch{
-		z:     text.NewTokenizer(),
-		feats: make([][nFeatures]float32, 0, topPassages*maxPassageFacts),
-		pass:  newLevel(len(b.passages)),
-		arts:  newLevel(len(b.articles)),
+		z:       text.NewTokenizer(),
+		feats:   make([][nFeatures]float32, 0, topPassages*maxPassageFacts),
+		pass:    newLevel(len(b.passages)),
+		liveSet: make([]uint64, (len(b.passages)+63)/64),
+		arts:    newLevel(len(b.articles)),
 	}
 }
 
@@ -47,14 +49,4 @@ func (b *Base) getScratch() *scratch {
 		return s
 	}
 	return b.newScratch()
-}
-
-func (s *scratch) next() uint32 {
-	s.serial++
-	if s.serial == 0 { // wrapped: forget every old mark
-		clear(s.pass.cells)
-		clear(s.arts.cells)
-		s.serial = 1
-	}
-	return s.serial
 }

@@ -30,17 +30,17 @@ const (
 // A level accumulates the scores of one kind of document, passages or
 // articles, for one question: acc is dense, zero for documents not touched,
 // and reset through touched when the next question starts. Within a concept
-// group of several forms only the best form counts: the forms come best
-// first, and gmark records the group that last added to a document, so a
-// later, weaker form of the same group adds nothing.
+// group of several forms only the best form counts: each group has a bit,
+// its forms come best first, and seen records the groups that have added to
+// a document, so a later, weaker form of the same group adds nothing.
 type level struct {
 	cells   []cell
 	touched []uint32
 }
 
 type cell struct {
-	acc   float32
-	gmark uint32 // serial number of the group that last added to acc
+	acc  float32
+	seen uint32 // the bits of the groups that have added to acc
 }
 
 func newLevel(n int) level { return level{cells: make([]cell, n)} }
@@ -48,23 +48,23 @@ func newLevel(n int) level { return level{cells: make([]cell, n)} }
 // reset forgets the last question's scores.
 func (l *level) reset() {
 	for _, id := range l.touched {
-		l.cells[id].acc = 0
+		l.cells[id] = cell{}
 	}
 	l.touched = l.touched[:0]
 }
 
-// add adds v > 0 to document id's score for group gs, unless the group
-// already added to it.
-func (l *level) add(id uint32, v float32, gs uint32) {
+// add adds v to document id's score for the group with bit gbit, unless
+// the group already added to it.
+func (l *level) add(id uint32, v float32, gbit uint32) {
 	c := &l.cells[id]
-	if c.gmark == gs {
+	if c.seen&gbit != 0 {
 		return
 	}
-	if c.acc == 0 {
+	if c.seen == 0 {
 		l.touched = append(l.touched, id)
 	}
 	c.acc += v
-	c.gmark = gs
+	c.seen |= gbit
 }
 
 // A scored is a passage and its first-stage score.
@@ -77,53 +77,48 @@ type scored struct {
 // retrieve returns the best topPassages passages for c, best last (a heap).
 //
 // The first stage is exhaustive in effect but skips work the way MaxScore
-// does: concept groups are taken from the most to the least important, and
-// once the groups left could not lift a passage to the best topPassages so
-// far, only the passages they could still lift stay in the running, and the
-// remaining groups look those up in their postings by binary search instead
-// of scanning the postings whole.
+// does: the index terms of every group are taken together from the most to
+// the least valuable (so a common word's weak expansions come last), and
+// once what is left could not lift a passage to the best topPassages so
+// far, only the passages it could still lift stay in the running, and the
+// remaining terms look those up in their postings by binary search instead
+// of scanning the postings whole. What is left is, for each group, the
+// value of its best form not yet taken: a group counts once a passage.
 func (b *Base) retrieve(s *scratch, c *compiled) []scored {
 	s.pass.reset()
 	s.arts.reset()
-	order := s.order[:0]
-	var restTop float32 // the sum of the tops of the groups not yet taken
-	for gi := range c.groups {
-		order = append(order, gi)
-		restTop += c.groups[gi].top
+	var restTop float32 // the sum of the tops of what is not yet taken
+	b.retrievalTerms(s, c)
+	for _, t := range s.terms {
+		restTop += t.v - t.next
 	}
-	rest := restTop * (b.maxPnorm + wTitle) // the most they can add to a passage's score
-	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(c.groups[y].top, c.groups[x].top) })
-	s.order = order
+	rest := restTop * (b.maxPnorm + wTitle) // the most it can add to a passage's score
 	pruning := false
 	tryBelow := rest / 2 // look for the floor once rest drops under this
-	for _, gi := range order {
-		g := &c.groups[gi]
-		gs := s.next()
-		restTop -= g.top
+	for _, t := range s.terms {
+		restTop -= t.v - t.next
 		rest = restTop * (b.maxPnorm + wTitle)
-		for _, a := range g.alts { // best first
-			list := b.passPost.list(a.term)
-			switch {
-			case pruning && len(s.live)*bits.Len(uint(len(list))) < len(list):
-				for _, p := range s.live {
-					if _, ok := slices.BinarySearch(list, p); ok {
-						s.pass.add(p, a.v, gs)
-					}
-				}
-			case pruning:
-				for _, p := range list {
-					if s.pass.cells[p].acc != 0 { // touched: the live are among them
-						s.pass.add(p, a.v, gs)
-					}
-				}
-			default:
-				for _, p := range list {
-					s.pass.add(p, a.v, gs)
+		list := b.passPost.list(t.term)
+		switch {
+		case pruning && len(s.live)*bits.Len(uint(len(list))) < len(list):
+			for _, p := range s.live {
+				if _, ok := slices.BinarySearch(list, p); ok {
+					s.pass.add(p, t.v, t.bit)
 				}
 			}
-			for _, ar := range b.titlePost.list(a.term) {
-				s.arts.add(ar, a.v, gs)
+		case pruning:
+			for _, p := range list {
+				if s.liveSet[p>>6]&(1<<(p&63)) != 0 {
+					s.pass.add(p, t.v, t.bit)
+				}
 			}
+		default:
+			for _, p := range list {
+				s.pass.add(p, t.v, t.bit)
+			}
+		}
+		for _, ar := range b.titlePost.list(t.term) {
+			s.arts.add(ar, t.v, t.bit)
 		}
 		if !pruning && rest > 0 && rest < tryBelow && len(s.pass.touched) >= topPassages {
 			tryBelow = rest / 2
@@ -135,6 +130,7 @@ func (b *Base) retrieve(s *scratch, c *compiled) []scored {
 				for _, p := range s.pass.touched {
 					if b.passScore(s, p)+restTop*(b.pnorm[p]+wTitle) >= floor {
 						s.live = append(s.live, p)
+						s.liveSet[p>>6] |= 1 << (p & 63)
 					}
 				}
 			}
@@ -143,12 +139,52 @@ func (b *Base) retrieve(s *scratch, c *compiled) []scored {
 	passages := s.pass.touched
 	if pruning {
 		passages = s.live
+		for _, p := range s.live {
+			s.liveSet[p>>6] = 0
+		}
 	}
 	s.top = b.topPassages(s, passages, s.top[:0])
 	for i := range s.top {
 		s.top[i].raw = s.pass.cells[s.top[i].id].acc
 	}
 	return s.top
+}
+
+// A retrievalTerm is one index term of a compiled query's group, with the
+// group's bit in a level's cells and the value of the group's next form.
+type retrievalTerm struct {
+	term    uint32
+	v, next float32
+	bit     uint32
+}
+
+// maxRetrievalGroups is the most groups of a question the first stage
+// reads, the most important (each needs a bit of a cell's seen); the
+// reader still reads them all. A question of more is a long paragraph.
+const maxRetrievalGroups = 32
+
+// retrievalTerms sets s.terms to c's index terms, most valuable first (a
+// group's forms stay best first).
+func (b *Base) retrievalTerms(s *scratch, c *compiled) {
+	gs, ts := s.order[:0], s.terms[:0]
+	for gi := range c.groups {
+		if len(c.groups[gi].alts) > 0 {
+			gs = append(gs, gi)
+		}
+	}
+	slices.SortStableFunc(gs, func(x, y int) int { return cmp.Compare(c.groups[y].top, c.groups[x].top) })
+	for k, gi := range gs[:min(len(gs), maxRetrievalGroups)] {
+		alts := c.groups[gi].alts
+		for i, a := range alts {
+			t := retrievalTerm{term: a.term, v: a.v, bit: 1 << k}
+			if i+1 < len(alts) {
+				t.next = alts[i+1].v
+			}
+			ts = append(ts, t)
+		}
+	}
+	slices.SortStableFunc(ts, func(x, y retrievalTerm) int { return cmp.Compare(y.v, x.v) })
+	s.order, s.terms = gs, ts
 }
 
 // passScore is passage p's first-stage score so far.
