@@ -3,7 +3,6 @@ package facts
 import (
 	"math"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/factbot/factbot/facts/internal/spell"
@@ -60,11 +59,10 @@ type Base struct {
 	// lemmaTerms caches lemmaTerm: a WordNet lemma → its term id, or
 	// math.MaxUint32 for none. It grows with the lemmas questions reach,
 	// at most WordNet's 147,000.
-	lemmaTerms sync.Map
+	lemmaTerms cache[string, uint32]
 	// expansions caches what the expanders propose for a question word
-	// (compile.go), at most maxExpansions words; nExpansions counts them.
-	expansions  sync.Map
-	nExpansions atomic.Int64
+	// (compile.go), at most maxExpansions words.
+	expansions cache[expansionKey, *expanded]
 }
 
 // A termFlag tells what kind of word a term is.

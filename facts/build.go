@@ -24,6 +24,7 @@ import (
 // and acronym phrases are marked, and the postings are counted and filled.
 func New(articles []Article, aliases [][]string, opts ...Option) *Base {
 	b := &Base{articles: articles, weights: DefaultWeights()}
+	b.expansions.max, b.lemmaTerms.max = maxExpansions, maxLemmaTerms
 	for _, o := range opts {
 		o(b)
 	}

@@ -41,6 +41,8 @@ type group struct {
 	stem    string  // the word's index term, for the learned table ("" for a phrase)
 	// antonyms are the index terms of the word's WordNet antonyms (antonym.go).
 	antonyms []uint32
+	// learned are the terms the learned table says answer the word.
+	learned []learnedPair
 }
 
 // A compiled query is a query's concept groups against one index.
@@ -164,11 +166,10 @@ func (b *Base) learnedTerms(s *scratch, groups []group) int {
 		if g.chatter || g.name || g.number || g.stem == "" {
 			continue
 		}
-		pairs := b.learned[g.stem]
-		for _, p := range pairs {
+		for _, p := range g.learned {
 			s.learned.put(p.term, gi, p.p)
 		}
-		if len(pairs) > 0 {
+		if len(g.learned) > 0 {
 			n++
 		}
 	}
@@ -225,9 +226,8 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 		return b.finish(g)
 	}
 	key := expansionKey{word: w, name: g.name}
-	if v, ok := b.expansions.Load(key); ok {
-		e := v.(*expanded)
-		g.stem, g.antonyms = e.stem, e.antonyms
+	if e, ok := b.expansions.get(key); ok {
+		g.stem, g.antonyms, g.learned = e.stem, e.antonyms, e.learned
 		g.alts = append(g.alts[:0], e.alts...) // the word's own term among them
 		return b.finish(g)
 	}
@@ -249,13 +249,10 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 			x.found[src] = b.expand(s, src, w, &x, &g)
 		}
 	}
-	if b.nExpansions.Load() < maxExpansions {
-		// What the expanders propose for a word depends on the word, on
-		// whether it is a name, and on the fact base alone.
-		if _, loaded := b.expansions.LoadOrStore(key, &expanded{stem: g.stem, alts: slices.Clone(g.alts), antonyms: g.antonyms}); !loaded {
-			b.nExpansions.Add(1)
-		}
-	}
+	g.learned = b.learned[g.stem]
+	// What the expanders propose for a word depends on the word, on
+	// whether it is a name, and on the fact base alone.
+	b.expansions.put(key, &expanded{stem: g.stem, alts: slices.Clone(g.alts), antonyms: g.antonyms, learned: g.learned})
 	return b.finish(g)
 }
 
@@ -263,6 +260,10 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 // words of questions repeat (a chat asks about the same things), and a
 // flood of new ones costs the expansions, never unbounded memory.
 const maxExpansions = 1 << 14
+
+// maxLemmaTerms bounds the lemmas whose term ids a fact base keeps: more
+// than WordNet's 147,000.
+const maxLemmaTerms = 1 << 18
 
 // An expansionKey is what the expansions of a question word depend on.
 type expansionKey struct {
@@ -276,6 +277,7 @@ type expanded struct {
 	stem     string
 	alts     []alt
 	antonyms []uint32
+	learned  []learnedPair
 }
 
 // add adds an index term to the group's alternatives, or raises its weight

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -31,10 +32,10 @@ func TestExpansionsBounded(t *testing.T) {
 	for i := range maxExpansions + 500 {
 		b.Ask(fmt.Sprintf("zq%dx harbour", i))
 	}
-	if n := b.nExpansions.Load(); n > maxExpansions {
+	if n := len(b.expansions.m); n > maxExpansions {
 		t.Errorf("%d expansions kept, want at most %d", n, maxExpansions)
 	}
-	if n := b.nExpansions.Load(); n < maxExpansions {
+	if n := len(b.expansions.m); n < maxExpansions {
 		t.Errorf("%d expansions kept after %d new words, want the bound %d", n, maxExpansions+500, maxExpansions)
 	}
 }
@@ -67,6 +68,44 @@ func TestLightWordsWeighLittleWhenUnknown(t *testing.T) {
 		}
 		if g.chatter != tt.chatter {
 			t.Errorf("%q: chatter = %v, want %v", tt.word, g.chatter, tt.chatter)
+		}
+	}
+}
+
+// Questions asked at once of one base, filling its kept expansions and
+// lemmas together, are answered as when asked one at a time.
+func TestAskConcurrently(t *testing.T) {
+	qs := readQuestions(t, "testdata/seed-questions.jsonl")
+	one, err := Seeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]Answer, len(qs))
+	for i, q := range qs {
+		want[i] = one.Ask(q)
+	}
+	b, err := Seeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([]Answer, len(qs))
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(qs)+w; i++ {
+				k := i % len(qs)
+				if a := b.Ask(qs[k]); w == 0 {
+					got[k] = a
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range qs {
+		if diff := cmp.Diff(want[i], got[i]); diff != "" {
+			t.Errorf("%q asked among others (-alone +among others):\n%s", qs[i], diff)
 		}
 	}
 }

@@ -197,8 +197,7 @@ func (b *Base) emitLemma(lemma string, scale float32, emit func(uint32, float32)
 // next, and most lemmas WordNet proposes are no word of the articles: that
 // is learnt once, not stemmed again for every question.
 func (b *Base) lemmaTerm(lemma string) (uint32, bool) {
-	if v, ok := b.lemmaTerms.Load(lemma); ok {
-		id := v.(uint32)
+	if id, ok := b.lemmaTerms.get(lemma); ok {
 		return id, id != math.MaxUint32
 	}
 	id := uint32(math.MaxUint32)
@@ -207,7 +206,7 @@ func (b *Base) lemmaTerm(lemma string) (uint32, bool) {
 			id = t
 		}
 	}
-	b.lemmaTerms.Store(lemma, id)
+	b.lemmaTerms.put(lemma, id)
 	return id, id != math.MaxUint32
 }
 
