@@ -88,19 +88,53 @@ func Boost(groups []Group, w []float64, opt BoostOptions) []Tree {
 	if len(xs) == 0 {
 		return nil
 	}
-	cuts, bins := quantileBins(xs, opt.Bins)
 	f := make([]float64, len(xs))
 	for i, x := range xs {
 		f[i] = dot(w, x)
 	}
+	return boost(xs, f, opt, func(grad, hess []float64) {
+		for g := range len(starts) - 1 {
+			softmaxSteps(f[starts[g]:starts[g+1]], pos[starts[g]:starts[g+1]], grad[starts[g]:starts[g+1]], hess[starts[g]:starts[g+1]])
+		}
+	})
+}
+
+// BoostLogistic fits trees that add to the linear scores w·x of the
+// samples xs, so that the sigmoid of the sum predicts ys: the weighted
+// logistic loss of WeightedLogistic, each sample weighing ws[i], boosted
+// as Boost does.
+func BoostLogistic(xs [][]float64, ys []bool, ws []float64, w []float64, opt BoostOptions) []Tree {
+	opt.defaults()
+	if len(xs) == 0 {
+		return nil
+	}
+	f := make([]float64, len(xs))
+	for i, x := range xs {
+		f[i] = dot(w, x)
+	}
+	return boost(xs, f, opt, func(grad, hess []float64) {
+		for i, v := range f {
+			p := 1 / (1 + math.Exp(-v))
+			grad[i] = ws[i] * -p
+			if ys[i] {
+				grad[i] += ws[i]
+			}
+			hess[i] = max(ws[i]*p*(1-p), 1e-6)
+		}
+	})
+}
+
+// boost grows opt.Trees trees on the samples xs, whose scores f start at
+// the linear scores: before each tree, steps writes the loss's negative
+// gradient and curvature at f, and the tree's values are added to f.
+func boost(xs [][]float64, f []float64, opt BoostOptions, steps func(grad, hess []float64)) []Tree {
+	cuts, bins := quantileBins(xs, opt.Bins)
 	grad, hess := make([]float64, len(xs)), make([]float64, len(xs))
 	b := booster{bins: bins, cuts: cuts, grad: grad, hess: hess, opt: opt}
 	trees := make([]Tree, 0, opt.Trees)
 	rows := make([]int, len(xs))
 	for range opt.Trees {
-		for g := range len(starts) - 1 {
-			softmaxSteps(f[starts[g]:starts[g+1]], pos[starts[g]:starts[g+1]], grad[starts[g]:starts[g+1]], hess[starts[g]:starts[g+1]])
-		}
+		steps(grad, hess)
 		for i := range rows {
 			rows[i] = i
 		}

@@ -112,3 +112,66 @@ func TestBoostDeterministic(t *testing.T) {
 		t.Fatal("two fits differ")
 	}
 }
+
+// BoostLogistic learns a label no linear score can (XOR of two features
+// about 0.5), and a sample's weight counts as that many copies of it.
+func TestBoostLogistic(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	draw := func(n int) ([][]float64, []bool, []float64) {
+		var xs [][]float64
+		var ys []bool
+		var ws []float64
+		for range n {
+			a, b := r.Float64(), r.Float64()
+			xs = append(xs, []float64{1, a, b})
+			ys = append(ys, (a > 0.5) != (b > 0.5))
+			ws = append(ws, 1)
+		}
+		return xs, ys, ws
+	}
+	xs, ys, ws := draw(3000)
+	txs, tys, _ := draw(1000)
+	w := make([]float64, 3)
+	Minimize(WeightedLogistic(xs, ys, ws, 1e-4), w, Options{})
+	accuracy := func(score func(x []float64) float64) float64 {
+		hit := 0
+		for i, x := range txs {
+			if (score(x) > 0) == tys[i] {
+				hit++
+			}
+		}
+		return float64(hit) / float64(len(txs))
+	}
+	trees := BoostLogistic(xs, ys, ws, w, BoostOptions{Trees: 30, Depth: 2, Rate: 0.3})
+	sum := func(ts []Tree) func(x []float64) float64 {
+		return func(x []float64) float64 {
+			s := dot(w, x)
+			for _, tr := range ts {
+				s += tr.Eval(x)
+			}
+			return s
+		}
+	}
+	linear, boosted := accuracy(func(x []float64) float64 { return dot(w, x) }), accuracy(sum(trees))
+	if linear > 0.6 || boosted < 0.9 {
+		t.Errorf("accuracy linear %.3f, boosted %.3f: want under 0.6 and over 0.9", linear, boosted)
+	}
+
+	// Two copies of each sample fit as each sample weighing 2.
+	var xs2 [][]float64
+	var ys2 []bool
+	var ws1, ws2 []float64
+	for i := range xs[:500] {
+		xs2 = append(xs2, xs[i], xs[i])
+		ys2 = append(ys2, ys[i], ys[i])
+		ws1 = append(ws1, 1, 1)
+		ws2 = append(ws2, 2)
+	}
+	copied := BoostLogistic(xs2, ys2, ws1, w, BoostOptions{Trees: 5, Depth: 2})
+	weighed := BoostLogistic(xs[:500], ys[:500], ws2, w, BoostOptions{Trees: 5, Depth: 2})
+	for i, x := range txs[:200] {
+		if a, b := sum(copied)(x), sum(weighed)(x); math.Abs(a-b) > 1e-9 {
+			t.Fatalf("sample %d: %.6f from copies, %.6f from weights", i, a, b)
+		}
+	}
+}
