@@ -28,8 +28,11 @@ func New(articles []Article, aliases [][]string, opts ...Option) *Base {
 	for _, o := range opts {
 		o(b)
 	}
-	if err := checkTrees(b.weights.Trees); err != nil {
+	if err := checkTrees(b.weights.Trees, nFeatures); err != nil {
 		panic(fmt.Sprintf("facts.New: the weights' trees: %v", err))
+	}
+	if err := checkTrees(b.weights.ConfidenceTrees, nConfInputs); err != nil {
+		panic(fmt.Sprintf("facts.New: the weights' confidence trees: %v", err))
 	}
 	b.forest = newForest(b.weights.Trees)
 	parsed, names := parseAll(articles)

@@ -76,6 +76,9 @@ func (w *Weights) confidence(x [nConfInputs]float64) float64 {
 	for i, v := range w.Confidence {
 		z += v * x[i]
 	}
+	for _, t := range w.ConfidenceTrees {
+		z += t.Value(x[:])
+	}
 	return 1 / (1 + math.Exp(-z))
 }
 

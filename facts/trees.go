@@ -168,9 +168,9 @@ func (f *forest) addTo(cs []cand) {
 }
 
 // checkTrees reports the first tree whose nodes do not form a tree over
-// the features: every child after its parent and in range, every feature
-// known, so that eval always ends.
-func checkTrees(ts []Tree) error {
+// nIn inputs: every child after its parent and in range, every input known,
+// so that a walk always ends.
+func checkTrees(ts []Tree, nIn int) error {
 	for k, t := range ts {
 		if len(t.Nodes) == 0 {
 			return fmt.Errorf("tree %d has no nodes", k)
@@ -179,7 +179,7 @@ func checkTrees(ts []Tree) error {
 			if n.Feature < 0 {
 				continue
 			}
-			if n.Feature >= nFeatures {
+			if n.Feature >= nIn {
 				return fmt.Errorf("tree %d, node %d: no feature %d", k, i, n.Feature)
 			}
 			for _, c := range []int{n.Left, n.Right} {
@@ -190,4 +190,20 @@ func checkTrees(ts []Tree) error {
 		}
 	}
 	return nil
+}
+
+// Value returns the tree's value at the inputs x: a plain walk, for the
+// confidence model's trees, which read one question's inputs, not many
+// facts'.
+func (t Tree) Value(x []float64) float64 {
+	i := 0
+	for t.Nodes[i].Feature >= 0 {
+		n := &t.Nodes[i]
+		if x[n.Feature] <= n.Cut {
+			i = n.Left
+		} else {
+			i = n.Right
+		}
+	}
+	return t.Nodes[i].Value
 }

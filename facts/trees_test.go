@@ -2,6 +2,7 @@ package facts
 
 import (
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 
@@ -121,7 +122,7 @@ func TestCheckTrees(t *testing.T) {
 		{"a loop", Tree{Nodes: []TreeNode{{Feature: xCover, Left: 0, Right: 1}, {Feature: -1}}}, "out of order"},
 		{"a child out of range", Tree{Nodes: []TreeNode{{Feature: xCover, Left: 1, Right: 5}, {Feature: -1}}}, "out of order or range"},
 	} {
-		err := checkTrees([]Tree{tc.t})
+		err := checkTrees([]Tree{tc.t}, nFeatures)
 		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
 			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
 		}
@@ -132,7 +133,7 @@ func TestCheckTrees(t *testing.T) {
 // name, and that an unknown feature name is an error.
 func TestTreesJSON(t *testing.T) {
 	ts := []Tree{stump(xCover, 0.375, 1.5), stump(xLearned, 0.01, -0.25)}
-	data, err := json.Marshal(map[string]any{"trees": TreesJSON(ts)})
+	data, err := json.Marshal(map[string]any{"trees": TreesJSON(ts, FeatureNames[:])})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +144,7 @@ func TestTreesJSON(t *testing.T) {
 	if err := json.Unmarshal(data, &f); err != nil {
 		t.Fatal(err)
 	}
-	got, err := f.trees()
+	got, err := parseTrees(f.Trees, FeatureNames[:])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +152,65 @@ func TestTreesJSON(t *testing.T) {
 		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
 	f.Trees[0].Nodes[0].Feature = "no-such-feature"
-	if _, err := f.trees(); err == nil || !strings.Contains(err.Error(), "no-such-feature") {
+	if _, err := parseTrees(f.Trees, FeatureNames[:]); err == nil || !strings.Contains(err.Error(), "no-such-feature") {
 		t.Errorf("unknown feature: %v", err)
 	}
+}
+
+// TestConfidenceTrees checks that the confidence model's trees add to its
+// logistic score, by the question's inputs: a stump on the margin lifts
+// the confidence of a clear winner and leaves a close call's.
+func TestConfidenceTrees(t *testing.T) {
+	var w Weights
+	w.Confidence[cBias] = -1
+	var clear, close [nConfInputs]float64
+	clear[cBias], clear[cMargin] = 1, 0.8
+	close[cBias], close[cMargin] = 1, 0.1
+	sigmoid := func(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+	if got := w.confidence(clear); math.Abs(got-sigmoid(-1)) > 1e-12 {
+		t.Fatalf("no trees: %v, want %v", got, sigmoid(-1))
+	}
+	w.ConfidenceTrees = []Tree{stump(cMargin, 0.5, 3)}
+	if got := w.confidence(clear); math.Abs(got-sigmoid(2)) > 1e-12 {
+		t.Errorf("clear winner: %v, want %v", got, sigmoid(2))
+	}
+	if got := w.confidence(close); math.Abs(got-sigmoid(-1)) > 1e-12 {
+		t.Errorf("close call: %v, want %v", got, sigmoid(-1))
+	}
+}
+
+// TestConfidenceTreesJSON checks that the confidence model's trees survive
+// weights.json's form with the inputs by name, and that New refuses trees
+// over an input the model lacks.
+func TestConfidenceTreesJSON(t *testing.T) {
+	ts := []Tree{stump(cMargin, 0.25, 1.5), stump(cAntonym, 0, -2)}
+	data, err := json.Marshal(map[string]any{"confidence_trees": TreesJSON(ts, ConfidenceInputs[:])})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"feature":"margin"`) {
+		t.Errorf("inputs not by name: %s", data)
+	}
+	var f weightsFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	got, err := parseTrees(f.ConfTrees, ConfidenceInputs[:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(ts, got); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+	if _, err := parseTrees(f.ConfTrees, FeatureNames[:]); err == nil {
+		t.Error("confidence trees read as ranking trees: no error")
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("New took a confidence tree over an input the model lacks")
+		}
+	}()
+	var w Weights
+	w.ConfidenceTrees = []Tree{stump(nConfInputs, 0.5, 1)}
+	New(nil, nil, WithWeights(w))
 }

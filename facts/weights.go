@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // weights.json holds the engine's fitted weights. It is written by
@@ -34,7 +35,8 @@ import (
 // expander by its name in ExpanderNames; trees the ranking's boosted trees
 // (trees.go), each a list of nodes, the root first: an inner node names its
 // feature, its cut and its children's places in the list, a leaf holds its
-// value. fit holds the fit's settings and figures, for people: the
+// value; confidence_trees the confidence model's, over its inputs by name.
+// fit holds the fit's settings and figures, for people: the
 // expander search, the confidence episodes, the reliability table and the
 // expected calibration error on a held-out slice. A weight the file does
 // not name is 0; TestWeightsFile fails when the names differ from
@@ -68,6 +70,10 @@ type Weights struct {
 	// Trees are the ranking's boosted trees (trees.go): a fact's score is
 	// the sum product of Features with its features plus their values.
 	Trees []Tree
+	// ConfidenceTrees are the confidence model's boosted trees, over its
+	// inputs (an inner node's Feature indexes ConfidenceInputs): their
+	// values add to the sum product before the logistic function.
+	ConfidenceTrees []Tree
 }
 
 // A SizeThreshold is the abstention threshold fitted for fact bases of
@@ -120,9 +126,11 @@ type weightsFile struct {
 	AbstainBySize []SizeThreshold `json:"abstain_below_by_size,omitempty"`
 	Expanders     []namedWeight   `json:"expanders"`
 	Trees         []treeJSON      `json:"trees,omitempty"`
-	// parsed are Trees matched to the engine's features, once, when the
-	// embedded file is read: every Weights shares them, read only.
-	parsed []Tree
+	ConfTrees     []treeJSON      `json:"confidence_trees,omitempty"`
+	// parsed and parsedConf are Trees and ConfTrees matched to the
+	// engine's features and confidence inputs, once, when the embedded
+	// file is read: every Weights shares them, read only.
+	parsed, parsedConf []Tree
 }
 
 // treeJSON is a Tree in weights.json: its features by name, a leaf by its
@@ -139,8 +147,9 @@ type nodeJSON struct {
 	Value   float64 `json:"value,omitempty"`
 }
 
-// TreesJSON returns ts as weights.json writes them.
-func TreesJSON(ts []Tree) any {
+// TreesJSON returns ts, trees over the inputs named by names (FeatureNames
+// or ConfidenceInputs), as weights.json writes them.
+func TreesJSON(ts []Tree, names []string) any {
 	var out []treeJSON
 	for _, t := range ts {
 		var tj treeJSON
@@ -149,7 +158,7 @@ func TreesJSON(ts []Tree) any {
 				tj.Nodes = append(tj.Nodes, nodeJSON{Value: n.Value})
 				continue
 			}
-			tj.Nodes = append(tj.Nodes, nodeJSON{Feature: FeatureNames[n.Feature], Cut: n.Cut, Left: n.Left, Right: n.Right})
+			tj.Nodes = append(tj.Nodes, nodeJSON{Feature: names[n.Feature], Cut: n.Cut, Left: n.Left, Right: n.Right})
 		}
 		out = append(out, tj)
 	}
@@ -169,28 +178,26 @@ var embeddedWeights = func() weightsFile {
 		panic(fmt.Sprintf("facts: weights.json: %v", err))
 	}
 	var err error
-	if f.parsed, err = f.trees(); err != nil {
-		panic(fmt.Sprintf("facts: weights.json: %v", err))
+	if f.parsed, err = parseTrees(f.Trees, FeatureNames[:]); err != nil {
+		panic(fmt.Sprintf("facts: weights.json: trees: %v", err))
+	}
+	if f.parsedConf, err = parseTrees(f.ConfTrees, ConfidenceInputs[:]); err != nil {
+		panic(fmt.Sprintf("facts: weights.json: confidence trees: %v", err))
 	}
 	return f
 }()
 
-// trees returns the file's trees, their features matched by name.
-func (f weightsFile) trees() ([]Tree, error) {
+// parseTrees returns the trees tjs, their inputs matched by name to names.
+func parseTrees(tjs []treeJSON, names []string) ([]Tree, error) {
 	var ts []Tree
-	for k, tj := range f.Trees {
+	for k, tj := range tjs {
 		var t Tree
 		for i, n := range tj.Nodes {
 			if n.Feature == "" {
 				t.Nodes = append(t.Nodes, TreeNode{Feature: -1, Value: n.Value})
 				continue
 			}
-			fi := -1
-			for j, name := range FeatureNames {
-				if name == n.Feature {
-					fi = j
-				}
-			}
+			fi := slices.Index(names, n.Feature)
 			if fi < 0 {
 				return nil, fmt.Errorf("tree %d, node %d: no feature %q", k, i, n.Feature)
 			}
@@ -198,13 +205,13 @@ func (f weightsFile) trees() ([]Tree, error) {
 		}
 		ts = append(ts, t)
 	}
-	return ts, checkTrees(ts)
+	return ts, checkTrees(ts, len(names))
 }
 
 // weights returns the file's weights, matched to the engine's by name.
 func (f weightsFile) weights() Weights {
 	w := Weights{AbstainBelow: f.AbstainBelow, AbstainBySize: f.AbstainBySize}
-	w.Trees = f.parsed
+	w.Trees, w.ConfidenceTrees = f.parsed, f.parsedConf
 	for _, nw := range f.Features {
 		for i, name := range FeatureNames {
 			if name == nw.Name {

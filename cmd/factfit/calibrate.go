@@ -90,6 +90,14 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		w.Confidence[i] = round(v, 4)
 	}
 	cf.L2, cf.Loss, cf.Iterations = c.confL2, round(res.Loss, 6), res.Iterations
+	w.ConfidenceTrees = nil
+	cf.HeldOutLinearLoss = round(logLoss(ss, *w), 6)
+	if c.confTrees > 0 {
+		ts := fit.BoostLogistic(xs, ys, ws, w.Confidence[:], fit.BoostOptions{Trees: c.confTrees, Depth: c.confTreeDepth})
+		w.ConfidenceTrees = engineTrees(ts)
+		cf.Trees, cf.Depth = c.confTrees, c.confTreeDepth
+		cf.HeldOutLoss = round(logLoss(ss, *w), 6)
+	}
 	cf.Episodes = describeEpisodes(eps)
 
 	// The engine's confidences with those weights.
@@ -235,4 +243,30 @@ func cutBySize(ss []sample, w *facts.Weights, calibrated bool) cut {
 	c.falseAbstain = fshare(ans, totalAns)
 	c.heldOutAbstain = fshare(un, totalUn)
 	return c
+}
+
+// logLoss is the weighted mean log loss of the confidence model of w on
+// the calibration slice of ss, which the fit did not see.
+func logLoss(ss []sample, w facts.Weights) float64 {
+	var sum, total float64
+	for _, s := range ss {
+		if !s.calibrated || s.paraphrase {
+			continue
+		}
+		z := 0.0
+		for i, v := range w.Confidence {
+			z += v * s.x[i]
+		}
+		for _, t := range w.ConfidenceTrees {
+			z += t.Value(s.x)
+		}
+		p := min(max(1/(1+math.Exp(-z)), 1e-12), 1-1e-12)
+		if s.right {
+			sum -= s.weight * math.Log(p)
+		} else {
+			sum -= s.weight * math.Log(1-p)
+		}
+		total += s.weight
+	}
+	return fshare(sum, total)
 }

@@ -20,8 +20,10 @@ type weightsFile struct {
 	AbstainBySize []facts.SizeThreshold `json:"abstain_below_by_size,omitempty"`
 	Expanders     []namedWeight         `json:"expanders"`
 	Fit           fitFigures            `json:"fit"`
-	// Trees are facts.Weights.Trees, as facts.TreesJSON writes them.
-	Trees any `json:"trees,omitempty"`
+	// Trees and ConfTrees are facts.Weights.Trees and ConfidenceTrees, as
+	// facts.TreesJSON writes them.
+	Trees     any `json:"trees,omitempty"`
+	ConfTrees any `json:"confidence_trees,omitempty"`
 }
 
 type namedWeight struct {
@@ -71,6 +73,13 @@ type confidenceFigures struct {
 	Paraphrased  int              `json:"paraphrased,omitempty"` // paraphrased answerable ones with candidates
 	Loss         float64          `json:"loss"`                  // weighted mean, with the penalty
 	Iterations   int              `json:"iterations"`
+	// Trees and Depth are the boosted trees' count and most levels;
+	// HeldOutLinearLoss and HeldOutLoss the weighted mean log loss on the
+	// calibration slice without and with them.
+	Trees             int     `json:"trees,omitempty"`
+	Depth             int     `json:"depth,omitempty"`
+	HeldOutLinearLoss float64 `json:"held_out_linear_loss"`
+	HeldOutLoss       float64 `json:"held_out_loss,omitempty"`
 }
 
 type thresholdFigures struct {
@@ -104,9 +113,12 @@ func (f *weightsFile) setWeights(w facts.Weights) {
 	for i, name := range facts.ExpanderNames {
 		f.Expanders = append(f.Expanders, namedWeight{name, w.Expanders[i]})
 	}
-	f.Trees = nil
+	f.Trees, f.ConfTrees = nil, nil
 	if len(w.Trees) > 0 {
-		f.Trees = facts.TreesJSON(w.Trees)
+		f.Trees = facts.TreesJSON(w.Trees, facts.FeatureNames[:])
+	}
+	if len(w.ConfidenceTrees) > 0 {
+		f.ConfTrees = facts.TreesJSON(w.ConfidenceTrees, facts.ConfidenceInputs[:])
 	}
 }
 

@@ -141,13 +141,7 @@ func fitRanking(ctx context.Context, b *facts.Base, qs []eval.Question, c config
 	}
 	opt := fit.BoostOptions{Trees: c.trees, Depth: c.treeDepth}
 	trees := fit.Boost(groups, rf.weights[:], opt)
-	for _, t := range trees {
-		var ft facts.Tree
-		for _, n := range t.Nodes {
-			ft.Nodes = append(ft.Nodes, facts.TreeNode{Feature: n.Feature, Cut: n.Cut, Left: n.Left, Right: n.Right, Value: round(n.Value, 5)})
-		}
-		rf.trees = append(rf.trees, ft)
-	}
+	rf.trees = engineTrees(trees)
 	rf.figures.Trees, rf.figures.Depth = c.trees, c.treeDepth
 	rf.figures.LinearTop1 = round(groupTop1(groups, rf.weights[:], nil), 4)
 	rf.figures.Top1 = round(groupTop1(groups, rf.weights[:], trees), 4)
@@ -253,3 +247,17 @@ func round(x float64, n int) float64 {
 }
 
 func since(t time.Time) time.Duration { return time.Since(t).Round(100 * time.Millisecond) }
+
+// engineTrees returns ts as the engine's trees, their values rounded to 5
+// decimals.
+func engineTrees(ts []fit.Tree) []facts.Tree {
+	var out []facts.Tree
+	for _, t := range ts {
+		var ft facts.Tree
+		for _, n := range t.Nodes {
+			ft.Nodes = append(ft.Nodes, facts.TreeNode{Feature: n.Feature, Cut: n.Cut, Left: n.Left, Right: n.Right, Value: round(n.Value, 5)})
+		}
+		out = append(out, ft)
+	}
+	return out
+}

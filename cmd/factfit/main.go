@@ -59,10 +59,15 @@
 //     (package paraphrase: each content word, with probability p, becomes
 //     a WordNet synonym the base lacks), so that the fit sees answerable
 //     questions whose words the sources lack as well as the adversary's
-//     "word never used" ones. The questions about articles whose number ends in
-//     8 (and about every other held-out article) are kept out of the fit
-//     to measure its calibration: a reliability table and the expected
-//     calibration error (calibrate.go);
+//     "word never used" ones. Then -conf-trees boosted trees (internal/fit's
+//     BoostLogistic, depth -conf-tree-depth) whose values add to the
+//     rounded weights' score, on the same samples: they learn what a sum
+//     of inputs cannot (a wide margin means less when the fact holds no
+//     answer of the kind asked). -conf-trees 0 fits none. The questions
+//     about articles whose number ends in 8 (and about every other
+//     held-out article) are kept out of the fit to measure it: the log
+//     loss without and with the trees, a reliability table and the
+//     expected calibration error (calibrate.go);
 //  7. sets the abstention threshold to the highest multiple of 0.01 that
 //     keeps abstentions on the answerable questions of the episodes
 //     within -max-false-abstain at every size, by the confidences the
@@ -123,6 +128,8 @@ type config struct {
 	// trees and treeDepth shape the ranking's boosted trees; 0 trees fits
 	// none.
 	trees, treeDepth int
+	// confTrees and confTreeDepth shape the confidence model's.
+	confTrees, confTreeDepth int
 	// paraphrase is the probability with which the confidence episodes'
 	// paraphrased twins of answerable questions replace a word; 0 adds none.
 	paraphrase float64
@@ -160,6 +167,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	})
 	fs.IntVar(&c.trees, "trees", 100, "how many boosted trees the ranking adds to its linear score; 0 for none")
 	fs.IntVar(&c.treeDepth, "tree-depth", 4, "the most levels of splits of each boosted tree")
+	fs.IntVar(&c.confTrees, "conf-trees", 100, "how many boosted trees the confidence model adds to its logistic score; 0 for none")
+	fs.IntVar(&c.confTreeDepth, "conf-tree-depth", 4, "the most levels of splits of each of the confidence model's trees")
 	fs.Float64Var(&c.maxFalseAbstain, "max-false-abstain", 0.05, "the most abstentions allowed on answerable training questions at each size of fact base, as a share")
 	fs.BoolVar(&c.measure, "measure", false, "fit nothing: print the general measure (measure.go) of the embedded weights, as JSON")
 	fs.Float64Var(&c.paraphrase, "paraphrase", 0, "add to the confidence episodes a paraphrased twin (and its chat twin) of each answerable question, each content word replaced with this `probability` by a WordNet synonym the base lacks; 0 adds none")
