@@ -3,11 +3,8 @@ package facts
 import (
 	"cmp"
 	"math"
-	"os"
 	"slices"
 	"testing"
-
-	"github.com/factbot/factbot/internal/eval"
 )
 
 // TestRetrieveIsExact checks that the first stage's skipping (terms taken
@@ -17,15 +14,7 @@ import (
 func TestRetrieveIsExact(t *testing.T) {
 	const dir = "../internal/eval/testdata/squad2"
 	b := loadDir(t, dir+"/articles")
-	f, err := os.Open(dir + "/answerable.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	qs, err := eval.ReadQuestions(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	qs := questionFile(t, dir+"/answerable.jsonl")
 	s := b.newScratch()
 	pruned := 0
 	for _, q := range qs[:min(len(qs), 400)] {

@@ -24,15 +24,7 @@ import (
 // train questions outside the sample) put two gold facts fourth here
 // (0.943): it is 0.90, a guard, not a target.
 func TestSeedQuestions(t *testing.T) {
-	f, err := os.Open("testdata/seed-questions.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	qs, err := eval.ReadQuestions(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	qs := questionFile(t, "testdata/seed-questions.jsonl")
 	b, err := Seeds()
 	if err != nil {
 		t.Fatal(err)
@@ -73,4 +65,19 @@ func TestSeedQuestions(t *testing.T) {
 			t.Errorf("%s = %.3f, want %s %.2f", c.name, c.got, map[bool]string{true: "≥", false: "≤"}[c.atLeast], c.bar)
 		}
 	}
+}
+
+// questionFile reads a question file of the repository.
+func questionFile(t *testing.T, path string) []eval.Question {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	qs, err := eval.ReadQuestions(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return qs
 }

@@ -85,14 +85,7 @@ func Boost(groups []Group, w []float64, opt BoostOptions) []Tree {
 		pos = append(pos, g.Pos...)
 		starts = append(starts, len(xs))
 	}
-	if len(xs) == 0 {
-		return nil
-	}
-	f := make([]float64, len(xs))
-	for i, x := range xs {
-		f[i] = dot(w, x)
-	}
-	return boost(xs, f, opt, func(grad, hess []float64) {
+	return boost(xs, w, opt, func(f, grad, hess []float64) {
 		for g := range len(starts) - 1 {
 			softmaxSteps(f[starts[g]:starts[g+1]], pos[starts[g]:starts[g+1]], grad[starts[g]:starts[g+1]], hess[starts[g]:starts[g+1]])
 		}
@@ -105,14 +98,7 @@ func Boost(groups []Group, w []float64, opt BoostOptions) []Tree {
 // as Boost does.
 func BoostLogistic(xs [][]float64, ys []bool, ws []float64, w []float64, opt BoostOptions) []Tree {
 	opt.defaults()
-	if len(xs) == 0 {
-		return nil
-	}
-	f := make([]float64, len(xs))
-	for i, x := range xs {
-		f[i] = dot(w, x)
-	}
-	return boost(xs, f, opt, func(grad, hess []float64) {
+	return boost(xs, w, opt, func(f, grad, hess []float64) {
 		for i, v := range f {
 			p := 1 / (1 + math.Exp(-v))
 			grad[i] = ws[i] * -p
@@ -125,16 +111,24 @@ func BoostLogistic(xs [][]float64, ys []bool, ws []float64, w []float64, opt Boo
 }
 
 // boost grows opt.Trees trees on the samples xs, whose scores f start at
-// the linear scores: before each tree, steps writes the loss's negative
-// gradient and curvature at f, and the tree's values are added to f.
-func boost(xs [][]float64, f []float64, opt BoostOptions, steps func(grad, hess []float64)) []Tree {
+// their linear scores w·x: before each tree, steps writes the loss's
+// negative gradient and curvature at f, and the tree's values are added
+// to f.
+func boost(xs [][]float64, w []float64, opt BoostOptions, steps func(f, grad, hess []float64)) []Tree {
+	if len(xs) == 0 {
+		return nil
+	}
+	f := make([]float64, len(xs))
+	for i, x := range xs {
+		f[i] = dot(w, x)
+	}
 	cuts, bins := quantileBins(xs, opt.Bins)
 	grad, hess := make([]float64, len(xs)), make([]float64, len(xs))
 	b := booster{bins: bins, cuts: cuts, grad: grad, hess: hess, opt: opt}
 	trees := make([]Tree, 0, opt.Trees)
 	rows := make([]int, len(xs))
 	for range opt.Trees {
-		steps(grad, hess)
+		steps(f, grad, hess)
 		for i := range rows {
 			rows[i] = i
 		}
