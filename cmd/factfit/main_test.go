@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -243,6 +245,30 @@ func TestCalibration(t *testing.T) {
 	}
 	if f.Fit.Threshold.FalseAbstain > 0.05 {
 		t.Errorf("false abstentions %v, want at most -max-false-abstain's 0.05", f.Fit.Threshold.FalseAbstain)
+	}
+}
+
+// TestConfidenceTrees checks -conf-trees: the file holds that many trees
+// over the confidence inputs by name, and the held-out log loss with them
+// beside the one without; -conf-trees 0 writes none.
+func TestConfidenceTrees(t *testing.T) {
+	squad := writeCorpus(t)
+	for _, n := range []int{0, 5} {
+		out := filepath.Join(t.TempDir(), "weights.json")
+		args := []string{"-squad", squad, "-chat", filepath.Join(squad, "questions-chat.jsonl"), "-o", out, "-l2", "0.01", "-conf-l2", "0.01", "-conf-trees", strconv.Itoa(n)}
+		f := fitFile(t, args, out)
+		trees, _ := f.ConfTrees.([]any)
+		c := f.Fit.Confidence
+		if len(trees) != n || c.Trees != n || c.HeldOutLinearLoss <= 0 || (c.HeldOutLoss > 0) != (n > 0) {
+			t.Errorf("-conf-trees %d: %d trees in the file, figures %+v", n, len(trees), c)
+		}
+		for _, tr := range trees {
+			for _, node := range tr.(map[string]any)["nodes"].([]any) {
+				if name, ok := node.(map[string]any)["feature"].(string); ok && !slices.Contains(facts.ConfidenceInputs[:], name) {
+					t.Errorf("-conf-trees %d: a node on %q, no confidence input", n, name)
+				}
+			}
+		}
 	}
 }
 
