@@ -83,7 +83,7 @@ type scored struct {
 // far, only the passages it could still lift stay in the running, and the
 // remaining terms look those up in their postings by binary search instead
 // of scanning the postings whole. What is left is, for each group, the
-// value of its best form not yet taken: a group counts once a passage.
+// value of its best form not yet taken: a group counts once per passage.
 func (b *Base) retrieve(s *scratch, c *compiled) []scored {
 	s.pass.reset()
 	s.arts.reset()
