@@ -1,7 +1,6 @@
 package facts
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -28,6 +27,7 @@ type extract struct {
 	// subject is seldom what a question about it asks for.
 	inTitle []bool
 	focus   []bool // the token matches the thing asked about ("tank" in "which think tank")
+	asked   []bool // the token matches a content word of the question
 	qname   []bool // the token is one of the question's names
 	who     bool   // the question asks "who"
 }
@@ -64,14 +64,14 @@ func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract 
 	e.inQ = append(e.inQ[:0], make([]bool, len(e.toks))...)
 	e.inTitle = append(e.inTitle[:0], make([]bool, len(e.toks))...)
 	e.focus = append(e.focus[:0], make([]bool, len(e.toks))...)
+	e.asked = append(e.asked[:0], make([]bool, len(e.toks))...)
 	e.qname = append(e.qname[:0], make([]bool, len(e.toks))...)
 	e.who = q.wh == "who"
 	title := b.titles[b.facts[f].article]
-	names := q.want&(kName|kPlace) != 0
 	for i, w := range e.words {
 		answer := e.cls[i]&(text.ClassNum|text.ClassCap|text.ClassDate|text.ClassYear) != 0
-		if !answer && (!names || e.lf[i]&text.LexStop != 0) {
-			continue // only what could be an answer, or the thing asked about, needs a look
+		if !answer && e.lf[i]&text.LexStop != 0 {
+			continue // only what could be an answer, or a word of the question, needs a look
 		}
 		id, ok := b.lookup(w)
 		if !ok {
@@ -80,6 +80,7 @@ func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract 
 		gi, _, inQ := cq.table.find(id)
 		e.inQ[i] = inQ && answer
 		e.focus[i] = inQ && cq.groups[gi].focus
+		e.asked[i] = inQ && !cq.groups[gi].chatter
 		e.inTitle[i] = answer && slices.Contains(title, id)
 		// A name of the question, matched as such or within a phrase
 		// ("Kim" of "Kim Jong-un").
@@ -114,9 +115,9 @@ func (e *extract) next(i int) int {
 	return -1
 }
 
-// amount cuts out the first amount whose number satisfies is and is not
-// named by the question, with its magnitude ("million"), qualifiers, and
-// the other end of a range.
+// amount cuts out the amount whose number satisfies is and is not named
+// by the question, nearest the question's words (closeness), with its
+// magnitude ("million"), qualifiers, and the other end of a range.
 func (e *extract) amount(is func(text.Class) bool) string {
 	// A figure before a number in words ("16 percent" before "several").
 	for _, vague := range []bool{false, true} {
@@ -130,17 +131,21 @@ func (e *extract) amount(is func(text.Class) bool) string {
 // amountOf is amount over the numbers in words that give no count, or over
 // the others.
 func (e *extract) amountOf(is func(text.Class) bool, vague bool) string {
-	for i := range e.toks {
+	var best span
+	for i := 0; i < len(e.toks); i++ {
 		if is(e.cls[i]) && !e.inQ[i] && e.cls[i]&text.ClassAux == 0 && (e.cls[i]&text.ClassVague != 0) == vague {
-			return e.amountAt(i, is)
+			start, end := e.amountAt(i, is)
+			best = e.nearer(best, start, end)
+			i = end
 		}
 	}
-	return ""
+	return e.cutSpan(best)
 }
 
-// amountAt cuts out the amount whose number is token i, with its magnitude
-// ("million"), qualifiers, and the other end of a range.
-func (e *extract) amountAt(i int, is func(text.Class) bool) string {
+// amountAt returns the first and last tokens of the amount whose number is
+// token i, with its magnitude ("million"), qualifiers, and the other end
+// of a range.
+func (e *extract) amountAt(i int, is func(text.Class) bool) (int, int) {
 	start, end := i, e.amountEnd(i)
 	for k := 0; k < 3 && start > 0 && lang.Qualifiers[e.words[start-1]] && e.cls[start-1]&text.ClassAux == 0 &&
 		(e.words[start-1] != "to" || start > 1 && e.words[start-2] == "up"); k++ {
@@ -152,21 +157,24 @@ func (e *extract) amountAt(i int, is func(text.Class) bool) string {
 			end = e.amountEnd(k)
 		}
 	}
-	return e.cut(start, end)
+	return start, end
 }
 
-// percent cuts out the first share the question does not name: a number
-// followed by "percent".
+// percent cuts out the share the question does not name nearest its
+// words: a number followed by "percent".
 func (e *extract) percent() string {
 	isNum := func(c text.Class) bool { return c&text.ClassNum != 0 && c&text.ClassYear == 0 }
-	for i := range e.toks {
+	var best span
+	for i := 0; i < len(e.toks); i++ {
 		if isNum(e.cls[i]) && !e.inQ[i] && e.cls[i]&text.ClassVague == 0 {
 			if j := e.next(i); j > 0 && e.words[j] == "percent" {
-				return e.amountAt(i, isNum)
+				start, end := e.amountAt(i, isNum)
+				best = e.nearer(best, start, end)
+				i = end
 			}
 		}
 	}
-	return ""
+	return e.cutSpan(best)
 }
 
 // amountEnd returns the last token of the amount that starts at number i:
@@ -182,14 +190,15 @@ func (e *extract) amountEnd(i int) int {
 	return end
 }
 
-// date cuts out the first date the question does not name: "April 12",
-// "March 2019", "2015". With year, the question asks for a year ("In what
+// date cuts out the date the question does not name nearest its words:
+// "April 12", "March 2019", "2015". With year, the question asks for a year ("In what
 // year…?"): only a date with one will do, not "Monday" or "today".
 func (e *extract) date(year bool) string {
 	// A year, month or day first; a word of time ("spring", "ago",
 	// "century") only when the fact has none.
 	for _, words := range []bool{false, true} {
-		for i := range e.toks {
+		var best span
+		for i := 0; i < len(e.toks); i++ {
 			c := e.cls[i]
 			if e.inQ[i] || c&text.ClassAux != 0 || c&(text.ClassYear|text.ClassDate) == 0 || (e.lf[i]&text.LexDateWord != 0) != words {
 				continue
@@ -216,7 +225,11 @@ func (e *extract) date(year bool) string {
 			if j := e.next(end); j > 0 && text.Era(e.toks[j], e.words[j]) {
 				end = j // "303 AD"
 			}
-			return e.cut(start, end)
+			best = e.nearer(best, start, end)
+			i = end
+		}
+		if a := e.cutSpan(best); a != "" {
+			return a
 		}
 	}
 	return ""
@@ -265,8 +278,8 @@ func (e *extract) nameRun(i int) int {
 }
 
 // name cuts out the name or list of names nearest the thing asked about,
-// else the longest, that neither the question nor the article's title
-// names; with place set, a name after "in", "at", "from"… if there is one.
+// else nearest the question's other words, else the longest, that neither
+// the question nor the article's title names; with place set, a name after "in", "at", "from"… if there is one.
 // Failing those, it takes a name of the title.
 func (e *extract) name(place bool) string {
 	for _, try := range []struct{ place, title bool }{{place, true}, {false, true}, {false, false}} {
@@ -279,7 +292,7 @@ func (e *extract) name(place bool) string {
 
 func (e *extract) nameNot(place, title bool) string {
 	bestStart, bestEnd := -1, -1
-	var best [2]int // closeness to the thing asked about, then size
+	var best [3]int // closeness to the thing asked about, to the question's words, then size
 	for i := 0; i < len(e.toks); i++ {
 		end := e.nameRun(i)
 		if end < 0 {
@@ -331,11 +344,10 @@ func (e *extract) nameNot(place, title bool) string {
 		// The name nearest the thing asked about wins ("which think
 		// tank" → "think tank known as the Royal United Services
 		// Institute"); between names as near, the longest.
-		score := [2]int{0, listEnd - i + n}
-		if d := e.focusDistance(i, listEnd); d <= proxReach {
-			score[0] = proxReach + 1 - d
-		}
-		if bestStart < 0 || cmp.Compare(score[0], best[0]) > 0 || score[0] == best[0] && score[1] > best[1] {
+		// Then the one nearest the question's other words.
+		near := e.closeness(i, listEnd)
+		score := [3]int{near[0], near[1], listEnd - i + n}
+		if bestStart < 0 || slices.Compare(score[:], best[:]) > 0 {
 			bestStart, bestEnd, best = i, listEnd, score
 		}
 		i = listEnd
@@ -357,11 +369,52 @@ func (e *extract) notPerson(i, j int) bool {
 	return false
 }
 
-// focusDistance returns how many tokens from tokens i..j the nearest token
-// of the thing asked about is, or a large number when there is none.
-func (e *extract) focusDistance(i, j int) int {
+// A span is tokens start..end of a fact, a candidate answer, with its
+// closeness to the question (see closeness); the zero span is none.
+type span struct {
+	start, end int
+	near       [2]int
+	ok         bool
+}
+
+// nearer returns the nearer to the question of best and tokens
+// start..end; between spans as near, the first.
+func (e *extract) nearer(best span, start, end int) span {
+	near := e.closeness(start, end)
+	if !best.ok || slices.Compare(near[:], best.near[:]) > 0 {
+		return span{start, end, near, true}
+	}
+	return best
+}
+
+// cutSpan returns the text of sp, or "" for none.
+func (e *extract) cutSpan(sp span) string {
+	if !sp.ok {
+		return ""
+	}
+	return e.cut(sp.start, sp.end)
+}
+
+// closeness says how near tokens i..j are to the thing asked about and to
+// the question's other words, each proxReach+1 less the distance, or 0
+// beyond proxReach: the answer is the piece of the sentence the question
+// leaves out ("sued Thomson" for "who was sued", "in 1838" for "when did
+// the relocation begin").
+func (e *extract) closeness(i, j int) [2]int {
+	var near [2]int
+	for k, marked := range [][]bool{e.focus, e.asked} {
+		if d := distance(marked, i, j); d <= proxReach {
+			near[k] = proxReach + 1 - d
+		}
+	}
+	return near
+}
+
+// distance returns how many tokens from tokens i..j the nearest marked
+// token outside them is, or a large number when there is none.
+func distance(marked []bool, i, j int) int {
 	best := 1 << 20
-	for k, f := range e.focus {
+	for k, f := range marked {
 		switch {
 		case !f:
 		case k < i:
