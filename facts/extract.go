@@ -83,8 +83,9 @@ func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract 
 		e.asked[i] = inQ && !cq.groups[gi].chatter
 		e.inTitle[i] = answer && slices.Contains(title, id)
 		// A name of the question, matched as such or within a phrase
-		// ("Kim" of "Kim Jong-un").
-		e.qname[i] = e.cls[i]&text.ClassCap != 0 && (inQ && cq.groups[gi].name || slices.Contains(q.words, w))
+		// ("Kim" of "Kim Jong-un"); not the thing asked about ("bank" of
+		// "which bank", in "Bank of Montreal").
+		e.qname[i] = e.cls[i]&text.ClassCap != 0 && (inQ && cq.groups[gi].name || slices.Contains(q.words, w)) && !e.focus[i]
 	}
 	return e
 }
@@ -298,6 +299,7 @@ func (e *extract) nameNot(place, title bool) string {
 		if end < 0 {
 			continue
 		}
+		i = e.afterTitle(i, end)
 		// A name the question holds in part ("Supreme Leader Kim Jong-un"
 		// for "Kim") is its subject, not its answer; so is one of the
 		// article's title, unless no other name will do.
@@ -356,6 +358,24 @@ func (e *extract) nameNot(place, title bool) string {
 		return ""
 	}
 	return e.cut(bestStart, bestEnd)
+}
+
+// afterTitle returns where the name asked for starts in the name run
+// i..end: after the thing asked about and the question's names before it,
+// which are no part of the answer ("Martin Van Buren" of "U.S. President
+// Martin Van Buren" for "which US president"), if the thing asked about is
+// among them and a capitalised word follows ("Church of Scotland" for
+// "which church" stays whole); else i.
+func (e *extract) afterTitle(i, end int) int {
+	start, focus := i, false
+	for j := e.next(start); j > 0 && j <= end && (e.qname[start] || e.focus[start]); j = e.next(start) {
+		focus = focus || e.focus[start]
+		start = j
+	}
+	if !focus || e.cls[start]&text.ClassCap == 0 {
+		return i
+	}
+	return start
 }
 
 // notPerson reports whether tokens i..j name a place or an organisation:

@@ -89,13 +89,18 @@ func TestExtractAmount(t *testing.T) {
 
 // TestShortAnswerNearest: of several answers of the kind asked, the short
 // answer is the one nearest the thing asked about or the question's other
-// words, not the first or the longest.
+// words, not the first or the longest; a title the question asks about is
+// no part of the name after it.
 func TestShortAnswerNearest(t *testing.T) {
 	for _, tt := range []struct{ fact, q, want string }{
 		{"The bridge was finished in 1932, and the tunnel under the river opened in 1958.", "When did the tunnel under the river open?", "1958"},
 		{"The club has 300 members and owns 12 sailing boats.", "How many sailing boats does the club own?", "12"},
 		{"Members pay $40 a year, and the new boathouse cost $2 million to build.", "How much did the new boathouse cost?", "$2 million"},
 		{"Dr. Lena Ortiz founded the clinic in the town of Maple Falls Junction.", "Who founded the clinic?", "Lena Ortiz"},
+		// The thing asked about before a name is no part of it, unless
+		// no name follows.
+		{"In 1905 the treaty was signed by President Anna Berg in Oslo.", "Which president signed the treaty?", "Anna Berg"},
+		{"In 1907 the loan came from the Bank of Montreal.", "Which bank gave the loan?", "Bank of Montreal"},
 	} {
 		b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{tt.fact}}}, nil)
 		if got := b.Ask(tt.q).Text; got != tt.want {
