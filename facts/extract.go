@@ -226,6 +226,9 @@ func (e *extract) date(year bool) string {
 			if j := e.next(end); j > 0 && text.Era(e.toks[j], e.words[j]) {
 				end = j // "303 AD"
 			}
+			if !words {
+				end = e.dateRange(end)
+			}
 			best = e.nearer(best, start, end)
 			i = end
 		}
@@ -234,6 +237,25 @@ func (e *extract) date(year bool) string {
 		}
 	}
 	return ""
+}
+
+// dateRange returns the last token of the span of time that the date
+// ending at token end opens, or end: "1913–15", "2008 to 2012", "1959
+// and 1975".
+func (e *extract) dateRange(end int) int {
+	j := e.next(end)
+	if j < 0 {
+		return end
+	}
+	switch gap := strings.TrimSpace(e.text[e.toks[end].End:e.toks[j].Start]); {
+	case (gap == "–" || gap == "-" || gap == "—") && e.cls[j]&(text.ClassNum|text.ClassYear) != 0:
+		return j
+	case gap == "" && lang.RangeJoins[e.words[j]]:
+		if k := e.next(j); k > 0 && e.cls[k]&text.ClassYear != 0 && e.cls[end]&text.ClassYear != 0 {
+			return k
+		}
+	}
+	return end
 }
 
 // hasYear reports whether the date at token i is or has a year: the token

@@ -41,6 +41,12 @@ func TestExtractDate(t *testing.T) {
 		{"The ocean dominated during the Mesozoic Era.", "Mesozoic Era"},
 		{"Every spring since 1998 the village has held a fair.", "1998"},
 		{"Most stations air their local news at the weekend.", "weekend"},
+		// A span of years is the answer whole.
+		{"He proposed the reforms in 1913–15 to the Navy.", "1913–15"},
+		{"The race was held in Valencia from 2008 to 2012.", "2008 to 2012"},
+		{"The war lasted between 1959 and 1975.", "1959 and 1975"},
+		{"The club won in 1938-39 again.", "1938-39"},
+		{"It opened in 1959 and 3 more opened later.", "1959"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
