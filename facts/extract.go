@@ -3,6 +3,7 @@ package facts
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/factbot/factbot/facts/internal/lang"
@@ -394,8 +395,8 @@ func (e *extract) afterTitle(i, end int) int {
 		focus = focus || e.focus[start]
 		start = j
 	}
-	if !focus || e.cls[start]&text.ClassCap == 0 {
-		return i
+	if r, _ := utf8.DecodeRuneInString(e.text[e.toks[start].Start:]); !focus || !unicode.IsUpper(r) {
+		return i // "Executive Order 13526" stays whole too
 	}
 	return start
 }
