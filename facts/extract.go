@@ -193,8 +193,9 @@ func (e *extract) amountEnd(i int) int {
 }
 
 // date cuts out the date the question does not name nearest its words:
-// "April 12", "March 2019", "2015". With year, the question asks for a year ("In what
-// year…?"): only a date with one will do, not "Monday" or "today".
+// "April 12", "March 2019", "2015". With year, the question asks for a
+// year ("In what year…?"): only a date with one will do, not "Monday" or
+// "today".
 func (e *extract) date(year bool) string {
 	// A year, month or day first; a word of time ("spring", "ago",
 	// "century") only when the fact has none.
@@ -303,8 +304,9 @@ func (e *extract) nameRun(i int) int {
 
 // name cuts out the name or list of names nearest the thing asked about,
 // else nearest the question's other words, else the longest, that neither
-// the question nor the article's title names; with place set, a name after "in", "at", "from"… if there is one.
-// Failing those, it takes a name of the title.
+// the question nor the article's title names; with place set, a name
+// after "in", "at", "from"… if there is one. Failing those, it takes a
+// name of the title.
 func (e *extract) name(place bool) string {
 	for _, try := range []struct{ place, title bool }{{place, true}, {false, true}, {false, false}} {
 		if n := e.nameNot(try.place, try.title); n != "" {
@@ -368,8 +370,8 @@ func (e *extract) nameNot(place, title bool) string {
 		}
 		// The name nearest the thing asked about wins ("which think
 		// tank" → "think tank known as the Royal United Services
-		// Institute"); between names as near, the longest.
-		// Then the one nearest the question's other words.
+		// Institute"), then the one nearest the question's other words;
+		// between names as near, the longest.
 		near := e.closeness(i, listEnd)
 		score := [3]int{near[0], near[1], listEnd - i + n}
 		if bestStart < 0 || slices.Compare(score[:], best[:]) > 0 {
