@@ -358,8 +358,8 @@ func (e *extract) nameNot(place, title bool) string {
 				break
 			}
 			k := e.nameRun(j)
-			if k < 0 {
-				break
+			if k < 0 || slices.Contains(e.qname[j:k+1], true) {
+				break // a name the question gives ends the list
 			}
 			listEnd, n = k, n+1
 		}

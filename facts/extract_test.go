@@ -107,6 +107,8 @@ func TestShortAnswerNearest(t *testing.T) {
 		// no name follows.
 		{"In 1905 the treaty was signed by President Anna Berg in Oslo.", "Which president signed the treaty?", "Anna Berg"},
 		{"In 1907 the loan came from the Bank of Montreal.", "Which bank gave the loan?", "Bank of Montreal"},
+		// A name the question gives ends a list.
+		{"In 1990 the exports went to Sweden and Norway by sea.", "Along with Norway, where did the exports go?", "Sweden"},
 		{"The rule, Executive Order 13526, told agencies to declassify files.", "Which executive order told agencies to declassify files?", "Executive Order 13526"},
 	} {
 		b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{tt.fact}}}, nil)
