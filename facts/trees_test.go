@@ -129,31 +129,50 @@ func TestCheckTrees(t *testing.T) {
 	}
 }
 
-// TestTreesJSON checks that trees survive weights.json's form, features by
-// name, and that an unknown feature name is an error.
+// TestTreesJSON checks that the ranking's and the confidence model's trees
+// survive weights.json's form, inputs by name, and that a name of no input
+// of theirs is an error.
 func TestTreesJSON(t *testing.T) {
-	ts := []Tree{stump(xCover, 0.375, 1.5), stump(xLearned, 0.01, -0.25)}
-	data, err := json.Marshal(map[string]any{"trees": TreesJSON(ts, FeatureNames[:])})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(data), `"feature":"learned"`) {
-		t.Errorf("features not by name: %s", data)
-	}
-	var f weightsFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		t.Fatal(err)
-	}
-	got, err := parseTrees(f.Trees, FeatureNames[:])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(ts, got); diff != "" {
-		t.Errorf("round trip (-want +got):\n%s", diff)
-	}
-	f.Trees[0].Nodes[0].Feature = "no-such-feature"
-	if _, err := parseTrees(f.Trees, FeatureNames[:]); err == nil || !strings.Contains(err.Error(), "no-such-feature") {
-		t.Errorf("unknown feature: %v", err)
+	for _, tc := range []struct {
+		key          string
+		names, other []string
+		trees        []Tree
+		byName       string
+		read         func(weightsFile) []treeJSON
+	}{
+		{"trees", FeatureNames[:], ConfidenceInputs[:], []Tree{stump(xLen, 0.375, 1.5), stump(xTitle, 0.01, -0.25)},
+			`"feature":"length"`, func(f weightsFile) []treeJSON { return f.Trees }},
+		{"confidence_trees", ConfidenceInputs[:], FeatureNames[:], []Tree{stump(cMargin, 0.25, 1.5), stump(cAntonym, 0, -2)},
+			`"feature":"margin"`, func(f weightsFile) []treeJSON { return f.ConfTrees }},
+	} {
+		t.Run(tc.key, func(t *testing.T) {
+			data, err := json.Marshal(map[string]any{tc.key: TreesJSON(tc.trees, tc.names)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(data), tc.byName) {
+				t.Errorf("inputs not by name: %s", data)
+			}
+			var f weightsFile
+			if err := json.Unmarshal(data, &f); err != nil {
+				t.Fatal(err)
+			}
+			tjs := tc.read(f)
+			got, err := parseTrees(tjs, tc.names)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.trees, got); diff != "" {
+				t.Errorf("round trip (-want +got):\n%s", diff)
+			}
+			if _, err := parseTrees(tjs, tc.other); err == nil {
+				t.Error("read over the other model's inputs: no error")
+			}
+			tjs[0].Nodes[0].Feature = "no-such-feature"
+			if _, err := parseTrees(tjs, tc.names); err == nil || !strings.Contains(err.Error(), "no-such-feature") {
+				t.Errorf("unknown input: %v", err)
+			}
+		})
 	}
 }
 
@@ -179,32 +198,9 @@ func TestConfidenceTrees(t *testing.T) {
 	}
 }
 
-// TestConfidenceTreesJSON checks that the confidence model's trees survive
-// weights.json's form with the inputs by name, and that New refuses trees
-// over an input the model lacks.
-func TestConfidenceTreesJSON(t *testing.T) {
-	ts := []Tree{stump(cMargin, 0.25, 1.5), stump(cAntonym, 0, -2)}
-	data, err := json.Marshal(map[string]any{"confidence_trees": TreesJSON(ts, ConfidenceInputs[:])})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(data), `"feature":"margin"`) {
-		t.Errorf("inputs not by name: %s", data)
-	}
-	var f weightsFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		t.Fatal(err)
-	}
-	got, err := parseTrees(f.ConfTrees, ConfidenceInputs[:])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(ts, got); diff != "" {
-		t.Errorf("round trip (-want +got):\n%s", diff)
-	}
-	if _, err := parseTrees(f.ConfTrees, FeatureNames[:]); err == nil {
-		t.Error("confidence trees read as ranking trees: no error")
-	}
+// TestNewRefusesConfidenceTrees: New refuses trees over an input the
+// confidence model lacks.
+func TestNewRefusesConfidenceTrees(t *testing.T) {
 	defer func() {
 		if recover() == nil {
 			t.Error("New took a confidence tree over an input the model lacks")
