@@ -324,6 +324,8 @@ func (e *extract) nameNot(place, title bool) string {
 		if end < 0 {
 			continue
 		}
+		// The acronym after a name is the same name: the name answers.
+		acronym := e.acronymAfter(end)
 		i = e.afterTitle(i, end)
 		// A name the question holds in part ("Supreme Leader Kim Jong-un"
 		// for "Kim") is its subject, not its answer; so is one of the
@@ -340,7 +342,7 @@ func (e *extract) nameNot(place, title bool) string {
 		named = named || !other || demonym(e.text[e.toks[i].Start:e.toks[end].End])
 		atPlace := i > 0 && lang.PlacePreps[e.words[i-1]]
 		if named || place && !atPlace {
-			i = end
+			i = acronym
 			continue
 		}
 		// A list: "YouBit and Bithumb", "the United States, South Korea, Great Britain and Japan".
@@ -365,7 +367,7 @@ func (e *extract) nameNot(place, title bool) string {
 		}
 		// "Who" asks for a person, not a place or an organisation.
 		if e.who && e.notPerson(i, listEnd) {
-			i = listEnd
+			i = max(listEnd, acronym)
 			continue
 		}
 		// The name nearest the thing asked about wins ("which think
@@ -377,12 +379,33 @@ func (e *extract) nameNot(place, title bool) string {
 		if bestStart < 0 || slices.Compare(score[:], best[:]) > 0 {
 			bestStart, bestEnd, best = i, listEnd, score
 		}
-		i = listEnd
+		i = max(listEnd, acronym)
 	}
 	if bestStart < 0 {
 		return ""
 	}
-	return e.cut(bestStart, bestEnd)
+	// "Gray" of "Gray's design": the possessive is no part of the name
+	// ("It's" is no possessive).
+	n := e.cut(bestStart, bestEnd)
+	if text.Possessive(e.text, e.toks[bestEnd]) && !lang.Stopwords[e.words[bestEnd]] {
+		n = n[:len(n)-len("s")]
+		_, size := utf8.DecodeLastRuneInString(n)
+		n = n[:len(n)-size]
+	}
+	return n
+}
+
+// acronymAfter returns the token of the acronym in brackets right after
+// the name that ends at token end ("Erasmus Language Centre (ETC)"), which
+// is the same name and no other answer, or end. An acronym the question asks about is left to
+// stand alone, so that the name it stands for can answer.
+func (e *extract) acronymAfter(end int) int {
+	j := e.next(end)
+	if j < 0 || e.toks[j].Flags&text.AllCaps == 0 || e.qname[j] || strings.TrimSpace(e.text[e.toks[end].End:e.toks[j].Start]) != "(" ||
+		!strings.HasPrefix(e.text[e.toks[j].End:], ")") {
+		return end
+	}
+	return j
 }
 
 // afterTitle returns where the name asked for starts in the name run

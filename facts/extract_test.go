@@ -110,6 +110,13 @@ func TestShortAnswerNearest(t *testing.T) {
 		// A name the question gives ends a list.
 		{"In 1990 the exports went to Sweden and Norway by sea.", "Along with Norway, where did the exports go?", "Sweden"},
 		{"The rule, Executive Order 13526, told agencies to declassify files.", "Which executive order told agencies to declassify files?", "Executive Order 13526"},
+		// A possessive is no part of the name; a contraction is no possessive.
+		{"In 1876 Bell used a transmitter like Gray's design.", "Bell used a transmitter like the design of who?", "Gray"},
+		{`In 1992 the party ran on "It's Time", a theme.`, "Which theme did the party run on?", "It's Time"},
+		// The name, not the acronym after it, answers.
+		{"In 2001 the Erasmus Language Centre (ETC) opened a school in Jakarta, as the group had long planned.", "Which group opened a school in Jakarta?", "Erasmus Language Centre"},
+		// A function word after a quotation mark opens no name.
+		{`In 1920 Noiré wrote: "For the first time we find idealism in Plotinus".`, "Who did Noiré say was the first idealist?", "Plotinus"},
 	} {
 		b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{tt.fact}}}, nil)
 		if got := b.Ask(tt.q).Text; got != tt.want {

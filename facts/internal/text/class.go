@@ -89,9 +89,12 @@ func Classify(toks []Token, words []string, lf []Lex, cls []Class) {
 		if t.Flags&Aux == 0 && (t.Flags&Cap != 0 || t.Flags&AllCaps != 0) && t.Flags&(Number|Ordinal) == 0 {
 			if f&LexMonth != 0 && (w != "may" || i+1 < len(toks) && toks[i+1].Flags&Number != 0) {
 				c |= ClassDate
-			} else if t.Flags&First == 0 || t.Flags&AllCaps != 0 {
+			} else if t.Flags&AllCaps != 0 || t.Flags&First == 0 && (f&LexStop == 0 || capNext(toks, i) || i > 0 && cls[i-1]&ClassCap != 0 && toks[i].Start == toks[i-1].End+1) {
+				// A function word is no name alone: "For" after a
+				// quotation mark starts a sentence; "The Hague" and
+				// "George I" are names.
 				c |= ClassCap
-			} else if i+1 < len(toks) && toks[i+1].Flags&(Cap|AllCaps) != 0 && f&(LexStop|LexQuestion) == 0 {
+			} else if capNext(toks, i) && f&(LexStop|LexQuestion) == 0 {
 				c |= ClassCap // a name that opens the sentence: "Sergei Neverov …"
 			}
 		}
@@ -170,4 +173,10 @@ func Era(t Token, w string) bool {
 		return true
 	}
 	return false
+}
+
+// capNext reports whether the token after toks[i] is capitalised and
+// one space away: "However, Plotinus" is no name.
+func capNext(toks []Token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].Flags&(Cap|AllCaps) != 0 && toks[i+1].Start == toks[i].End+1
 }

@@ -77,6 +77,11 @@ func TestClassify(t *testing.T) {
 		// Eras in capitals make a year of any number; an advert stays one.
 		{"in 303 AD and AD 64, from 44 BC", []string{"in:", "303:num,year", "ad:date", "and:", "ad:date", "64:num,year", "from:", "44:num,year", "bc:date"}},
 		{"an ad ran 3 times", []string{"an:", "ad:", "ran:", "3:num", "times:"}},
+		// A function word is a name only beside one: a quotation opens a
+		// sentence; "The Hague" and "George I" are names.
+		{`he wrote: "For the first time`, []string{"he:", "wrote:", "for:", "the:", "first:", "time:"}},
+		{"at The Hague, under George I, in", []string{"at:", "the:cap", "hague:cap", "under:", "george:cap", "i:cap", "in:"}},
+		{"by Plotinus, However, Plotinus", []string{"by:", "plotinus:cap", "however:", "plotinus:cap"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

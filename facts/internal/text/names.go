@@ -11,9 +11,11 @@ import "strings"
 // a name may start. lex holds each token's word lists.
 func NameEnd(s string, toks []Token, cls []Class, lex []Lex, i int) int {
 	end, prev := i, i // prev: the last token walked, a join word or end
-	for j := nextWord(cls, i); j > 0 && !Possessive(s, toks[end]); prev, j = j, nextWord(cls, j) {
+	// A possessive ends a name ("Russia’s Tass"); a contraction does not
+	// ("It's Time for a Change").
+	for j := nextWord(cls, i); j > 0 && !(Possessive(s, toks[end]) && lex[end]&LexStop == 0); prev, j = j, nextWord(cls, j) {
 		gap := s[toks[prev].End:toks[j].Start]
-		if gap == "-" && cls[prev]&ClassCap != 0 {
+		if gap == "-" && (cls[prev]&ClassCap != 0 || lex[prev]&LexNameJoin != 0 && cls[j]&ClassCap != 0) {
 			end = j
 			continue
 		}

@@ -15,6 +15,12 @@ func TestNameEnd(t *testing.T) {
 		{"Lazarus Group and YouBit", "Lazarus", "Lazarus Group"},
 		{"in North Korea", "North", "North Korea"},
 		{"of the Bank of", "Bank", "Bank"},
+		{`on "It's Time" and`, "It's", "It's Time"},
+		// Particles of personal names.
+		{"persuaded August Wilhelm von Hofmann to", "Wilhelm", "Wilhelm von Hofmann"},
+		{"Abū Rayhān al-Bīrūnī also states", "Abū", "Abū Rayhān al-Bīrūnī"},
+		{"the painter Giotto di Bondone made", "Giotto", "Giotto di Bondone"},
+		{"the army of al-Qaeda, and", "Qaeda", "Qaeda"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
