@@ -26,17 +26,19 @@ type extract struct {
 	inQ   []bool // the question matches this token (checked only for numbers, dates and names)
 	// inTitle is true for a token of the article's title: the article's
 	// subject is seldom what a question about it asks for.
-	inTitle []bool
-	focus   []bool // the token matches the thing asked about ("tank" in "which think tank")
-	asked   []bool // the token matches a content word of the question
-	qname   []bool // the token is one of the question's names
-	who     bool   // the question asks "who"
+	inTitle  []bool
+	focus    []bool // the token matches the thing asked about ("tank" in "which think tank")
+	asked    []bool // the token matches a content word of the question
+	qname    []bool // the token is one of the question's names
+	who      bool   // the question asks "who"
+	minFocus int
 }
 
-// shortAnswer returns the part of fact f that answers q, or "" when q asks
-// for no kind of answer in particular or the fact has none to cut out.
+// shortAnswer returns the part of fact f that answers q, or "" when the
+// fact has none to cut out, or q asks for no kind of answer in particular
+// and is no "which X" question with a name beside X (focusName).
 func (b *Base) shortAnswer(s *scratch, q *query, cq *compiled, f uint32) string {
-	if q.want == 0 && q.defines == "" {
+	if q.want == 0 && q.defines == "" && !asksWhich(q) {
 		return ""
 	}
 	e := b.extractOf(s, q, cq, f)
@@ -45,7 +47,30 @@ func (b *Base) shortAnswer(s *scratch, q *query, cq *compiled, f uint32) string 
 			return d
 		}
 	}
+	if q.want == 0 {
+		return e.focusName()
+	}
 	return extractKind(e, q, cq)
+}
+
+// asksWhich reports whether q asks "which X" or "what X".
+func asksWhich(q *query) bool {
+	return q.focusTo > q.focusFrom && (q.wh == "what" || q.wh == "which")
+}
+
+// focusReach is how many tokens from the thing asked about a name may
+// stand and still answer a question of no kind: "Qing" of "the Qing
+// dynasty" for "which dynasty", "Judah" of "the tribe of Judah" for
+// "which tribe".
+const focusReach = 2
+
+// focusName cuts out, for a "which X" question that asks for no kind of
+// answer, the name beside X in the fact, or "" when no name is that near:
+// a name farther off answers something else as often as not.
+func (e *extract) focusName() string {
+	e.minFocus = proxReach + 1 - focusReach
+	defer func() { e.minFocus = 0 }()
+	return e.nameNot(false, true)
 }
 
 // extractOf returns fact f's tokens, classified and marked against q, in
@@ -375,6 +400,10 @@ func (e *extract) nameNot(place, title bool) string {
 		// Institute"), then the one nearest the question's other words;
 		// between names as near, the longest.
 		near := e.closeness(i, listEnd)
+		if near[0] < e.minFocus {
+			i = max(listEnd, acronym)
+			continue
+		}
 		score := [3]int{near[0], near[1], listEnd - i + n}
 		if bestStart < 0 || slices.Compare(score[:], best[:]) > 0 {
 			bestStart, bestEnd, best = i, listEnd, score

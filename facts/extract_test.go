@@ -115,6 +115,10 @@ func TestShortAnswerNearest(t *testing.T) {
 		{`In 1992 the party ran on "It's Time", a theme.`, "Which theme did the party run on?", "It's Time"},
 		// The name, not the acronym after it, answers.
 		{"In 2001 the Erasmus Language Centre (ETC) opened a school in Jakarta, as the group had long planned.", "Which group opened a school in Jakarta?", "Erasmus Language Centre"},
+		// "Which X" of no kind of answer: the name beside X, or none.
+		{"In 1898 the battleship Maine sank in the harbor near the city.", "Which battleship sank in the harbor?", "Maine"},
+		{"The trade, illegal since the Qing dynasty outlawed it in 1729, grew.", "Which dynasty outlawed the trade?", "Qing"},
+		{"In 1898 the battleship sank in the harbor near Havana.", "Which battleship sank in the harbor?", "In 1898 the battleship sank in the harbor near Havana."},
 		// A function word after a quotation mark opens no name.
 		{`In 1920 Noiré wrote: "For the first time we find idealism in Plotinus".`, "Who did Noiré say was the first idealist?", "Plotinus"},
 	} {
