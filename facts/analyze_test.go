@@ -30,6 +30,8 @@ func TestAnalyze(t *testing.T) {
 		{"Why did the ferries stop?", Analysis{Class: "DESC:reason"}},
 		{"How did the hackers get in?", Analysis{Class: "DESC:manner"}},
 		{"Which song topped the charts?", Analysis{Class: "ENTY:other", Focus: "song"}},
+		{"What is the largest city of Norway?", Analysis{Class: "LOC:city", Focus: "largest city", Constraints: []string{"Norway"}}},
+		{"What kind of city is Oslo?", Analysis{Class: "LOC:city", Focus: "city", Constraints: []string{"Oslo"}}},
 		{"Did the council approve the bridge?", Analysis{YesNo: true}},
 	} {
 		if got := Analyze(tc.q); !cmp.Equal(got, tc.want) {

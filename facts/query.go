@@ -69,8 +69,9 @@ func (q *query) isName(i int) bool {
 
 // focusRun returns the tokens [from, to) of the noun phrase after "which",
 // "what", "how many" or "how much": the thing the question asks about
-// ("Which crypto exchanges were…", "How many hackers…"), at most three
-// words, up to the first stop word.
+// ("Which crypto exchanges were…", "How many hackers…", "What is the
+// largest city…", "What type of pollution…"), at most three words, up to
+// the first stop word.
 func focusRun(toks []text.Token, words []string) (int, int) {
 	for i, w := range words {
 		if w != "which" && w != "what" && w != "how" {
@@ -82,6 +83,15 @@ func focusRun(toks []text.Token, words []string) (int, int) {
 				return 0, 0
 			}
 			j++
+		}
+		// "What is the capital of…": the noun after the copula, unless a
+		// name follows ("What was the Edo period also called?").
+		if j+2 < len(words) && lang.Copulas[words[j]] && words[j+1] == "the" && toks[j+2].Flags&(text.Cap|text.AllCaps) == 0 {
+			j += 2
+		}
+		// "What type of pollution…": the noun after "of".
+		if j+1 < len(words) && lang.KindWords[words[j]] && words[j+1] == "of" {
+			j += 2
 		}
 		k := j
 		for k < len(words) && k < j+3 && !lang.Stopwords[words[k]] && !lang.QuestionWords[words[k]] && !(k > j && verbAt(toks, words, k)) {

@@ -75,7 +75,11 @@ func TestParse(t *testing.T) {
 		{"Which crypto exchanges were hacked?", parsed{Want: "name", Wh: "which", Focus: "crypto exchanges"}},
 		{"What did the minister point out?", parsed{Wh: "what"}},
 		{"Who is Taro Kono?", parsed{Want: "name", Wh: "who", Defines: "Taro Kono"}},
-		{"What is the price of gold?", parsed{Want: "money", Wh: "what"}},
+		{"What is the price of gold?", parsed{Want: "money", Wh: "what", Focus: "price"}},
+		// The thing asked about follows "is the" and "type of"; a name
+		// after "is the" is what the question is about, not what it asks.
+		{"What type of pollution was found?", parsed{Wh: "what", Focus: "pollution"}},
+		{"What is the Edo period also known as?", parsed{Wh: "what"}},
 		{"Did Trump respond?", parsed{YesNo: true}},
 		{"WHO IS TARO KONO?", parsed{Want: "name", Wh: "who"}},
 		{"<@123> when was it published? https://x.y/z", parsed{Want: "date", Wh: "when"}},

@@ -60,6 +60,7 @@ var (
 	SourceWords      = set("source-words")
 	LightWords       = set("light-words")
 	MentionWords     = set("mention-words")
+	KindWords        = set("kind-words")
 
 	// Anaphors, AnaphorPossessives, DocumentNouns, FollowupOpeners and
 	// SayingVerbs tell

@@ -15,7 +15,7 @@ func TestEveryFileRead(t *testing.T) {
 		"acronym-stops", "abbreviations", "sentence-starters", "place-names", "demonym-suffixes",
 		"currency-signs", "synonyms", "appositions", "description-marks", "question-nouns",
 		"anaphors", "anaphor-possessives", "document-nouns", "followup-openers", "saying-verbs",
-		"negations", "hedges", "compare-words", "source-words", "time-units", "list-words", "light-words", "mention-words"} {
+		"negations", "hedges", "compare-words", "source-words", "time-units", "list-words", "light-words", "mention-words", "kind-words"} {
 		read["data/"+n+".txt"] = true
 	}
 	names, err := fs.Glob(files, "data/*.txt")
