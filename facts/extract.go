@@ -38,7 +38,7 @@ type extract struct {
 // fact has none to cut out, or q asks for no kind of answer in particular
 // and is no "which X" question with a name beside X (focusName).
 func (b *Base) shortAnswer(s *scratch, q *query, cq *compiled, f uint32) string {
-	if q.want == 0 && q.defines == "" && !asksWhich(q) {
+	if q.want&^kList == 0 && q.defines == "" && !asksWhich(q) {
 		return ""
 	}
 	e := b.extractOf(s, q, cq, f)
@@ -47,7 +47,7 @@ func (b *Base) shortAnswer(s *scratch, q *query, cq *compiled, f uint32) string 
 			return d
 		}
 	}
-	if q.want == 0 {
+	if q.want&^kList == 0 {
 		return e.focusName()
 	}
 	return extractKind(e, q, cq)

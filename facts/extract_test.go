@@ -119,6 +119,7 @@ func TestShortAnswerNearest(t *testing.T) {
 		{"In 1898 the battleship Maine sank in the harbor near the city.", "Which battleship sank in the harbor?", "Maine"},
 		{"The trade, illegal since the Qing dynasty outlawed it in 1729, grew.", "Which dynasty outlawed the trade?", "Qing"},
 		{"In 1898 the battleship sank in the harbor near Havana.", "Which battleship sank in the harbor?", "In 1898 the battleship sank in the harbor near Havana."},
+		{"In 950 the plateau saw a migration of Turkic and Mongol tribes from the east.", "Which tribes saw a migration to the plateau?", "Turkic and Mongol"},
 		// A function word after a quotation mark opens no name.
 		{`In 1920 Noiré wrote: "For the first time we find idealism in Plotinus".`, "Who did Noiré say was the first idealist?", "Plotinus"},
 	} {
