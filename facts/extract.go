@@ -48,6 +48,11 @@ func (b *Base) shortAnswer(s *scratch, q *query, cq *compiled, f uint32) string 
 		}
 	}
 	if q.want&^kList == 0 {
+		if q.sortOf {
+			if m := e.modifier(); m != "" {
+				return m
+			}
+		}
 		return e.focusName()
 	}
 	return extractKind(e, q, cq)
@@ -56,6 +61,48 @@ func (b *Base) shortAnswer(s *scratch, q *query, cq *compiled, f uint32) string 
 // asksWhich reports whether q asks "which X" or "what X".
 func asksWhich(q *query) bool {
 	return q.focusTo > q.focusFrom && (q.wh == "what" || q.wh == "which")
+}
+
+// maxModifierWords bounds the words of a modifier (see modifier).
+const maxModifierWords = 3
+
+// modifier cuts out the words right before the thing asked about that the
+// question does not have, for a question that asks for a sort of it:
+// "lead" of "lead pollution" for "what type of pollution", "modern
+// constitutional" of "a modern constitutional monarchy".
+func (e *extract) modifier() string {
+	for k := 1; k < len(e.toks); k++ {
+		if !e.focus[k] || e.focus[k-1] {
+			continue
+		}
+		start, whole := k, true
+		for j := k - 1; j >= 0 && k-j <= maxModifierWords; j-- {
+			if e.cls[j]&text.ClassAux != 0 {
+				continue
+			}
+			// A hyphen joins the words of one modifier ("through-hole");
+			// a comma ends it ("long-term, complex"); any other mark with
+			// no space leaves a piece of a word ("4" of "4/4").
+			gap := e.text[e.toks[j].End:e.toks[start].Start]
+			if gap == "-" {
+				start = j
+				continue
+			}
+			if !text.SpaceBetween(e.text, e.toks[j].End, e.toks[start].Start) {
+				whole = strings.ContainsFunc(gap, unicode.IsSpace)
+				break
+			}
+			// An owner ("the city's restaurants") is no sort.
+			if e.lf[j]&text.LexStop != 0 || e.asked[j] || text.Possessive(e.text, e.toks[j]) {
+				break
+			}
+			start = j
+		}
+		if start < k && whole {
+			return e.cut(start, k-1)
+		}
+	}
+	return ""
 }
 
 // focusReach is how many tokens from the thing asked about a name may

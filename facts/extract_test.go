@@ -120,6 +120,12 @@ func TestShortAnswerNearest(t *testing.T) {
 		{"The trade, illegal since the Qing dynasty outlawed it in 1729, grew.", "Which dynasty outlawed the trade?", "Qing"},
 		{"In 1898 the battleship sank in the harbor near Havana.", "Which battleship sank in the harbor?", "In 1898 the battleship sank in the harbor near Havana."},
 		{"In 950 the plateau saw a migration of Turkic and Mongol tribes from the east.", "Which tribes saw a migration to the plateau?", "Turkic and Mongol"},
+		// "What type of X": the words before X that the question lacks;
+		// not a piece of a word, nor an owner.
+		{"In 1990 a theory linked lead pollution to crime rates.", "What type of pollution was linked to crime rates?", "lead"},
+		{"In 1990 the plant used through-hole construction for its boards.", "What kind of construction did the plant use for its boards?", "through-hole"},
+		{"In 1990 the bands played 4/4 beats at the club.", "What type of beats did the bands play at the club?", "In 1990 the bands played 4/4 beats at the club."},
+		{"In 1990 the city's restaurants served fish from the coast.", "What type of restaurants served fish from the coast?", "In 1990 the city's restaurants served fish from the coast."},
 		// A function word after a quotation mark opens no name.
 		{`In 1920 Noiré wrote: "For the first time we find idealism in Plotinus".`, "Who did Noiré say was the first idealist?", "Plotinus"},
 	} {

@@ -32,6 +32,10 @@ type query struct {
 	// focusFrom and focusTo are the tokens [from, to) of the thing asked
 	// about: "exchanges" in "Which crypto exchanges were hacked?".
 	focusFrom, focusTo int
+	// sortOf: the question asks for a sort of the thing asked about
+	// ("What type of pollution…?"), which the fact says before it ("lead
+	// pollution").
+	sortOf bool
 }
 
 // parse reads a question. The tokens and words are appended to toks and
@@ -52,6 +56,7 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 	q.defines = definedName(question, toks, words)
 	q.compare = comparison(words)
 	q.focusFrom, q.focusTo = focusRun(toks, words)
+	q.sortOf = q.focusFrom >= 2 && words[q.focusFrom-1] == "of" && lang.KindWords[words[q.focusFrom-2]]
 	if q.want&^kList == 0 && q.focusTo > q.focusFrom && (q.wh == "what" || q.wh == "which") {
 		// A noun the question-noun list lacks, typed through WordNet:
 		// "which airlines" asks for names.
