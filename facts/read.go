@@ -121,7 +121,7 @@ const (
 	xReason         // 1 if it has a word of cause asked for ("because", "due")
 	xNear           // 1/distance from an answer of the kind asked for to a word of the question, if close
 	xList           // 1 if the question asks for several things and the fact names several
-	xFocus          // 1/distance from an answer of the kind asked for to the thing asked about, if close
+	xFocus          // 1/distance from an answer of the kind asked for (a name, for "which X" of no kind) to the thing asked about, if close
 	xLead           // 1 if it opens its paragraph
 	xNames          // importance of the question's names (capitalised words) the fact has
 	xLen            // log2 of the fact's length in words, over 5
@@ -162,6 +162,12 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 	vague := false // a number in words only ("thousands")
 	title := b.titles[ft.article]
 	want := nearKinds(q.want)
+	// A "which X" question of no kind: a name beside X may answer it
+	// (focusName).
+	whichName := q.want&^kList == 0 && asksWhich(q)
+	if whichName {
+		want = kName
+	}
 	// How close the nearest answer of the kind asked for comes to a word of
 	// the question, and how many separate names the fact has.
 	near, focus := proxReach+1, proxReach+1
@@ -275,7 +281,7 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 	if c.typed && near <= proxReach {
 		c.x[xNear] = 1 / float32(near)
 	}
-	if c.typed && focus <= proxReach {
+	if c.typed && focus <= proxReach || whichName && focus <= focusReach {
 		c.x[xFocus] = 1 / float32(focus)
 	}
 	c.x[xSent] = sent
