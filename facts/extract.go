@@ -38,13 +38,19 @@ type extract struct {
 // fact has none to cut out, or q asks for no kind of answer in particular
 // and is no "which X" question with a name beside X (focusName).
 func (b *Base) shortAnswer(s *scratch, q *query, cq *compiled, f uint32) string {
-	if q.want&^kList == 0 && q.defines == "" && !asksWhich(q) {
+	naming := q.want&(strictKinds|kReason) == 0 && asksNaming(q)
+	if q.want&^kList == 0 && q.defines == "" && !asksWhich(q) && !naming {
 		return ""
 	}
 	e := b.extractOf(s, q, cq, f)
 	if q.defines != "" {
 		if d := e.description(); d != "" {
 			return d
+		}
+	}
+	if naming {
+		if a := e.naming(); a != "" {
+			return a
 		}
 	}
 	if q.want&^kList == 0 {

@@ -126,6 +126,13 @@ func TestShortAnswerNearest(t *testing.T) {
 		{"In 1990 the plant used through-hole construction for its boards.", "What kind of construction did the plant use for its boards?", "through-hole"},
 		{"In 1990 the bands played 4/4 beats at the club.", "What type of beats did the bands play at the club?", "In 1990 the bands played 4/4 beats at the club."},
 		{"In 1990 the city's restaurants served fish from the coast.", "What type of restaurants served fish from the coast?", "In 1990 the city's restaurants served fish from the coast."},
+		// "What is X called?": the name the fact gives after a mark of
+		// naming that follows a word of the question; quoted, or up to a
+		// function word; none from a mark that gives none.
+		{"In spring the birds narrow into preferred routes called flyways over the coast.", "What are the preferred routes of the birds called?", "flyways"},
+		{`In 1019 Yaroslav, known as "the Wise", took the throne.`, "What was Yaroslav known as?", "the Wise"},
+		{"In 1850 the rooms of the palace were named and decorated for visitors.", "Which room of the palace was named for visitors?", "In 1850 the rooms of the palace were named and decorated for visitors."},
+		{"In 1850 monks wrote a so-called creed of the abbey.", "What so-called creed did the monks write?", "In 1850 monks wrote a so-called creed of the abbey."},
 		// A function word after a quotation mark opens no name.
 		{`In 1920 Noiré wrote: "For the first time we find idealism in Plotinus".`, "Who did Noiré say was the first idealist?", "Plotinus"},
 	} {

@@ -61,6 +61,8 @@ var (
 	LightWords       = set("light-words")
 	MentionWords     = set("mention-words")
 	KindWords        = set("kind-words")
+	NamingWords      = set("naming-words")
+	NamingMarks      = lineSet("naming-marks")
 
 	// Anaphors, AnaphorPossessives, DocumentNouns, FollowupOpeners and
 	// SayingVerbs tell

@@ -15,7 +15,8 @@ func TestEveryFileRead(t *testing.T) {
 		"acronym-stops", "abbreviations", "sentence-starters", "place-names", "demonym-suffixes",
 		"currency-signs", "synonyms", "appositions", "description-marks", "question-nouns",
 		"anaphors", "anaphor-possessives", "document-nouns", "followup-openers", "saying-verbs",
-		"negations", "hedges", "compare-words", "source-words", "time-units", "list-words", "light-words", "mention-words", "kind-words"} {
+		"negations", "hedges", "compare-words", "source-words", "time-units", "list-words", "light-words", "mention-words", "kind-words",
+		"naming-words", "naming-marks"} {
 		read["data/"+n+".txt"] = true
 	}
 	names, err := fs.Glob(files, "data/*.txt")
