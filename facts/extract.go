@@ -26,11 +26,13 @@ type extract struct {
 	inQ   []bool // the question matches this token (checked only for numbers, dates and names)
 	// inTitle is true for a token of the article's title: the article's
 	// subject is seldom what a question about it asks for.
-	inTitle  []bool
-	focus    []bool // the token matches the thing asked about ("tank" in "which think tank")
-	asked    []bool // the token matches a content word of the question
-	qname    []bool // the token is one of the question's names
-	who      bool   // the question asks "who"
+	inTitle []bool
+	focus   []bool // the token matches the thing asked about ("tank" in "which think tank")
+	asked   []bool // the token matches a content word of the question
+	qname   []bool // the token is one of the question's names
+	who     bool   // the question asks "who"
+	// minFocus is the least closeness to the thing asked about that a
+	// name must have to be cut (see focusName).
 	minFocus int
 }
 
@@ -78,8 +80,8 @@ const maxModifierWords = 3
 // constitutional" of "a modern constitutional monarchy".
 func (e *extract) modifier() string {
 	for k := 1; k < len(e.toks); k++ {
-		if !e.focus[k] || e.focus[k-1] {
-			continue
+		if !e.focus[k] || e.focus[k-1] || e.cls[k]&text.ClassAux != 0 {
+			continue // a joined-up form stands over its parts
 		}
 		start, whole := k, true
 		for j := k - 1; j >= 0 && k-j <= maxModifierWords; j-- {

@@ -133,6 +133,9 @@ func TestShortAnswerNearest(t *testing.T) {
 		{`In 1019 Yaroslav, known as "the Wise", took the throne.`, "What was Yaroslav known as?", "the Wise"},
 		{"In 1850 the rooms of the palace were named and decorated for visitors.", "Which room of the palace was named for visitors?", "In 1850 the rooms of the palace were named and decorated for visitors."},
 		{"In 1850 monks wrote a so-called creed of the abbey.", "What so-called creed did the monks write?", "In 1850 monks wrote a so-called creed of the abbey."},
+		// A joined-up form ("cyberwarfare" over "cyber-warfare") is no
+		// word of its own to stand before.
+		{"In 2017 the state used cyber-warfare against banks.", "What type of cyberwarfare did the state use against banks?", "In 2017 the state used cyber-warfare against banks."},
 		// A function word after a quotation mark opens no name.
 		{`In 1920 Noiré wrote: "For the first time we find idealism in Plotinus".`, "Who did Noiré say was the first idealist?", "Plotinus"},
 	} {
