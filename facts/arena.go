@@ -28,10 +28,14 @@ type scratch struct {
 	linear  []float32 // the candidates' linear scores, sorted, to find the trees' share
 	feats   [][nFeatures]float32
 	extract extract
-	table   altTable
-	learned altTable  // the compiled query's learned words
-	lp      []float32 // the best learned probability of each group in a fact
-	found   []hit
+	// spans and spanScores are the span model's candidates (span.go).
+	spans      []spanCand
+	spanScores []float64
+	shortlist  []int
+	table      altTable
+	learned    altTable  // the compiled query's learned words
+	lp         []float32 // the best learned probability of each group in a fact
+	found      []hit
 }
 
 func (b *Base) newScratch() *scratch {

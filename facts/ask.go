@@ -107,6 +107,9 @@ func (b *Base) answerText(s *scratch, r *result, cited []uint32) (Verdict, strin
 	if t := b.shortAnswer(s, &r.q, &r.c, best); t != "" {
 		return "", t
 	}
+	if t := b.spanAnswer(s, r, best); t != "" {
+		return "", t
+	}
 	return "", b.facts[best].text
 }
 

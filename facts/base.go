@@ -50,9 +50,10 @@ type Base struct {
 	nameWordSet   map[string]bool
 	mainOnce      sync.Once
 	main          string
-	maxIDF        float32 // the idf of a term no passage has
-	weights       Weights // of the ranking and the confidence model
-	forest        forest  // weights.Trees, compiled
+	maxIDF        float32    // the idf of a term no passage has
+	weights       Weights    // of the ranking and the confidence model
+	spanModel     *spanModel // the reader's last resort (span.go), or nil for none
+	forest        forest     // weights.Trees, compiled
 	expandW       [nExpanders]float32
 	spell         *spell.Corrector // nil when it could not be built
 	learned       map[string][]learnedPair

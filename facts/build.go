@@ -23,7 +23,7 @@ import (
 // depend on scheduling; then each fact's tokens are mapped to term ids, alias
 // and acronym phrases are marked, and the postings are counted and filled.
 func New(articles []Article, aliases [][]string, opts ...Option) *Base {
-	b := &Base{articles: articles, weights: DefaultWeights()}
+	b := &Base{articles: articles, weights: DefaultWeights(), spanModel: embeddedSpanModel()}
 	b.expansions.max, b.lemmaTerms.max = maxExpansions, maxLemmaTerms
 	for _, o := range opts {
 		o(b)

@@ -30,7 +30,13 @@ type extract struct {
 	focus   []bool // the token matches the thing asked about ("tank" in "which think tank")
 	asked   []bool // the token matches a content word of the question
 	qname   []bool // the token is one of the question's names
-	who     bool   // the question asks "who"
+	fact    uint32 // the fact's index
+	pos     []int  // the positional tokens (not extra forms), for spans
+	// learned and titled are, for each positional token, the learned
+	// table's probability of it and whether the title has it (spans).
+	learned []float64
+	titled  []bool
+	who     bool // the question asks "who"
 	// minFocus is the least closeness to the thing asked about that a
 	// name must have to be cut (see focusName).
 	minFocus int
@@ -132,7 +138,7 @@ func (e *extract) focusName() string {
 // s's extract.
 func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract {
 	e := &s.extract
-	e.text = b.facts[f].text
+	e.text, e.fact = b.facts[f].text, f
 	e.toks = s.z.Tokenize(e.text)
 	e.words, e.lf = e.words[:0], e.lf[:0]
 	for _, t := range e.toks {

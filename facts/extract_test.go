@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/factbot/factbot/facts/internal/text"
@@ -139,9 +141,82 @@ func TestShortAnswerNearest(t *testing.T) {
 		// A function word after a quotation mark opens no name.
 		{`In 1920 Noiré wrote: "For the first time we find idealism in Plotinus".`, "Who did Noiré say was the first idealist?", "Plotinus"},
 	} {
-		b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{tt.fact}}}, nil)
+		b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{tt.fact}}}, nil, noSpans)
 		if got := b.Ask(tt.q).Text; got != tt.want {
 			t.Errorf("%q of %q: short answer %q, want %q", tt.q, tt.fact, got, tt.want)
 		}
+	}
+}
+
+// noSpans makes a base without the span model, to test the extractors
+// alone.
+func noSpans(b *Base) { b.spanModel = nil }
+
+// The span model answers what no extractor can, and never a question it
+// must not: "why", "how", a yes/no question, a date. The answers depend on
+// the fitted model, so the table holds clear cases.
+func TestSpanAnswer(t *testing.T) {
+	const (
+		bridge = "In 1990 the council built a stone bridge over the river."
+		ferry  = "In 1990 the council built a stone bridge over the river because the ferry had sunk."
+	)
+	for _, tt := range []struct{ fact, q, want string }{
+		{bridge, "What did the council build over the river?", "stone bridge"},
+		{ferry, "Why did the council build a bridge over the river?", ferry},
+		{bridge, "How did the council build the bridge over the river?", bridge},
+		{bridge, "Did the council build a bridge over the river?", "Yes"},
+		{bridge, "In what year did the council build a bridge over the river?", "1990"},
+	} {
+		b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{tt.fact}}}, nil)
+		if got := b.Ask(tt.q).Text; got != tt.want {
+			t.Errorf("%q: short answer %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// The null candidate is always there, last, and no span holds a word of
+// the question, opens or ends on a function word, or is a piece of a
+// joined-up word.
+func TestSpanCandidates(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{"In 2017 the state used cyber-warfare against the banks of the city."}}}, nil)
+	fact, _, _, spans := b.Spans("What type of cyberwarfare did the state use?")
+	if fact == "" || len(spans) < 2 {
+		t.Fatalf("Spans: fact %q, %d spans", fact, len(spans))
+	}
+	if last := spans[len(spans)-1]; last.Text != "" || last.Features[sNull] != 1 {
+		t.Errorf("last span %q, null feature %v: want the null candidate", last.Text, last.Features[sNull])
+	}
+	var texts []string
+	for _, sp := range spans[:len(spans)-1] {
+		texts = append(texts, sp.Text)
+		if sp.Features[sNull] != 0 {
+			t.Errorf("span %q has the null feature", sp.Text)
+		}
+	}
+	for _, bad := range []string{"state", "the banks", "banks of", "cyber", "warfare", "cyber-warfare", "2017 the state"} {
+		if slices.Contains(texts, bad) {
+			t.Errorf("span %q among %q", bad, texts)
+		}
+	}
+	for _, good := range []string{"2017", "banks", "banks of the city", "city"} {
+		if !slices.Contains(texts, good) {
+			t.Errorf("no span %q among %q", good, texts)
+		}
+	}
+}
+
+// The embedded span model names every feature, in order; a file that
+// names them otherwise is refused.
+func TestSpanModelFile(t *testing.T) {
+	m, err := parseSpanModel(spanJSON)
+	if err != nil {
+		t.Fatalf("span.json: %v", err)
+	}
+	if m.Min <= 0 || m.Min > 1 || len(m.Trees) == 0 {
+		t.Errorf("span.json: floor %v, %d trees", m.Min, len(m.Trees))
+	}
+	bad := strings.Replace(string(spanJSON), `"name": "len1"`, `"name": "length1"`, 1)
+	if _, err := parseSpanModel([]byte(bad)); err == nil {
+		t.Error("a span model with a misnamed feature was read")
 	}
 }

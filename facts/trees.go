@@ -167,6 +167,26 @@ func (f *forest) addTo(cs []cand) {
 	}
 }
 
+// value returns the sum of the trees' values at the inputs x, walking
+// each tree without a branch, as addTo does for many facts.
+func (f *forest) value(x []float32) float32 {
+	if len(f.leaves) == 0 {
+		return 0
+	}
+	nIn, nLeaf := 1<<f.depth-1, 1<<f.depth
+	var sum float32
+	for k := range len(f.leaves) / nLeaf {
+		in := f.inner[k*nIn : (k+1)*nIn]
+		i := 0
+		for range f.depth {
+			sp := in[i]
+			i = 2*i + 1 + int(math.Float32bits(sp.cut-x[sp.feature])>>31)
+		}
+		sum += f.leaves[k*nLeaf+i-nIn]
+	}
+	return sum
+}
+
 // checkTrees reports the first tree whose nodes do not form a tree over
 // nIn inputs: every child after its parent and in range, every input known,
 // so that a walk always ends.

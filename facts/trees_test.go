@@ -210,3 +210,23 @@ func TestNewRefusesConfidenceTrees(t *testing.T) {
 	w.ConfidenceTrees = []Tree{stump(nConfInputs, 0.5, 1)}
 	New(nil, nil, WithWeights(w))
 }
+
+// The compiled forest's value at one input is the trees' summed values,
+// in float32.
+func TestForestValue(t *testing.T) {
+	ts := []Tree{stump(0, 0.5, 1), {Nodes: []TreeNode{
+		{Feature: 1, Cut: 2, Left: 1, Right: 2},
+		{Feature: 0, Cut: 0.25, Left: 3, Right: 4}, {Feature: -1, Value: 3},
+		{Feature: -1, Value: -1}, {Feature: -1, Value: 0.5},
+	}}}
+	f := newForest(ts)
+	for _, x := range [][]float64{{0, 0}, {0.3, 1}, {0.6, 2}, {0.6, 2.5}, {0.5, 3}} {
+		want := 0.0
+		for _, tr := range ts {
+			want += tr.Value(x)
+		}
+		if got := f.value([]float32{float32(x[0]), float32(x[1])}); math.Abs(float64(got)-want) > 1e-6 {
+			t.Errorf("value(%v) = %v, want %v", x, got, want)
+		}
+	}
+}

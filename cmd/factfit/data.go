@@ -24,7 +24,11 @@ type squad struct {
 	// general are the other questions about held-out articles (not in
 	// sample-2000.jsonl, not picked for the fit): the general measure's.
 	general []eval.Question
-	files   []dataFile // every file read, in the order read
+	// rest are the questions about articles of the fact base that the
+	// ranking and confidence fits leave alone (not in sample-2000.jsonl,
+	// not picked): the span fit's (span.go).
+	rest  []eval.Question
+	files []dataFile // every file read, in the order read
 	// chat are the chat twins of the questions, by the clean question's
 	// id; nil without -chat.
 	chat map[string]eval.Question
@@ -145,6 +149,8 @@ func readSquad(dir string) (squad, error) {
 		if n++; n%7 != 0 {
 			if heldOut(q.Source) {
 				d.general = append(d.general, q)
+			} else {
+				d.rest = append(d.rest, q)
 			}
 			continue
 		}

@@ -130,6 +130,8 @@ type config struct {
 	trees, treeDepth int
 	// confTrees and confTreeDepth shape the confidence model's.
 	confTrees, confTreeDepth int
+	// span: fit the span model (span.go) instead of the weights.
+	span bool
 	// paraphrase is the probability with which the confidence episodes'
 	// paraphrased twins of answerable questions replace a word; 0 adds none.
 	paraphrase float64
@@ -143,7 +145,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	c := config{target: fit.AnyRight, expanders: map[string]float64{}}
 	fs.StringVar(&c.squad, "squad", "../shared/corpora/squad-train", "SQuAD train `folder`: articles/, questions.jsonl, sample-2000.jsonl")
 	fs.StringVar(&c.chat, "chat", "", "`file` of the questions of questions.jsonl rewritten as chat by chatnoise.py (ids with a -chat suffix), each used beside its clean twin")
-	fs.StringVar(&c.out, "o", "facts/weights.json", "the weights `file` to write")
+	fs.StringVar(&c.out, "o", "facts/weights.json", "the weights `file` to write (with -span, the span model's: facts/span.json)")
 	fs.Func("target", "what a question with several right candidates rewards: any-right (their total probability) or each-right (their mean log-probability, convex)", func(s string) error {
 		for _, t := range []fit.Target{fit.AnyRight, fit.EachRight} {
 			if s == t.String() {
@@ -170,6 +172,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&c.confTrees, "conf-trees", 100, "how many boosted trees the confidence model adds to its logistic score; 0 for none")
 	fs.IntVar(&c.confTreeDepth, "conf-tree-depth", 4, "the most levels of splits of each of the confidence model's trees")
 	fs.Float64Var(&c.maxFalseAbstain, "max-false-abstain", 0.05, "the most abstentions allowed on answerable training questions at each size of fact base, as a share")
+	fs.BoolVar(&c.span, "span", false, "fit the span model and write it to -o (facts/span.json) instead of the weights")
 	fs.BoolVar(&c.measure, "measure", false, "fit nothing: print the general measure (measure.go) of the embedded weights, as JSON")
 	fs.Float64Var(&c.paraphrase, "paraphrase", 0, "add to the confidence episodes a paraphrased twin (and its chat twin) of each answerable question, each content word replaced with this `probability` by a WordNet synonym the base lacks; 0 adds none")
 	fs.Usage = func() {
@@ -178,6 +181,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if c.span {
+		set := false
+		fs.Visit(func(f *flag.Flag) { set = set || f.Name == "o" })
+		if !set {
+			c.out = "facts/span.json"
+		}
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
@@ -209,6 +219,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		_, err = fmt.Fprintf(stdout, "%s\n", out)
 		return err
+	}
+	if c.span {
+		f, err := fitSpan(ctx, data, stderr)
+		if err != nil {
+			return err
+		}
+		f.Command = append([]string{"factfit"}, args...)
+		out, err := f.encode()
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(c.out, out, 0o644); err != nil {
+			return fmt.Errorf("write span model: %w", err)
+		}
+		return nil
 	}
 	file, err := fitWeights(ctx, c, data, stderr)
 	if err != nil {

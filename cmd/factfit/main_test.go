@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -427,6 +428,71 @@ func TestAUC(t *testing.T) {
 	} {
 		if got := auc(tc.pos, tc.neg); got != tc.want {
 			t.Errorf("auc(%v, %v) = %v, want %v", tc.pos, tc.neg, got, tc.want)
+		}
+	}
+}
+
+// TestSpanFit fits the span model on the small corpus twice: the same
+// file, every feature named in order, the trees over them, and a floor the
+// engine reads back.
+func TestSpanFit(t *testing.T) {
+	squad := writeCorpus(t)
+	out := filepath.Join(t.TempDir(), "span.json")
+	var files [][]byte
+	for i := range 2 {
+		var stdout, stderr bytes.Buffer
+		if err := run(context.Background(), []string{"-span", "-squad", squad, "-o", out}, &stdout, &stderr); err != nil {
+			t.Fatalf("run %d: %v\n%s", i, err, stderr.String())
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, data)
+	}
+	if !bytes.Equal(files[0], files[1]) {
+		t.Errorf("two runs wrote different files")
+	}
+	var f struct {
+		Command  []string            `json:"command"`
+		Features []facts.NamedWeight `json:"features"`
+		Trees    []json.RawMessage   `json:"trees"`
+		Min      float64             `json:"min"`
+		Fit      spanFigures         `json:"fit"`
+	}
+	if err := json.Unmarshal(files[0], &f); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, w := range f.Features {
+		names = append(names, w.Name)
+	}
+	if diff := cmp.Diff(facts.SpanFeatures[:], names); diff != "" {
+		t.Errorf("features (-want +got):\n%s", diff)
+	}
+	if len(f.Trees) != spanTrees || f.Min <= 0 || f.Min > 1 {
+		t.Errorf("%d trees, floor %v: want %d trees and a floor in (0, 1]", len(f.Trees), f.Min, spanTrees)
+	}
+	if f.Fit.Train == 0 || f.Fit.Tune == 0 || !slices.Equal(f.Command, []string{"factfit", "-span", "-squad", squad, "-o", out}) {
+		t.Errorf("figures %+v, command %q: want questions to train and to set the floor, and the command", f.Fit, f.Command)
+	}
+}
+
+// bestF1 is SQuAD's F1: articles and punctuation aside, over words.
+func TestBestF1(t *testing.T) {
+	for _, tt := range []struct {
+		pred  string
+		golds []string
+		want  float64
+	}{
+		{"the Qing dynasty", []string{"Qing dynasty"}, 1},
+		{"Qing", []string{"Qing dynasty", "the Manchu"}, 2.0 / 3},
+		{"stone bridge.", []string{"a bridge"}, 2.0 / 3},
+		{"river", []string{"bridge"}, 0},
+		{"", []string{"bridge"}, 0},
+	} {
+		if got := bestF1(tt.pred, tt.golds); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("bestF1(%q, %q) = %v, want %v", tt.pred, tt.golds, got, tt.want)
 		}
 	}
 }
