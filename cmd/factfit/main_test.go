@@ -20,6 +20,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/eval"
 )
 
 // writeCorpus writes a small SQuAD-like folder: articles about made-up
@@ -478,8 +479,8 @@ func TestSpanFit(t *testing.T) {
 	}
 }
 
-// bestF1 is SQuAD's F1: articles and punctuation aside, over words.
-func TestBestF1(t *testing.T) {
+// eval.F1 is SQuAD's F1: articles and punctuation aside, over words.
+func TestF1(t *testing.T) {
 	for _, tt := range []struct {
 		pred  string
 		golds []string
@@ -491,8 +492,8 @@ func TestBestF1(t *testing.T) {
 		{"river", []string{"bridge"}, 0},
 		{"", []string{"bridge"}, 0},
 	} {
-		if got := bestF1(tt.pred, tt.golds); math.Abs(got-tt.want) > 1e-9 {
-			t.Errorf("bestF1(%q, %q) = %v, want %v", tt.pred, tt.golds, got, tt.want)
+		if got := eval.F1(tt.pred, tt.golds); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("F1(%q, %q) = %v, want %v", tt.pred, tt.golds, got, tt.want)
 		}
 	}
 }

@@ -8,11 +8,10 @@ import (
 	"io"
 	"math"
 	"slices"
-	"strings"
 	"time"
-	"unicode"
 
 	"github.com/factbot/factbot/facts"
+	"github.com/factbot/factbot/internal/eval"
 	"github.com/factbot/factbot/internal/fit"
 )
 
@@ -96,12 +95,12 @@ func fitSpan(ctx context.Context, data squad, log io.Writer) (spanFile, error) {
 		if extracted != "" || len(spans) == 0 {
 			continue
 		}
-		sq := spanQuestion{quoteF1: bestF1(fact, q.Answers), holds: holds(fact, q.Answers), conf: conf}
+		sq := spanQuestion{quoteF1: eval.F1(fact, q.Answers), holds: eval.HoldsAny(fact, q.Answers), conf: conf}
 		for _, sp := range spans {
 			sq.x = append(sq.x, sp.Features)
 			f := -1.0 // the null candidate's
 			if sp.Text != "" {
-				f = bestF1(sp.Text, q.Answers)
+				f = eval.F1(sp.Text, q.Answers)
 			}
 			sq.f1 = append(sq.f1, f)
 		}
@@ -255,61 +254,3 @@ func (f spanFile) encode() ([]byte, error) {
 }
 
 func round4(x float64) float64 { return round(x, 4) }
-
-// bestF1 is SQuAD's F1 of pred against the best of golds.
-func bestF1(pred string, golds []string) float64 {
-	best := 0.0
-	p := squadTokens(pred)
-	for _, g := range golds {
-		best = max(best, tokenF1(p, squadTokens(g)))
-	}
-	return best
-}
-
-// squadTokens normalises s as SQuAD's evaluation does (lower case, no
-// punctuation, no articles) and splits it into words.
-func squadTokens(s string) []string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsPunct(r) || unicode.IsSymbol(r) {
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, s)
-	var out []string
-	for _, w := range strings.Fields(s) {
-		if w != "a" && w != "an" && w != "the" {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-func tokenF1(pred, gold []string) float64 {
-	count := map[string]int{}
-	for _, w := range gold {
-		count[w]++
-	}
-	common := 0
-	for _, w := range pred {
-		if count[w] > 0 {
-			count[w]--
-			common++
-		}
-	}
-	if common == 0 {
-		return 0
-	}
-	p, r := float64(common)/float64(len(pred)), float64(common)/float64(len(gold))
-	return 2 * p * r / (p + r)
-}
-
-// holds reports whether fact holds one of golds, as SQuAD normalises them.
-func holds(fact string, golds []string) bool {
-	f := " " + strings.Join(squadTokens(fact), " ") + " "
-	for _, g := range golds {
-		if t := squadTokens(g); len(t) > 0 && strings.Contains(f, " "+strings.Join(t, " ")+" ") {
-			return true
-		}
-	}
-	return false
-}

@@ -162,3 +162,37 @@ func Normalize(s, punct string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// F1 is SQuAD's F1 of pred against the best of golds: the harmonic mean
+// of the precision and recall of their words, after Normalize.
+func F1(pred string, golds []string) float64 {
+	best := 0.0
+	p := strings.Fields(Normalize(pred, ""))
+	for _, g := range golds {
+		gw := strings.Fields(Normalize(g, ""))
+		common := Overlap(p, gw)
+		if common == 0 {
+			continue
+		}
+		prec, rec := float64(common)/float64(len(p)), float64(common)/float64(len(gw))
+		best = max(best, 2*prec*rec/(prec+rec))
+	}
+	return best
+}
+
+// Overlap counts the words of got that match a word of want, each word of
+// want matched once.
+func Overlap(got, want []string) int {
+	left := map[string]int{}
+	for _, w := range want {
+		left[w]++
+	}
+	n := 0
+	for _, w := range got {
+		if left[w] > 0 {
+			left[w]--
+			n++
+		}
+	}
+	return n
+}

@@ -30,6 +30,7 @@ import (
 	"github.com/factbot/factbot/facts/internal/spell"
 	"github.com/factbot/factbot/facts/internal/text"
 	"github.com/factbot/factbot/internal/cli"
+	"github.com/factbot/factbot/internal/eval"
 )
 
 func main() { cli.Main("spellmeasure", run) }
@@ -144,8 +145,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		out, fixes := c.Correct(got, gkeep)
-		m.matchedBefore += overlap(got, want)
-		m.matchedAfter += overlap(out, want)
+		m.matchedBefore += eval.Overlap(got, want)
+		m.matchedAfter += eval.Overlap(out, want)
 		for _, w := range out {
 			switch {
 			case in[w]:
@@ -269,23 +270,6 @@ func all(ws []string, in map[string]bool) bool {
 		}
 	}
 	return len(ws) > 0
-}
-
-// overlap counts the words of got that match a word of want, each word of
-// want matched once.
-func overlap(got, want []string) int {
-	left := map[string]int{}
-	for _, w := range want {
-		left[w]++
-	}
-	n := 0
-	for _, w := range got {
-		if left[w] > 0 {
-			left[w]--
-			n++
-		}
-	}
-	return n
 }
 
 func readQuestions(path string) ([]question, error) {
