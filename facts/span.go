@@ -72,16 +72,13 @@ const (
 // sWindow.
 const spanWindow = 3
 
-// The rows of wh-words for the features that depend on them.
+// The rows of the wh-words that a span may answer (spanAsks), for the
+// features that depend on them.
 const (
 	whWhat = iota
 	whWhich
-	whHow
 	whWho
 	whWhere
-	whWhen
-	whWhy
-	whOther
 	nWh
 )
 
@@ -97,7 +94,7 @@ var SpanFeatures = func() [nSpanFeatures]string {
 		sNameCut: "name-cut", sLeftNear: "left-near", sRightNear: "right-near", sWindow: "window",
 		sNull: "null", sNullSpans: "null-spans", sNullAsked: "null-asked",
 	}
-	wh := [nWh]string{"what", "which", "how", "who", "where", "when", "why", "other"}
+	wh := [nWh]string{"what", "which", "who", "where"}
 	for i, w := range wh {
 		n[sWhCap+i] = w + "*capitalised"
 		n[sWhNum+i] = w + "*number"
@@ -108,25 +105,20 @@ var SpanFeatures = func() [nSpanFeatures]string {
 	return n
 }()
 
-// whRow returns the row of the question's wh-word.
-func whRow(q *query) int {
+// whRow returns the row of the question's wh-word, and false for a
+// wh-word that a span may not answer ("why", "how", "when") or none.
+func whRow(q *query) (int, bool) {
 	switch q.wh {
 	case "what":
-		return whWhat
+		return whWhat, true
 	case "which":
-		return whWhich
-	case "how", "how much", "how many", "how long", "how old", "how far", "how big", "how large", "how tall":
-		return whHow
+		return whWhich, true
 	case "who", "whom", "whose":
-		return whWho
+		return whWho, true
 	case "where":
-		return whWhere
-	case "when":
-		return whWhen
-	case "why":
-		return whWhy
+		return whWhere, true
 	}
-	return whOther
+	return 0, false
 }
 
 // A span is a candidate answer: positional words from..to of an extract.
@@ -153,7 +145,7 @@ func (b *Base) spanCands(e *extract, q *query, cq *compiled, out []spanCand) []s
 			first, last = min(first, k), k
 		}
 	}
-	wh := whRow(q)
+	wh, _ := whRow(q) // spanAsks has checked it
 	// What the learned table and the title say of each word, once.
 	title := b.titles[b.facts[e.fact].article]
 	e.learned, e.titled = e.learned[:0], e.titled[:0]
@@ -493,11 +485,8 @@ func (b *Base) spanAnswer(s *scratch, r *result, f uint32) string {
 // which no span of another kind may answer. A span answers "why" and
 // "how" worse than the quote: their answers are clauses.
 func spanAsks(q *query) bool {
-	switch whRow(q) {
-	case whWhat, whWhich, whWho, whWhere:
-		return !q.yesNo && q.want&strictKinds == 0
-	}
-	return false
+	_, ok := whRow(q)
+	return ok && !q.yesNo && q.want&strictKinds == 0
 }
 
 // A Span is a piece of a fact that the span model weighs as a short
