@@ -18,11 +18,12 @@ import (
 // factfit -span fits the span model (facts/span.go): a softmax over the
 // candidate spans of the fact the engine ranks first and a null
 // candidate, trained on the questions whose extractors of kinds cut
-// nothing: right is a span equal to a gold answer, or the null candidate
-// when there is none. Its floor, the least probability at which the best
-// span answers (the span's times the answer's confidence, that both the
-// span and the fact are right), is the lowest at which spans are right at
-// least as often as not on other questions.
+// nothing: right is a span of F1 spanRight or more against a gold answer,
+// or the null candidate when there is none. Its floor, the least
+// probability at which the best span answers (the span's times the
+// answer's confidence, that both the span and the fact are right), is the
+// lowest at which spans are right at least as often as not on other
+// questions.
 //
 // The questions are those of the fact base's articles that the ranking
 // and confidence fits leave alone (squad.rest): of every ten, the first
@@ -35,6 +36,9 @@ const (
 	// sets the floor, those after are left for measuring.
 	spanFloorSlice = 6
 	spanL2         = 1e-3
+	// spanRight is the least F1 against a gold answer at which a span
+	// counts as right, in training as in setting the floor.
+	spanRight = 0.5
 	// spanTrees and spanTreeDepth shape the boosted trees added to the
 	// linear score, as the ranking's.
 	spanTrees     = 100
@@ -113,10 +117,10 @@ func fitSpan(ctx context.Context, data squad, log io.Writer) (spanFile, error) {
 	groups := make([]fit.Group, len(train))
 	for i, sq := range train {
 		groups[i].X = sq.x
-		right := slices.Contains(sq.f1, 1)
+		right := slices.ContainsFunc(sq.f1, func(f float64) bool { return f >= spanRight })
 		for _, f := range sq.f1 {
 			// The null candidate is right when no span is.
-			groups[i].Pos = append(groups[i].Pos, f == 1 || f < 0 && !right)
+			groups[i].Pos = append(groups[i].Pos, f >= spanRight || f < 0 && !right)
 		}
 	}
 	w := make([]float64, len(facts.SpanFeatures))
@@ -136,8 +140,8 @@ func fitSpan(ctx context.Context, data squad, log io.Writer) (spanFile, error) {
 		var right bool
 		for _, k := range shortlist(w, sq.x) {
 			short[i].X = append(short[i].X, sq.x[k])
-			short[i].Pos = append(short[i].Pos, sq.f1[k] == 1)
-			right = right || sq.f1[k] == 1
+			short[i].Pos = append(short[i].Pos, sq.f1[k] >= spanRight)
+			right = right || sq.f1[k] >= spanRight
 		}
 		short[i].Pos[len(short[i].Pos)-1] = !right // the null candidate
 	}
@@ -166,7 +170,7 @@ func fitSpan(ctx context.Context, data squad, log io.Writer) (spanFile, error) {
 		for _, sq := range tune {
 			if i, p := spanBest(w, trees, sq.x); p*sq.conf >= floor {
 				answered++
-				if sq.f1[i] >= 0.5 {
+				if sq.f1[i] >= spanRight {
 					right++
 				}
 			}
@@ -187,7 +191,7 @@ func fitSpan(ctx context.Context, data squad, log io.Writer) (spanFile, error) {
 		}
 		f1 += sq.f1[i]
 		answered++
-		if sq.f1[i] >= 0.5 {
+		if sq.f1[i] >= spanRight {
 			right++
 		}
 	}
