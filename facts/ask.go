@@ -104,10 +104,11 @@ func (b *Base) answerText(s *scratch, r *result, cited []uint32) (Verdict, strin
 		return "", t
 	}
 	best := r.cands[0].fact
-	if t := b.shortAnswer(s, &r.q, &r.c, best); t != "" {
+	t, e := b.cutAnswer(s, &r.q, &r.c, best)
+	if t != "" {
 		return "", t
 	}
-	if t := b.spanAnswer(s, r, best); t != "" {
+	if t := b.spanAnswer(s, r, best, e); t != "" {
 		return "", t
 	}
 	return "", b.facts[best].text

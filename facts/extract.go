@@ -46,30 +46,37 @@ type extract struct {
 // fact has none to cut out, or q asks for no kind of answer in particular
 // and is no "which X" question with a name beside X (focusName).
 func (b *Base) shortAnswer(s *scratch, q *query, cq *compiled, f uint32) string {
+	a, _ := b.cutAnswer(s, q, cq, f)
+	return a
+}
+
+// cutAnswer is shortAnswer, and returns the extract of f it read, or nil
+// when q needed none, for the span reader to read again.
+func (b *Base) cutAnswer(s *scratch, q *query, cq *compiled, f uint32) (string, *extract) {
 	naming := q.want&(strictKinds|kReason) == 0 && asksNaming(q)
 	if q.want&^kList == 0 && q.defines == "" && !asksWhich(q) && !naming {
-		return ""
+		return "", nil
 	}
 	e := b.extractOf(s, q, cq, f)
 	if q.defines != "" {
 		if d := e.description(); d != "" {
-			return d
+			return d, e
 		}
 	}
 	if naming {
 		if a := e.naming(); a != "" {
-			return a
+			return a, e
 		}
 	}
 	if q.want&^kList == 0 {
 		if q.sortOf {
 			if m := e.modifier(); m != "" {
-				return m
+				return m, e
 			}
 		}
-		return e.focusName()
+		return e.focusName(), e
 	}
-	return extractKind(e, q, cq)
+	return extractKind(e, q, cq), e
 }
 
 // asksWhich reports whether q asks "which X" or "what X".

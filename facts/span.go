@@ -467,13 +467,16 @@ var embeddedSpanModel = sync.OnceValue(func() *spanModel {
 // spanAnswer returns the span of fact f that the span model picks for
 // the question of r, or "" when the span's probability times the answer's
 // confidence (that the span is right and the fact too) is under the
-// model's floor, or no span may answer.
-func (b *Base) spanAnswer(s *scratch, r *result, f uint32) string {
+// model's floor, or no span may answer. e is f's extract for the question
+// if the extractors read it, or nil.
+func (b *Base) spanAnswer(s *scratch, r *result, f uint32, e *extract) string {
 	m := b.spanModel
 	if m == nil || !spanAsks(&r.q) {
 		return ""
 	}
-	e := b.extractOf(s, &r.q, &r.c, f)
+	if e == nil {
+		e = b.extractOf(s, &r.q, &r.c, f)
+	}
 	if t, p := b.bestSpan(s, e, &r.q, &r.c, m); p*r.confidence >= m.Min {
 		return t
 	}
@@ -512,8 +515,10 @@ func (b *Base) Spans(question string) (fact string, confidence float64, extracte
 	}
 	confidence = r.confidence
 	f := r.cands[0].fact
-	extracted = b.shortAnswer(s, &r.q, &r.c, f)
-	e := b.extractOf(s, &r.q, &r.c, f)
+	extracted, e := b.cutAnswer(s, &r.q, &r.c, f)
+	if e == nil {
+		e = b.extractOf(s, &r.q, &r.c, f)
+	}
 	s.spans = b.spanCands(e, &r.q, &r.c, s.spans)
 	for i := range s.spans {
 		sp := Span{Features: append([]float64(nil), s.spans[i].x[:]...)}
