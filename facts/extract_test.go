@@ -212,8 +212,8 @@ func TestSpanModelFile(t *testing.T) {
 	if err != nil {
 		t.Fatalf("span.json: %v", err)
 	}
-	if m.Min <= 0 || m.Min > 1 || len(m.Trees) == 0 {
-		t.Errorf("span.json: floor %v, %d trees", m.Min, len(m.Trees))
+	if m.Min <= 0 || m.Min > 1 || len(m.forest.leaves) == 0 {
+		t.Errorf("span.json: floor %v, %d tree leaves", m.Min, len(m.forest.leaves))
 	}
 	bad := strings.Replace(string(spanJSON), `"name": "len1"`, `"name": "length1"`, 1)
 	if _, err := parseSpanModel([]byte(bad)); err == nil {

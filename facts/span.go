@@ -409,8 +409,7 @@ var spanJSON []byte
 // A spanModel is the span model's weights, boosted trees and floor.
 type spanModel struct {
 	Weights [nSpanFeatures]float64
-	Trees   []Tree
-	forest  forest // the trees, compiled
+	forest  forest // the boosted trees, compiled
 	Min     float64
 }
 
@@ -444,7 +443,7 @@ func parseSpanModel(data []byte) (*spanModel, error) {
 	if len(f.Features) != nSpanFeatures {
 		return nil, fmt.Errorf("span model: %d features, want %d", len(f.Features), nSpanFeatures)
 	}
-	m := &spanModel{Min: f.Min, Trees: trees, forest: newForest(trees)}
+	m := &spanModel{Min: f.Min, forest: newForest(trees)}
 	for i, nw := range f.Features {
 		if nw.Name != SpanFeatures[i] {
 			return nil, fmt.Errorf("span model: feature %d is %q, want %q", i, nw.Name, SpanFeatures[i])

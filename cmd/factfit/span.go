@@ -80,7 +80,6 @@ type spanQuestion struct {
 	x       [][]float64
 	f1      []float64
 	quoteF1 float64
-	holds   bool    // the fact holds a gold answer
 	conf    float64 // the answer's confidence
 }
 
@@ -99,7 +98,7 @@ func fitSpan(ctx context.Context, data squad, log io.Writer) (spanFile, error) {
 		if extracted != "" || len(spans) == 0 {
 			continue
 		}
-		sq := spanQuestion{quoteF1: eval.F1(fact, q.Answers), holds: eval.HoldsAny(fact, q.Answers), conf: conf}
+		sq := spanQuestion{quoteF1: eval.F1(fact, q.Answers), conf: conf}
 		for _, sp := range spans {
 			sq.x = append(sq.x, sp.Features)
 			f := -1.0 // the null candidate's
