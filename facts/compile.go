@@ -50,6 +50,7 @@ type compiled struct {
 	groups  []group
 	total   float32   // the importance of the groups of content (not chatter)
 	unknown float32   // of which in words no fact has
+	common  float32   // of which, weighed by how common each is in English (spell.Commonness)
 	table   *altTable // term → group, for the reader
 	// learned maps the terms that the learned table says answer the
 	// question's words to the word's group and t(term | word);
@@ -117,6 +118,7 @@ func (b *Base) compile(s *scratch, q *query) compiled {
 		c.total += g.imp
 		if len(g.alts) == 0 {
 			c.unknown += g.imp
+			c.common += g.imp * b.spell.Commonness(g.word)
 		}
 	}
 	s.table.reset(c.groups)

@@ -21,6 +21,7 @@ const (
 	cNamesAround        // share in the question's names that the best fact lacks but its passage or title has
 	cNegation           // 1 if the question denies ("which did not…") and the best fact denies nothing
 	cAntonym            // 1 if the best fact has the opposite of a word of the question it lacks (antonym.go)
+	cUnknownCommon      // of cUnknown, the part in words general English uses often (spell.Commonness)
 	nConfInputs
 )
 
@@ -29,7 +30,7 @@ var ConfidenceInputs = [nConfInputs]string{
 	cBias: "bias", cScore: "score", cMargin: "margin", cCover: "cover", cContext: "context",
 	cTypedOK: "typed-ok", cUnknown: "unknown", cNamesMiss: "names-missing", cLearned: "learned",
 	cLogFacts: "log-facts", cNamesAround: "names-around", cNegation: "negation",
-	cAntonym: "antonym",
+	cAntonym: "antonym", cUnknownCommon: "unknown-common",
 }
 
 func (b *Base) confInputs(q *query, c *compiled, cands []cand) [nConfInputs]float64 {
@@ -46,6 +47,7 @@ func (b *Base) confInputs(q *query, c *compiled, cands []cand) [nConfInputs]floa
 		x[cTypedOK] = 1
 	}
 	x[cUnknown] = float64(c.unknown / c.total)
+	x[cUnknownCommon] = float64(c.common / c.total)
 	var miss, around float32
 	for gi, g := range c.groups {
 		if g.chatter || !g.name || gi < 64 && best.matched&(1<<gi) != 0 {

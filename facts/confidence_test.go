@@ -57,3 +57,26 @@ func TestInflections(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownCommon checks that the confidence model sees how much of the
+// question's unknown part is in words any question may use, and how much
+// names something the base lacks.
+func TestUnknownCommon(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Valley towns", Paragraphs: []string{
+		"The mayor of Elmwood increased the harbour tax in 2019."}}}, nil)
+	for _, tt := range []struct {
+		q                     string
+		unknown, mostlyCommon bool
+	}{
+		{"Who increased the harbour tax of Elmwood?", false, false},
+		{"Who increased the harbour tax of Elmwood overall?", true, true},
+		{"Who increased the harbour tax of Zyxwood?", true, false},
+	} {
+		x := b.Explain(tt.q).ConfidenceInputs
+		unknown, mostlyCommon := x[cUnknown] > 0, x[cUnknownCommon] > x[cUnknown]/2
+		if unknown != tt.unknown || mostlyCommon != tt.mostlyCommon {
+			t.Errorf("Explain(%q): unknown %.3f, of which common %.3f; want unknown %v, mostly common %v",
+				tt.q, x[cUnknown], x[cUnknownCommon], tt.unknown, tt.mostlyCommon)
+		}
+	}
+}

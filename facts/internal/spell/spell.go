@@ -216,6 +216,22 @@ func (c *Corrector) count(w string) int32 {
 	return c.base[w] + c.en.words[w].lower
 }
 
+// Commonness says how much of general English w is, from 0 for a word
+// never seen in lower case (a name, a rare word, a typo) to 1 for one seen
+// in lower case 10,000 times or more in the English counts: log10(1+n)/4,
+// at most 1. It tells a word that many questions use ("happened", "overall")
+// from one that names something.
+func (c *Corrector) Commonness(w string) float32 {
+	if c == nil {
+		return 0
+	}
+	n := c.en.words[w].lower
+	return float32(min(1, math.Log10(1+float64(n))/commonAt))
+}
+
+// commonAt is log10 of the lower-case count at which a word is wholly common.
+const commonAt = 4
+
 // fix returns the reading of w, a word the base does not know, that is most
 // likely meant: w itself if it is an English word, unless general English
 // writes it as two words far more often, or it is rare and one slip away

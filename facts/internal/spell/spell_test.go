@@ -190,3 +190,27 @@ func TestConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestCommonness checks that the English counts tell the words any question
+// may use from names, rare words and typos.
+func TestCommonness(t *testing.T) {
+	c := newTest(t, base)
+	for _, tt := range []struct {
+		w        string
+		min, max float32
+	}{
+		{"government", 0.75, 1}, // seen in lower case about 1,800 times
+		{"happened", 0.3, 0.5},  // about 40
+		{"zzyzxq", 0, 0},        // never seen
+		{"beyonce", 0, 0},       // only as a name
+		{"the", 1, 1},           // the most common
+	} {
+		if got := c.Commonness(tt.w); got < tt.min || got > tt.max {
+			t.Errorf("Commonness(%q) = %.3f, want in [%v, %v]", tt.w, got, tt.min, tt.max)
+		}
+	}
+	var none *Corrector
+	if got := none.Commonness("government"); got != 0 {
+		t.Errorf("nil Corrector: Commonness = %v, want 0", got)
+	}
+}
