@@ -8,20 +8,20 @@ import "math"
 // The confidence model is a logistic function of what the ranking found:
 // see confInputs for its inputs and Weights for their weights.
 const (
-	cBias        = iota // constant 1
-	cScore              // the best candidate's score
-	cMargin             // its lead over the next candidate
-	cCover              // share of the question's importance the best fact has
-	cContext            // share only its passage and title have
-	cTypedOK            // 1 if the question asks for no kind of answer, or the fact has it
-	cUnknown            // share of the question's importance in words no fact has
-	cNamesMiss          // share in the question's names that neither the best fact nor its passage or title has
-	cLearned            // the best fact's learned-words feature
-	cLogFacts           // log10 of 1 + the fact base's facts: scores mean more or less with the base's size
-	cNamesAround        // share in the question's names that the best fact lacks but its passage or title has
-	cNegation           // 1 if the question denies ("which did not…") and the best fact denies nothing
-	cAntonym            // 1 if the best fact has the opposite of a word of the question it lacks (antonym.go)
-	cUnknownCommon      // of cUnknown, the part in words general English uses often (spell.Commonness)
+	cBias          = iota // constant 1
+	cScore                // the best candidate's score
+	cMargin               // its lead over the next candidate
+	cCover                // share of the question's importance the best fact has
+	cContext              // share only its passage and title have
+	cTypedOK              // 1 if the question asks for no kind of answer, or the fact has it
+	cUnknown              // share of the question's importance in words no fact has
+	cNamesMiss            // share in the question's names that neither the best fact nor its passage or title has
+	cLearned              // the best fact's learned-words feature
+	cLogFacts             // log10 of 1 + the fact base's facts: scores mean more or less with the base's size
+	cNamesAround          // share in the question's names that the best fact lacks but its passage or title has
+	cNegation             // 1 if the question denies ("which did not…") and the best fact denies nothing
+	cAntonym              // 1 if the best fact has the opposite of a word of the question it lacks (antonym.go)
+	cUnknownCommon        // of cUnknown, the part in words general English uses often (spell.Commonness)
 	nConfInputs
 )
 
