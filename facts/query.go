@@ -50,6 +50,10 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 	for _, t := range toks {
 		words = append(words, text.Key(z.Word(t), t.Flags))
 	}
+	if k := chatOpening(toks, words); k > 0 {
+		toks, words = toks[k:], words[k:]
+		toks[0].Flags |= text.First
+	}
 	q := query{text: question, toks: toks, words: words}
 	q.want, q.wh = questionType(toks, words)
 	q.yesNo = q.wh == "" && len(words) > 0 && lang.Auxiliaries[words[0]]
@@ -63,6 +67,23 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 		q.want |= classKinds[classOf(nounClass(q.words[q.focusTo-1]))]
 	}
 	return q
+}
+
+// chatOpening returns how many words open the question before the question
+// proper, as people type in chat ("yo", "quick q:", "anyone know"): all of
+// them of the chat openers, and the next a question word or an auxiliary.
+func chatOpening(toks []text.Token, words []string) int {
+	for k, w := range words {
+		switch {
+		case toks[k].Flags&text.Aux != 0:
+			return 0
+		case lang.QuestionWords[w] || lang.Auxiliaries[w]:
+			return k
+		case !lang.ChatOpeners[w]:
+			return 0
+		}
+	}
+	return 0
 }
 
 // isName reports whether token i of the question is written as a name:

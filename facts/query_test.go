@@ -86,6 +86,12 @@ func TestParse(t *testing.T) {
 		{"In what year was Fort Hamilton founded?", parsed{Want: "date", Wh: "what", Focus: "year", Year: true}},
 		{"Which years did the war last?", parsed{Want: "date", Wh: "which", Focus: "years", Year: true}},
 		{"What month was it published?", parsed{Want: "date", Wh: "what", Focus: "month"}},
+		// Chat openers before the question proper are read past.
+		{"yo is it true that North Korea stole crypto", parsed{YesNo: true}},
+		{"quick q: how many hackers does it employ", parsed{Want: "count", Wh: "how many", Focus: "hackers"}},
+		{"anyone know who is Taro Kono?", parsed{Want: "name", Wh: "who", Defines: "Taro Kono"}},
+		{"hey guys, which crypto exchanges were hacked", parsed{Want: "name", Wh: "which", Focus: "crypto exchanges"}},
+		{"so tell me is it true", parsed{}}, // "tell" is no opener: the question is read whole
 		{"", parsed{}},
 	}
 	z := text.NewTokenizer()

@@ -29,6 +29,7 @@ var files embed.FS
 var (
 	Stopwords        = set("stopwords")
 	Chatter          = set("chatter")
+	ChatOpeners      = set("chat-openers")
 	QuestionWords    = set("question-words")
 	Auxiliaries      = set("auxiliaries")
 	Doing            = set("doing")
