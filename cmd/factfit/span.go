@@ -41,7 +41,7 @@ const (
 	spanRight = 0.5
 	// spanTrees and spanTreeDepth shape the boosted trees added to the
 	// linear score, as the ranking's.
-	spanTrees     = 100
+	spanTrees     = 200
 	spanTreeDepth = 4
 	// minFloorSpans is the fewest spans that may decide the floor.
 	minFloorSpans = 50
