@@ -48,7 +48,7 @@ func (b *Base) ask(question string, keep []bool) Answer {
 	defer b.pool.Put(s)
 	r, ok := b.search(s, question)
 	if ok && keep != nil {
-		ok = b.narrow(&r, keep)
+		ok = b.narrow(s, &r, keep)
 	}
 	ans := Answer{Question: question, Citations: []Citation{}, Type: r.q.want.String(), Corrections: r.corrections}
 	if k := b.surveyKind(&r.q, &r.c); k != 0 && keep == nil {
@@ -134,6 +134,12 @@ type result struct {
 	cands       []cand // best first
 	conf        [nConfInputs]float64
 	confidence  float64
+	// span is the best fact's span that the span model picks, and its
+	// probability, read before the confidence when the question is one a
+	// span may answer (spanAsks); spanRead says it was.
+	span     string
+	spanP    float64
+	spanRead bool
 }
 
 // search runs the stages before the answer. It reports false when there is
@@ -143,6 +149,7 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 	if strings.TrimSpace(question) == "" || len(b.facts) == 0 {
 		return r, false
 	}
+	s.extract.ready = false
 	r.q = parse(s.z, question, s.toks[:0], s.words[:0])
 	r.q, r.corrections = b.correct(s, r.q)
 	s.toks, s.words = r.q.toks, r.q.words
@@ -155,7 +162,8 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 	if len(r.cands) == 0 {
 		return r, false
 	}
-	r.conf = b.confInputs(&r.q, &r.c, r.cands)
+	b.readSpan(s, &r)
+	r.conf = b.confInputs(&r, r.cands)
 	r.confidence = b.weights.confidence(r.conf)
 	return r, true
 }

@@ -22,6 +22,8 @@ const (
 	cNegation             // 1 if the question denies ("which did not…") and the best fact denies nothing
 	cAntonym              // 1 if the best fact has the opposite of a word of the question it lacks (antonym.go)
 	cUnknownCommon        // of cUnknown, the part in words general English uses often (spell.Commonness)
+	cSpanAsks             // 1 if a span may answer the question (spanAsks) and the span model read the best fact
+	cSpan                 // the probability the span model gives the best fact's best span, against the others and none
 	nConfInputs
 )
 
@@ -31,9 +33,11 @@ var ConfidenceInputs = [nConfInputs]string{
 	cTypedOK: "typed-ok", cUnknown: "unknown", cNamesMiss: "names-missing", cLearned: "learned",
 	cLogFacts: "log-facts", cNamesAround: "names-around", cNegation: "negation",
 	cAntonym: "antonym", cUnknownCommon: "unknown-common",
+	cSpanAsks: "span-asks", cSpan: "span",
 }
 
-func (b *Base) confInputs(q *query, c *compiled, cands []cand) [nConfInputs]float64 {
+func (b *Base) confInputs(r *result, cands []cand) [nConfInputs]float64 {
+	q, c := &r.q, &r.c
 	best := cands[0]
 	var x [nConfInputs]float64
 	x[cBias] = 1
@@ -68,6 +72,9 @@ func (b *Base) confInputs(q *query, c *compiled, cands []cand) [nConfInputs]floa
 		x[cAntonym] = 1
 	}
 	x[cLearned] = float64(best.x[xLearned])
+	if r.spanRead {
+		x[cSpanAsks], x[cSpan] = 1, r.spanP
+	}
 	x[cLogFacts] = math.Log10(1 + float64(len(b.facts)))
 	return x
 }

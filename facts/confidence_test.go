@@ -80,3 +80,28 @@ func TestUnknownCommon(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanInputs checks that the confidence reads the span reader's belief
+// that the best fact holds the answer, for the questions a span may answer
+// only.
+func TestSpanInputs(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Valley towns", Paragraphs: []string{
+		"The harbour town of Elmwood was founded by the merchant Ann Lee in 1620."}}}, nil)
+	for _, tt := range []struct {
+		q     string
+		asks  bool
+		given bool // the reader gives the fact's best span some weight
+	}{
+		{"Who founded the harbour town of Elmwood?", true, true},
+		{"When was the harbour town of Elmwood founded?", false, false}, // a date: the extractors' work
+		{"Was Elmwood founded in 1620?", false, false},                  // yes/no
+	} {
+		x := b.Explain(tt.q).ConfidenceInputs
+		if got := x[cSpanAsks] == 1; got != tt.asks {
+			t.Errorf("Explain(%q): span-asks %v, want %v", tt.q, x[cSpanAsks], tt.asks)
+		}
+		if got := x[cSpan] > 0; got != tt.given {
+			t.Errorf("Explain(%q): span %v, want > 0: %v", tt.q, x[cSpan], tt.given)
+		}
+	}
+}

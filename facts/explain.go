@@ -65,7 +65,7 @@ func (b *Base) explain(question string, keep []bool) Explanation {
 	defer b.pool.Put(s)
 	r, ok := b.search(s, question)
 	if ok && keep != nil {
-		ok = b.narrow(&r, keep)
+		ok = b.narrow(s, &r, keep)
 	}
 	e.Type, e.Corrections = r.q.want.String(), r.corrections
 	if r.q.toks != nil {

@@ -40,6 +40,10 @@ type extract struct {
 	// minFocus is the least closeness to the thing asked about that a
 	// name must have to be cut (see focusName).
 	minFocus int
+	// ready says the extract is of fact for the question being answered:
+	// search clears it, so that the confidence's span and the short answer
+	// read one fact once.
+	ready bool
 }
 
 // shortAnswer returns the part of fact f that answers q, or "" when the
@@ -145,6 +149,9 @@ func (e *extract) focusName() string {
 // s's extract.
 func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract {
 	e := &s.extract
+	if e.ready && e.fact == f {
+		return e
+	}
 	e.text, e.fact = b.facts[f].text, f
 	e.toks = s.z.Tokenize(e.text)
 	e.words, e.lf = e.words[:0], e.lf[:0]
@@ -181,6 +188,8 @@ func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract 
 		// "which bank", in "Bank of Montreal").
 		e.qname[i] = e.cls[i]&text.ClassCap != 0 && (inQ && cq.groups[gi].name || slices.Contains(q.words, w)) && !e.focus[i]
 	}
+	e.markAskedParts()
+	e.ready = true
 	return e
 }
 

@@ -162,7 +162,7 @@ func (b *Base) keepArticles(cited []Citation, other bool) ([]bool, []string) {
 
 // narrow keeps the candidates of r from the articles keep allows, and
 // measures the confidence again; it reports false when none is left.
-func (b *Base) narrow(r *result, keep []bool) bool {
+func (b *Base) narrow(s *scratch, r *result, keep []bool) bool {
 	cands := r.cands[:0]
 	for _, c := range r.cands {
 		if keep[b.facts[c.fact].article] {
@@ -173,7 +173,8 @@ func (b *Base) narrow(r *result, keep []bool) bool {
 	if len(cands) == 0 {
 		return false
 	}
-	r.conf = b.confInputs(&r.q, &r.c, r.cands)
+	b.readSpan(s, r)
+	r.conf = b.confInputs(r, r.cands)
 	r.confidence = b.weights.confidence(r.conf)
 	return true
 }

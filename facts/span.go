@@ -138,7 +138,6 @@ func (b *Base) spanCands(e *extract, q *query, cq *compiled, out []spanCand) []s
 	}
 	e.pos = pos
 	n := len(pos)
-	e.markAskedParts()
 	first, last := n, -1
 	for k, i := range pos {
 		if e.asked[i] {
@@ -473,13 +472,30 @@ func (b *Base) spanAnswer(s *scratch, r *result, f uint32, e *extract) string {
 	if m == nil || !spanAsks(&r.q) {
 		return ""
 	}
-	if e == nil {
-		e = b.extractOf(s, &r.q, &r.c, f)
+	t, p := r.span, r.spanP
+	if !r.spanRead || f != r.cands[0].fact {
+		if e == nil {
+			e = b.extractOf(s, &r.q, &r.c, f)
+		}
+		t, p = b.bestSpan(s, e, &r.q, &r.c, m)
 	}
-	if t, p := b.bestSpan(s, e, &r.q, &r.c, m); p*r.confidence >= m.Min {
+	if p*r.confidence >= m.Min {
 		return t
 	}
 	return ""
+}
+
+// readSpan reads the span of r's best fact that the span model picks, for
+// the confidence (how sure the reader is that the fact holds an answer)
+// and the short answer.
+func (b *Base) readSpan(s *scratch, r *result) {
+	r.span, r.spanP, r.spanRead = "", 0, false
+	if b.spanModel == nil || !spanAsks(&r.q) || len(r.cands) == 0 {
+		return
+	}
+	e := b.extractOf(s, &r.q, &r.c, r.cands[0].fact)
+	r.span, r.spanP = b.bestSpan(s, e, &r.q, &r.c, b.spanModel)
+	r.spanRead = true
 }
 
 // spanAsks reports whether a span may answer q: a question that asks

@@ -29,6 +29,13 @@ import (
 // and confidence fits leave alone (squad.rest): of every ten, the first
 // six train, the seventh sets the floor, and the other three are left for
 // measuring.
+//
+// The confidence model reads the span model's probability of the best
+// fact's best span, so the weights are fitted with the span model embedded
+// at the time: from zero, run factfit, factfit -span, factfit, factfit
+// -span. The ranking does not read the span model, so the second factfit
+// only fits the confidence to the span model of its ranking, and the second
+// -span only sets the floor again.
 
 const (
 	maxSpanTrain = 20000 // questions, for the softmax
