@@ -394,7 +394,7 @@ func SpanShortlist(linear []float64, out []int) []int {
 
 // span.json holds the span model, written by
 //
-//	go run ./cmd/spanfit
+//	go run ./cmd/factfit -span
 //
 // as {"command", "data", "features": [{"name", "weight"}…], "trees":
 // […], "min": p, "fit": {…}}: the weight of each feature by its name in
