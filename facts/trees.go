@@ -168,19 +168,37 @@ func (f *forest) addTo(cs []cand) {
 }
 
 // value returns the sum of the trees' values at the inputs x, walking
-// each tree without a branch, as addTo does for many facts.
+// each tree without a branch, as addTo does for many facts, and four trees
+// at once, for the same reason: four chains of loads instead of one.
 func (f *forest) value(x []float32) float32 {
 	if len(f.leaves) == 0 {
 		return 0
 	}
 	nIn, nLeaf := 1<<f.depth-1, 1<<f.depth
+	step := func(in []split, i int) int {
+		sp := in[i]
+		return 2*i + 1 + int(math.Float32bits(sp.cut-x[sp.feature])>>31)
+	}
+	nTrees := len(f.leaves) / nLeaf
 	var sum float32
-	for k := range len(f.leaves) / nLeaf {
-		in := f.inner[k*nIn : (k+1)*nIn]
+	k := 0
+	for ; k+4 <= nTrees; k += 4 {
+		in0, in1 := f.inner[k*nIn:(k+1)*nIn], f.inner[(k+1)*nIn:(k+2)*nIn]
+		in2, in3 := f.inner[(k+2)*nIn:(k+3)*nIn], f.inner[(k+3)*nIn:(k+4)*nIn]
+		i0, i1, i2, i3 := 0, 0, 0, 0
+		for range f.depth {
+			i0, i1, i2, i3 = step(in0, i0), step(in1, i1), step(in2, i2), step(in3, i3)
+		}
+		// Added one by one, in the trees' order, as a plain walk would.
+		sum += f.leaves[k*nLeaf+i0-nIn]
+		sum += f.leaves[(k+1)*nLeaf+i1-nIn]
+		sum += f.leaves[(k+2)*nLeaf+i2-nIn]
+		sum += f.leaves[(k+3)*nLeaf+i3-nIn]
+	}
+	for ; k < nTrees; k++ {
 		i := 0
 		for range f.depth {
-			sp := in[i]
-			i = 2*i + 1 + int(math.Float32bits(sp.cut-x[sp.feature])>>31)
+			i = step(f.inner[k*nIn:(k+1)*nIn], i)
 		}
 		sum += f.leaves[k*nLeaf+i-nIn]
 	}

@@ -219,6 +219,10 @@ func TestForestValue(t *testing.T) {
 		{Feature: 0, Cut: 0.25, Left: 3, Right: 4}, {Feature: -1, Value: 3},
 		{Feature: -1, Value: -1}, {Feature: -1, Value: 0.5},
 	}}}
+	// Nine trees: value walks four at a time, then the one left.
+	for k := range 7 {
+		ts = append(ts, stump(k%2, 0.1*float64(k+1), float64(k)-3))
+	}
 	f := newForest(ts)
 	for _, x := range [][]float64{{0, 0}, {0.3, 1}, {0.6, 2}, {0.6, 2.5}, {0.5, 3}} {
 		want := 0.0
@@ -229,4 +233,22 @@ func TestForestValue(t *testing.T) {
 			t.Errorf("value(%v) = %v, want %v", x, got, want)
 		}
 	}
+}
+
+// BenchmarkForestValue walks the span model's trees for one span, as the
+// span reader does for each of its shortlist.
+func BenchmarkForestValue(b *testing.B) {
+	m := embeddedSpanModel()
+	if m == nil {
+		b.Skip("no span model")
+	}
+	x := make([]float32, nSpanFeatures)
+	for i := range x {
+		x[i] = float32(i%7) / 7
+	}
+	var sum float32
+	for b.Loop() {
+		sum += m.forest.value(x)
+	}
+	_ = sum
 }
