@@ -104,6 +104,8 @@ func FuzzAsk(f *testing.F) {
 		"What type of cyber-warfare did North Korea use?", "what kind of think-tank is RUSI",
 		"What is the hacking group called?", "Which group is known as Unit 180?",
 		"what did the so-called Lazarus Group steal", "Who was the Group's leader?",
+		"yo is it true that north korea stole crypto", "quick q: how many exchanges were hit",
+		"hey guys what", "yo", "q: q: q: who", "anyone know wat the un said?",
 		"“curly” – dashes — and ‘quotes’ café Straße",
 		strings.Repeat("North Korea ", 900),
 		strings.Repeat("a", 10000),
