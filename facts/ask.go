@@ -104,11 +104,10 @@ func (b *Base) answerText(s *scratch, r *result, cited []uint32) (Verdict, strin
 		return "", t
 	}
 	best := r.cands[0].fact
-	t, e := b.cutAnswer(s, &r.q, &r.c, best)
-	if t != "" {
+	if t := b.shortAnswer(s, &r.q, &r.c, best); t != "" {
 		return "", t
 	}
-	if t := b.spanAnswer(s, r, best, e); t != "" {
+	if t := b.spanAnswer(r); t != "" {
 		return "", t
 	}
 	return "", b.facts[best].text
@@ -163,7 +162,7 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 		return r, false
 	}
 	b.readSpan(s, &r)
-	r.conf = b.confInputs(&r, r.cands)
+	r.conf = b.confInputs(&r)
 	r.confidence = b.weights.confidence(r.conf)
 	return r, true
 }

@@ -36,8 +36,8 @@ var ConfidenceInputs = [nConfInputs]string{
 	cSpanAsks: "span-asks", cSpan: "span",
 }
 
-func (b *Base) confInputs(r *result, cands []cand) [nConfInputs]float64 {
-	q, c := &r.q, &r.c
+func (b *Base) confInputs(r *result) [nConfInputs]float64 {
+	q, c, cands := &r.q, &r.c, r.cands
 	best := cands[0]
 	var x [nConfInputs]float64
 	x[cBias] = 1

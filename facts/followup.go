@@ -174,7 +174,7 @@ func (b *Base) narrow(s *scratch, r *result, keep []bool) bool {
 		return false
 	}
 	b.readSpan(s, r)
-	r.conf = b.confInputs(r, r.cands)
+	r.conf = b.confInputs(r)
 	r.confidence = b.weights.confidence(r.conf)
 	return true
 }

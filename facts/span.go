@@ -462,27 +462,15 @@ var embeddedSpanModel = sync.OnceValue(func() *spanModel {
 	return m
 })
 
-// spanAnswer returns the span of fact f that the span model picks for
-// the question of r, or "" when the span's probability times the answer's
-// confidence (that the span is right and the fact too) is under the
-// model's floor, or no span may answer. e is f's extract for the question
-// if the extractors read it, or nil.
-func (b *Base) spanAnswer(s *scratch, r *result, f uint32, e *extract) string {
-	m := b.spanModel
-	if m == nil || !spanAsks(&r.q) {
+// spanAnswer returns the span of r's best fact that the span model picks
+// (read by readSpan), or "" when the span's probability times the
+// answer's confidence (that the span is right and the fact too) is under
+// the model's floor, or no span may answer.
+func (b *Base) spanAnswer(r *result) string {
+	if !r.spanRead || r.spanP*r.confidence < b.spanModel.Min {
 		return ""
 	}
-	t, p := r.span, r.spanP
-	if !r.spanRead || f != r.cands[0].fact {
-		if e == nil {
-			e = b.extractOf(s, &r.q, &r.c, f)
-		}
-		t, p = b.bestSpan(s, e, &r.q, &r.c, m)
-	}
-	if p*r.confidence >= m.Min {
-		return t
-	}
-	return ""
+	return r.span
 }
 
 // readSpan reads the span of r's best fact that the span model picks, for
