@@ -31,6 +31,16 @@ type adversary struct {
 // nTwinKinds is how many kinds of change twin makes.
 const nTwinKinds = 6
 
+// TwinKinds names the kinds of change twin makes, in its order.
+var TwinKinds = [nTwinKinds]string{"name-unknown", "number", "word-unknown", "denied", "name-in-article", "opposite"}
+
+// A twinQ is an unanswerable twin of a question: clean, as chat (or ""),
+// and the kind of change that made it (an index of TwinKinds).
+type twinQ struct {
+	clean, chat string
+	kind        int
+}
+
 // newAdversary collects the names and words of the questions qs.
 func newAdversary(qs []eval.Question) *adversary {
 	a := &adversary{names: map[int][]string{}, byArticle: map[string]map[int][]string{}}
@@ -74,14 +84,15 @@ func newAdversary(qs []eval.Question) *adversary {
 // twin returns an unanswerable twin of q in a fact base whose words are
 // known (lower case), or false if it finds none. chat, if not empty, is
 // q's chat twin: the same change is made to it where it has the replaced
-// words, else the second result is "". The kind of change is picked by a
+// words, else the twin's chat is "". The kind of change is picked by a
 // hash of q's id; the others are tried after it.
-func (a *adversary) twin(q eval.Question, chat string, known map[string]bool) (clean, chatTwin string, ok bool) {
+func (a *adversary) twin(q eval.Question, chat string, known map[string]bool) (twinQ, bool) {
 	ws := questionWords(q.Q)
 	h := hash(q.ID)
 	for k := range nTwinKinds {
 		var from, to string
-		switch (int(h%nTwinKinds) + k) % nTwinKinds {
+		kind := (int(h%nTwinKinds) + k) % nTwinKinds
+		switch kind {
 		case 0:
 			from, to = a.swapName(ws, h, known)
 		case 1:
@@ -100,16 +111,17 @@ func (a *adversary) twin(q eval.Question, chat string, known map[string]bool) (c
 		if from == "" {
 			continue
 		}
+		t := twinQ{kind: kind}
 		var ok bool
-		if clean, ok = replaceWords(q.Q, from, to); !ok {
+		if t.clean, ok = replaceWords(q.Q, from, to); !ok {
 			continue
 		}
 		if chat != "" {
-			chatTwin, _ = replaceWords(chat, strings.ToLower(from), strings.ToLower(to))
+			t.chat, _ = replaceWords(chat, strings.ToLower(from), strings.ToLower(to))
 		}
-		return clean, chatTwin, true
+		return t, true
 	}
-	return "", "", false
+	return twinQ{}, false
 }
 
 // replaceWords replaces the first occurrence of the words from in s, at

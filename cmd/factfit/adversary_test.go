@@ -30,7 +30,8 @@ func TestAdversary(t *testing.T) {
 		{"Who won?", "", false},
 	} {
 		for _, id := range []string{"q1", "q2", "q3"} { // each id picks its kind of change first
-			clean, chat, ok := adv.twin(eval.Question{ID: id, Q: tc.q}, tc.chat, known)
+			tw, ok := adv.twin(eval.Question{ID: id, Q: tc.q}, tc.chat, known)
+			clean, chat := tw.clean, tw.chat
 			if ok != tc.ok {
 				t.Errorf("twin(%q, id %s): ok = %v, want %v", tc.q, id, ok, tc.ok)
 				continue

@@ -140,14 +140,14 @@ func (ep *episode) add(data squad, ans, other []eval.Question, adv *adversary, k
 		if data.chat != nil {
 			chat = data.chat[q.ID].Q
 		}
-		clean, chatTwin, ok := adv.twin(q, chat, known)
+		tw, ok := adv.twin(q, chat, known)
 		if !ok {
 			continue
 		}
-		t := eval.Question{ID: q.ID + "-adv", Q: clean, Source: q.Source}
+		t := eval.Question{ID: q.ID + "-adv", Q: tw.clean, Source: q.Source}
 		ep.qs = append(ep.qs, episodeQ{t, qAdversarial, cal(q)})
-		if chatTwin != "" {
-			t.ID, t.Q = q.ID+"-chat-adv", chatTwin
+		if tw.chat != "" {
+			t.ID, t.Q = q.ID+"-chat-adv", tw.chat
 			ep.qs = append(ep.qs, episodeQ{t, qAdversarial, cal(q)})
 		}
 	}

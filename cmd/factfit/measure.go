@@ -54,6 +54,9 @@ type generalCell struct {
 	OtherAbst  float64 `json:"other_abstain"`
 	Adv        int     `json:"adversarial"`
 	AdvAbst    float64 `json:"adversarial_abstain"`
+	// AdvByKind is the share of the adversary's twins abstained on, by
+	// the kind of change that made them (TwinKinds).
+	AdvByKind map[string]float64 `json:"adversarial_abstain_by_kind"`
 	// AUC is the chance that an answerable question gets a higher
 	// confidence than a question about another article or an adversarial
 	// one (ties half): how well the confidence tells them apart, whatever
@@ -65,6 +68,7 @@ type generalQ struct {
 	text    string
 	facts   []string // nil for a negative
 	kind    int
+	twin    int // the kind of change that made an adversarial question
 	changed int
 }
 
@@ -105,12 +109,12 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 			ep := generalEp{size: size, articles: order[k : k+size], known: map[string]bool{}, qs: make([][]generalQ, len(generalVariants))}
 			ans, other := episodeQuestions(ep.articles, byArticle, poolQs, ep.known)
 			known := func(s string) bool { return ep.known[s] }
-			addQ := func(id, clean, chat string, fs []string, kind int) {
+			addQ := func(id, clean, chat string, fs []string, kind, twin int) {
 				para, ch := paraphrase.Rewrite(clean, known, paraphraseP, id)
 				_, all := paraphrase.Rewrite(clean, known, 1, id)
 				texts := []string{clean, chat, para, paraphrase.Apply(chat, ch), paraphrase.Apply(chat, all)}
 				for v, t := range texts {
-					g := generalQ{text: t, facts: fs, kind: kind}
+					g := generalQ{text: t, facts: fs, kind: kind, twin: twin}
 					switch v {
 					case 2, 3:
 						g.changed = len(ch)
@@ -122,16 +126,16 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 			}
 			for _, q := range ans {
 				chat := data.chatOf(q)
-				addQ(q.ID, q.Q, chat, q.Facts, qAnswerable)
-				if c, ct, ok := adv.twin(q, chat, ep.known); ok {
-					if ct == "" {
-						ct = c
+				addQ(q.ID, q.Q, chat, q.Facts, qAnswerable, 0)
+				if tw, ok := adv.twin(q, chat, ep.known); ok {
+					if tw.chat == "" {
+						tw.chat = tw.clean
 					}
-					addQ(q.ID+"-adv", c, ct, nil, qAdversarial)
+					addQ(q.ID+"-adv", tw.clean, tw.chat, nil, qAdversarial, tw.kind)
 				}
 			}
 			for _, q := range other {
-				addQ(q.ID, q.Q, data.chatOf(q), nil, qOtherArticle)
+				addQ(q.ID, q.Q, data.chatOf(q), nil, qOtherArticle, 0)
 			}
 			eps = append(eps, ep)
 			nb++
@@ -172,7 +176,10 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 	if err != nil {
 		return gf, err
 	}
-	type tally struct{ ans, right, abst, topRight, changed, other, otherAbst, adv, advAbst int }
+	type tally struct {
+		ans, right, abst, topRight, changed, other, otherAbst, adv, advAbst int
+		advKind, advKindAbst                                                [nTwinKinds]int
+	}
 	ts := make([]tally, len(generalSizes)*len(generalVariants))
 	pos := make([][]float64, len(ts))
 	neg := make([][]float64, len(ts))
@@ -203,18 +210,26 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 			}
 		case qAdversarial:
 			t.adv++
+			t.advKind[j.q.twin]++
 			if r.abst {
 				t.advAbst++
+				t.advKindAbst[j.q.twin]++
 			}
 		}
 	}
 	for c, t := range ts {
+		byKind := map[string]float64{}
+		for k, n := range t.advKind {
+			if n > 0 {
+				byKind[TwinKinds[k]] = round(share(t.advKindAbst[k], n), 4)
+			}
+		}
 		gf.Results = append(gf.Results, generalCell{
 			Articles: generalSizes[c/len(generalVariants)], Variant: generalVariants[c%len(generalVariants)],
 			Answerable: t.ans, Cite1: round(share(t.right, t.ans), 4), FalseAbst: round(share(t.abst, t.ans), 4),
 			AbstTopOK: round(share(t.topRight, t.abst), 4), Changed: round(share(t.changed, t.ans), 3),
 			Other: t.other, OtherAbst: round(share(t.otherAbst, t.other), 4),
-			Adv: t.adv, AdvAbst: round(share(t.advAbst, t.adv), 4),
+			Adv: t.adv, AdvAbst: round(share(t.advAbst, t.adv), 4), AdvByKind: byKind,
 			AUC: round(auc(pos[c], neg[c]), 4),
 		})
 	}
