@@ -50,6 +50,7 @@ const (
 	qOtherArticle
 	qAdversarial
 	qParaphrased // an answerable question paraphrased (package paraphrase)
+	qNearArticle // about one of the articles nearest the base's (near.go): in the general measure only
 	nKinds
 )
 

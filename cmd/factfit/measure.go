@@ -18,8 +18,9 @@ import (
 // paraphrased (package paraphrase: each content word, with probability
 // paraphraseP, becomes a WordNet synonym the base's text lacks) and as
 // paraphrased chat (the same changes made to the chat twin). Each base
-// is also asked as many questions about other held-out articles and the
-// adversary's twins of its questions, in the same four forms. The engine
+// is also asked as many questions about other held-out articles, half as
+// many about the three held-out articles nearest its own (near.go), and
+// the adversary's twins of its questions, in the same four forms. The engine
 // answers each with Ask, its weights and threshold as they are.
 
 const (
@@ -52,6 +53,8 @@ type generalCell struct {
 	Changed    float64 `json:"words_changed"` // mean words the paraphrase replaced, per answerable question
 	Other      int     `json:"other_article"`
 	OtherAbst  float64 `json:"other_abstain"`
+	Near       int     `json:"near_article"`
+	NearAbst   float64 `json:"near_abstain"` // questions about the articles nearest the base's (near.go)
 	Adv        int     `json:"adversarial"`
 	AdvAbst    float64 `json:"adversarial_abstain"`
 	// AdvByKind is the share of the adversary's twins abstained on, by
@@ -82,7 +85,7 @@ type generalEp struct {
 // measureGeneral runs the general measure with the weights w.
 func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFigures, error) {
 	gf := generalFigures{
-		Setup:  "bases of 1 and 2 held-out articles (a seeded shuffle); their questions not in sample-2000 nor in the fit, every stride-th; as many questions about other held-out articles and the adversary's twins; each clean, as chat, paraphrased with WordNet synonyms the base lacks (each content word with probability paraphrase_p), as paraphrased chat, and as chat paraphrased at every word that has such a synonym",
+		Setup:  "bases of 1 and 2 held-out articles (a seeded shuffle); their questions not in sample-2000 nor in the fit, every stride-th; as many questions about other held-out articles, half as many about the 3 held-out articles nearest the base's (tf-idf cosine), and the adversary's twins; each clean, as chat, paraphrased with WordNet synonyms the base lacks (each content word with probability paraphrase_p), as paraphrased chat, and as chat paraphrased at every word that has such a synonym",
 		Stride: generalStride, P: paraphraseP,
 	}
 	var pool []facts.Article
@@ -100,6 +103,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 		}
 	}
 	adv := newAdversary(data.train)
+	tp := newTopics(pool)
 	var eps []generalEp
 	for _, size := range generalSizes {
 		order := slices.Clone(pool)
@@ -108,6 +112,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 		for k := 0; k+size <= len(order); k += size {
 			ep := generalEp{size: size, articles: order[k : k+size], known: map[string]bool{}, qs: make([][]generalQ, len(generalVariants))}
 			ans, other := episodeQuestions(ep.articles, byArticle, poolQs, ep.known)
+			near := nearQuestions(tp.nearest(ep.articles), byArticle, len(ans)/2)
 			known := func(s string) bool { return ep.known[s] }
 			addQ := func(id, clean, chat string, fs []string, kind, twin int) {
 				para, ch := paraphrase.Rewrite(clean, known, paraphraseP, id)
@@ -136,6 +141,9 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 			}
 			for _, q := range other {
 				addQ(q.ID, q.Q, data.chatOf(q), nil, qOtherArticle, 0)
+			}
+			for _, q := range near {
+				addQ(q.ID+"-near", q.Q, data.chatOf(q), nil, qNearArticle, 0)
 			}
 			eps = append(eps, ep)
 			nb++
@@ -177,8 +185,8 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 		return gf, err
 	}
 	type tally struct {
-		ans, right, abst, topRight, changed, other, otherAbst, adv, advAbst int
-		advKind, advKindAbst                                                [nTwinKinds]int
+		ans, right, abst, topRight, changed, other, otherAbst, near, nearAbst, adv, advAbst int
+		advKind, advKindAbst                                                                [nTwinKinds]int
 	}
 	ts := make([]tally, len(generalSizes)*len(generalVariants))
 	pos := make([][]float64, len(ts))
@@ -208,6 +216,11 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 			if r.abst {
 				t.otherAbst++
 			}
+		case qNearArticle:
+			t.near++
+			if r.abst {
+				t.nearAbst++
+			}
 		case qAdversarial:
 			t.adv++
 			t.advKind[j.q.twin]++
@@ -229,6 +242,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 			Answerable: t.ans, Cite1: round(share(t.right, t.ans), 4), FalseAbst: round(share(t.abst, t.ans), 4),
 			AbstTopOK: round(share(t.topRight, t.abst), 4), Changed: round(share(t.changed, t.ans), 3),
 			Other: t.other, OtherAbst: round(share(t.otherAbst, t.other), 4),
+			Near: t.near, NearAbst: round(share(t.nearAbst, t.near), 4),
 			Adv: t.adv, AdvAbst: round(share(t.advAbst, t.adv), 4), AdvByKind: byKind,
 			AUC: round(auc(pos[c], neg[c]), 4),
 		})
