@@ -117,7 +117,9 @@ func (a *adversary) twin(q eval.Question, chat string, known map[string]bool) (t
 			continue
 		}
 		if chat != "" {
-			t.chat, _ = replaceWords(chat, strings.ToLower(from), strings.ToLower(to))
+			if c, ok := replaceWords(chat, strings.ToLower(from), strings.ToLower(to)); ok {
+				t.chat = c
+			}
 		}
 		return t, true
 	}

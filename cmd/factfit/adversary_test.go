@@ -12,6 +12,7 @@ import (
 // twin where it has the words, and that a question with nothing to change
 // has none.
 func TestAdversary(t *testing.T) {
+	t.Run("chat without the words", testTwinChatLacksWords)
 	pool := []eval.Question{
 		{ID: "a", Q: "Who founded Port Elmwood in 1620?"},
 		{ID: "b", Q: "What river flows through Greyhaven Castle?"},
@@ -106,6 +107,20 @@ func TestReplaceWords(t *testing.T) {
 	} {
 		if got, _ := replaceWords(tc.s, tc.from, tc.to); got != tc.want {
 			t.Errorf("replaceWords(%q, %q, %q) = %q, want %q", tc.s, tc.from, tc.to, got, tc.want)
+		}
+	}
+}
+
+// A chat twin whose typing lost the words the twin replaces ("prot
+// elmwood") has no twin: the chat question unchanged still has its answer.
+func testTwinChatLacksWords(t *testing.T) {
+	adv := newAdversary([]eval.Question{{ID: "a", Q: "Who founded Port Elmwood?"}, {ID: "b", Q: "Who ruled Greyhaven Castle?"}})
+	known := map[string]bool{}
+	wordsOf(known, "Port Elmwood", []string{"Port Elmwood was founded in 1620 by settlers."})
+	for _, id := range []string{"q1", "q2", "q3", "q4", "q5", "q6"} {
+		tw, ok := adv.twin(eval.Question{ID: id, Q: "When was Port Elmwood founded?"}, "wen was prot elmwod foundd", known)
+		if ok && tw.chat != "" {
+			t.Errorf("twin(id %s) = %q, chat twin %q: want none, the chat lacks the words changed", id, tw.clean, tw.chat)
 		}
 	}
 }
