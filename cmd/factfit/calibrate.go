@@ -56,7 +56,7 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		ws []float64
 	)
 	for _, s := range ss {
-		if !s.calibrated {
+		if s.slice() == 0 {
 			xs, ys, ws = append(xs, s.x), append(ys, s.right), append(ws, s.weight)
 			if s.paraphrase {
 				cf.Paraphrased++
@@ -71,12 +71,12 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 	// answerable question, with candidates or not.
 	right, asked := 0, 0
 	for _, q := range eps[len(eps)-1].qs {
-		if q.kind == qAnswerable {
+		if q.kind == qAnswerable && !q.tuning {
 			asked++
 		}
 	}
 	for _, s := range ss {
-		if s.group == len(episodeSizes) && s.right {
+		if s.group == len(episodeSizes) && s.right && !s.tuning {
 			right++
 		}
 	}
@@ -106,10 +106,11 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		return cf, tf, kf, err
 	}
 	// Each size of fact base has its own threshold, the highest that keeps
-	// its false abstentions within the bound; a base between two sizes
-	// takes one between theirs (facts.Weights.AbstainBelowFor). A small base
-	// (where the bot lives) scores its questions otherwise than all of
-	// SQuAD does, and one threshold for all would be the smallest's.
+	// its false abstentions on the threshold slice (tuningSlice) within the
+	// bound; a base between two sizes takes one between theirs
+	// (facts.Weights.AbstainBelowFor). A small base (where the bot lives)
+	// scores its questions otherwise than all of SQuAD does, and one
+	// threshold for all would be the smallest's.
 	var cal []sample
 	below := 1.0
 	w.AbstainBySize = nil
@@ -118,7 +119,7 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		var ga []bool
 		var sizes []int
 		for _, s := range ss {
-			if !s.calibrated && !s.paraphrase && s.group == g {
+			if s.tuning && s.group == g {
 				gc, ga = append(gc, s.conf), append(ga, s.answerable)
 				sizes = append(sizes, s.facts)
 			}
@@ -137,16 +138,17 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		}
 	}
 	w.AbstainBelow = below
-	th := cutBySize(ss, w, false)
+	fitCut, tuneCut := cutBySize(ss, w, 0), cutBySize(ss, w, 2)
 	tf = thresholdFigures{
 		MaxFalseAbstain:  c.maxFalseAbstain,
-		FalseAbstain:     round(th.falseAbstain, 4),
-		NegativesAbstain: round(th.heldOutAbstain, 4),
+		FalseAbstain:     round(tuneCut.falseAbstain, 4),
+		FitFalseAbstain:  round(fitCut.falseAbstain, 4),
+		NegativesAbstain: round(fitCut.heldOutAbstain, 4),
 	}
 	for g, name := range sizeGroups() {
 		var ans, abst int
 		for _, s := range ss {
-			if !s.calibrated && !s.paraphrase && s.answerable && s.group == g {
+			if s.tuning && s.group == g {
 				ans++
 				if s.conf < w.AbstainBelowFor(s.facts) {
 					abst++
@@ -216,13 +218,13 @@ func median(xs []int) int {
 }
 
 // cutBySize is cutAt with each sample's threshold the one w gives its
-// size of fact base, over the samples of the fit (calibrated false) or of
-// the calibration slice.
-func cutBySize(ss []sample, w *facts.Weights, calibrated bool) cut {
+// size of fact base, over the samples of one slice (sample.slice): the
+// fit's, the calibration's or the threshold's.
+func cutBySize(ss []sample, w *facts.Weights, slice int) cut {
 	var ans, un, totalAns, totalUn float64
 	c := cut{below: w.AbstainBelow}
 	for _, s := range ss {
-		if s.paraphrase || s.calibrated != calibrated {
+		if s.paraphrase || s.slice() != slice {
 			continue
 		}
 		abst := s.conf < w.AbstainBelowFor(s.facts)

@@ -72,7 +72,7 @@ func (d *squad) readChat(name string) error {
 		}
 		d.chat[id] = q
 	}
-	for _, set := range [][]eval.Question{d.train, d.heldOut, d.general} {
+	for _, set := range [][]eval.Question{d.train, d.heldOut, d.general, d.rest} {
 		for _, q := range set {
 			if _, ok := d.chat[q.ID]; !ok {
 				return fmt.Errorf("read %s: no chat twin of question %q", name, q.ID)

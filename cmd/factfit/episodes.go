@@ -43,6 +43,9 @@ type episodeQ struct {
 	q          eval.Question
 	kind       int  // answerable, other article, adversarial
 	calibrated bool // in the slice kept out of the fit, to measure calibration
+	// tuning: an answerable question of the threshold slice, which
+	// neither fit sees, asked only to set the abstention thresholds.
+	tuning bool
 }
 
 const (
@@ -75,6 +78,15 @@ func articleNumber(id string) int {
 	return n
 }
 
+// tuningSlice reports whether the i-th question of squad.rest sets the
+// abstention thresholds (as it sets the span model's floor): questions
+// that neither the ranking nor the confidence was fitted on, as new
+// questions are. On the questions they were fitted on, the confidences
+// run higher: at the same thresholds, 0.040 of the fit's answerable
+// questions abstain and 0.046 of the threshold slice's, so a threshold
+// set on the fit's lets new questions' false abstentions past the bound.
+func tuningSlice(i int) bool { return i%10 == spanFloorSlice }
+
 // makeEpisodes returns the episodes: for each size of episodeSizes, fact
 // bases of that many articles of kept, drawn by a seeded shuffle, in the
 // fit's slice and in the calibration slice apart; then the big base of
@@ -84,11 +96,21 @@ func articleNumber(id string) int {
 // para > 0, also a paraphrased twin of each answerable question and its
 // chat twin (each content word replaced with probability para by a
 // WordNet synonym that the base lacks), so that the fit sees answerable
-// questions whose words the base lacks as well as adversarial ones.
+// questions whose words the base lacks as well as adversarial ones. Each
+// base is also asked the questions of the threshold slice about its
+// articles (tuningSlice), with their chat twins.
 func makeEpisodes(data squad, kept []facts.Article, para float64) []episode {
 	byArticle := map[string][]eval.Question{}
 	for _, q := range data.train {
 		byArticle[q.Source] = append(byArticle[q.Source], q)
+	}
+	tuning := map[string][]eval.Question{}
+	var allTuning []eval.Question
+	for i, q := range data.rest {
+		if tuningSlice(i) {
+			tuning[q.Source] = append(tuning[q.Source], q)
+			allTuning = append(allTuning, q)
+		}
 	}
 	adv := newAdversary(data.train)
 	var eps []episode
@@ -112,6 +134,9 @@ func makeEpisodes(data squad, kept []facts.Article, para float64) []episode {
 				if para > 0 {
 					ep.addParaphrases(data, ans, known, para, cal)
 				}
+				for _, a := range ep.articles {
+					ep.addTuning(data, tuning[a.ID])
+				}
 				eps = append(eps, ep)
 			}
 		}
@@ -122,7 +147,16 @@ func makeEpisodes(data squad, kept []facts.Article, para float64) []episode {
 		wordsOf(known, a.Title, a.Paragraphs)
 	}
 	big.add(data, data.train, data.heldOut, adv, known, func(q eval.Question) bool { return calSlice(q.Source) })
+	big.addTuning(data, allTuning)
 	return append(eps, big)
+}
+
+// addTuning adds to ep the answerable questions qs of the threshold slice,
+// each with its chat twin.
+func (ep *episode) addTuning(data squad, qs []eval.Question) {
+	for _, q := range data.withChat(qs) {
+		ep.qs = append(ep.qs, episodeQ{q: q, kind: qAnswerable, tuning: true})
+	}
 }
 
 // add adds to ep the answerable questions ans, the questions about other
@@ -130,11 +164,11 @@ func makeEpisodes(data squad, kept []facts.Article, para float64) []episode {
 // ans in a base of the words known.
 func (ep *episode) add(data squad, ans, other []eval.Question, adv *adversary, known map[string]bool, cal func(eval.Question) bool) {
 	for _, q := range data.withChat(ans) {
-		ep.qs = append(ep.qs, episodeQ{q, qAnswerable, cal(q)})
+		ep.qs = append(ep.qs, episodeQ{q: q, kind: qAnswerable, calibrated: cal(q)})
 	}
 	for _, q := range data.withChat(other) {
 		q.Facts, q.Answers = nil, nil
-		ep.qs = append(ep.qs, episodeQ{q, qOtherArticle, cal(q)})
+		ep.qs = append(ep.qs, episodeQ{q: q, kind: qOtherArticle, calibrated: cal(q)})
 	}
 	for _, q := range ans {
 		chat := ""
@@ -146,10 +180,10 @@ func (ep *episode) add(data squad, ans, other []eval.Question, adv *adversary, k
 			continue
 		}
 		t := eval.Question{ID: q.ID + "-adv", Q: tw.clean, Source: q.Source}
-		ep.qs = append(ep.qs, episodeQ{t, qAdversarial, cal(q)})
+		ep.qs = append(ep.qs, episodeQ{q: t, kind: qAdversarial, calibrated: cal(q)})
 		if tw.chat != "" {
 			t.ID, t.Q = q.ID+"-chat-adv", tw.chat
-			ep.qs = append(ep.qs, episodeQ{t, qAdversarial, cal(q)})
+			ep.qs = append(ep.qs, episodeQ{q: t, kind: qAdversarial, calibrated: cal(q)})
 		}
 	}
 }
@@ -166,11 +200,11 @@ func (ep *episode) addParaphrases(data squad, ans []eval.Question, known map[str
 		}
 		t := q
 		t.ID, t.Q = q.ID+"-para", text
-		ep.qs = append(ep.qs, episodeQ{t, qParaphrased, cal})
+		ep.qs = append(ep.qs, episodeQ{q: t, kind: qParaphrased, calibrated: cal})
 		if c, ok := data.chat[q.ID]; ok {
 			if ct := paraphrase.Apply(c.Q, changes); ct != c.Q {
 				c.ID, c.Q = q.ID+"-chat-para", ct
-				ep.qs = append(ep.qs, episodeQ{c, qParaphrased, cal})
+				ep.qs = append(ep.qs, episodeQ{q: c, kind: qParaphrased, calibrated: cal})
 			}
 		}
 	}
@@ -183,6 +217,7 @@ type sample struct {
 	right      bool      // the first candidate holds a gold answer
 	answerable bool
 	paraphrase bool // a paraphrased answerable question: not counted by the threshold rule
+	tuning     bool // of the threshold slice: only the threshold rule counts it
 	group      int
 	facts      int // the episode's fact base's
 	calibrated bool
@@ -221,7 +256,7 @@ func runEpisodes(ctx context.Context, eps []episode, w facts.Weights) ([]sample,
 			paraphrase: j.q.kind == qParaphrased,
 			x:          e.ConfidenceInputs, conf: e.Confidence,
 			right:      ans && eval.HoldsAny(e.Candidates[0].Quote, j.q.q.Facts),
-			answerable: ans, group: j.e.group, facts: j.b.Len(), calibrated: j.q.calibrated,
+			answerable: ans, group: j.e.group, facts: j.b.Len(), calibrated: j.q.calibrated, tuning: j.q.tuning,
 		}
 		has[i] = true
 	})
@@ -238,21 +273,31 @@ func runEpisodes(ctx context.Context, eps []episode, w facts.Weights) ([]sample,
 	return ss, nil
 }
 
-// weigh sets the samples' weights so that, in each slice, every group of
-// sizes weighs the same and the weights add up to the number of samples.
+// weigh sets the samples' weights so that, in each slice (the fit's, the
+// calibration's, the threshold's), every group of sizes weighs the same
+// and the weights add up to the number of samples.
 func weigh(ss []sample) {
 	groups := len(episodeSizes) + 1
-	count := make([][2]int, groups)
-	total := [2]int{}
+	count := make([][3]int, groups)
+	total := [3]int{}
 	for _, s := range ss {
-		c := b2i(s.calibrated)
+		c := s.slice()
 		count[s.group][c]++
 		total[c]++
 	}
 	for i := range ss {
-		c := b2i(ss[i].calibrated)
+		c := ss[i].slice()
 		ss[i].weight = float64(total[c]) / float64(groups*count[ss[i].group][c])
 	}
+}
+
+// slice is 0 for a sample of the fit, 1 of the calibration slice, 2 of the
+// threshold slice.
+func (s *sample) slice() int {
+	if s.tuning {
+		return 2
+	}
+	return b2i(s.calibrated)
 }
 
 func b2i(b bool) int {
@@ -270,6 +315,7 @@ type episodeFigures struct {
 	OtherArticle int    `json:"other_article"`
 	Adversarial  int    `json:"adversarial"`
 	Paraphrased  int    `json:"paraphrased,omitempty"`
+	Tuning       int    `json:"threshold_slice"` // answerable questions asked only to set the threshold
 }
 
 func describeEpisodes(eps []episode) []episodeFigures {
@@ -282,6 +328,10 @@ func describeEpisodes(eps []episode) []episodeFigures {
 		f := &fs[e.group]
 		f.Episodes++
 		for _, q := range e.qs {
+			if q.tuning {
+				f.Tuning++
+				continue
+			}
 			switch q.kind {
 			case qAnswerable:
 				f.Answerable++

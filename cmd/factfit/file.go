@@ -84,10 +84,11 @@ type confidenceFigures struct {
 
 type thresholdFigures struct {
 	MaxFalseAbstain  float64 `json:"max_false_abstain"`
-	FalseAbstain     float64 `json:"false_abstain"`     // weighted share of the answerable questions under the threshold
+	FalseAbstain     float64 `json:"false_abstain"`     // weighted share of the threshold slice's answerable questions under the threshold
+	FitFalseAbstain  float64 `json:"fit_false_abstain"` // of the fit's, which the ranking and confidence were fitted on
 	NegativesAbstain float64 `json:"negatives_abstain"` // of the unanswerable ones
-	// BySize is the share of the answerable questions under the
-	// threshold in each group of sizes.
+	// BySize is the share of the threshold slice's answerable questions
+	// under the threshold in each group of sizes: the rule's bound.
 	BySize []namedWeight `json:"false_abstain_by_size"`
 }
 

@@ -143,6 +143,18 @@ func TestRun(t *testing.T) {
 	if g := f.Fit.General; g == nil || len(g.Results) != len(generalSizes)*len(generalVariants) {
 		t.Errorf("general measure %+v: want a result for each size and form", g)
 	}
+	// The thresholds are set on questions neither fit saw, and hold there.
+	for _, e := range f.Fit.Confidence.Episodes {
+		if e.Episodes > 0 && e.Tuning == 0 {
+			t.Errorf("episodes %+v: want questions of the threshold slice", e)
+		}
+	}
+	th := f.Fit.Threshold
+	for _, g := range th.BySize {
+		if g.Weight > th.MaxFalseAbstain {
+			t.Errorf("threshold slice's false abstentions at %s articles: %v, want at most %v", g.Name, g.Weight, th.MaxFalseAbstain)
+		}
+	}
 }
 
 // TestMeasure checks -measure: the general measure of the embedded

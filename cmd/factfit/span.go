@@ -27,8 +27,8 @@ import (
 //
 // The questions are those of the fact base's articles that the ranking
 // and confidence fits leave alone (squad.rest): of every ten, the first
-// six train, the seventh sets the floor, and the other three are left for
-// measuring.
+// six train, the seventh sets the floor (and the confidence's abstention
+// thresholds: tuningSlice), and the other three are left for measuring.
 //
 // The confidence model reads the span model's probability of the best
 // fact's best span, so the weights are fitted with the span model embedded
