@@ -45,7 +45,6 @@ type twinQ struct {
 func newAdversary(qs []eval.Question) *adversary {
 	a := &adversary{names: map[int][]string{}, byArticle: map[string]map[int][]string{}}
 	seenName, seenWord := map[string]bool{}, map[string]bool{}
-	seenIn := map[[2]string]bool{}
 	for _, q := range qs {
 		ws := questionWords(q.Q)
 		for _, span := range nameSpans(ws) {
@@ -53,13 +52,6 @@ func newAdversary(qs []eval.Question) *adversary {
 			if !seenName[n] {
 				seenName[n] = true
 				a.names[span[1]-span[0]] = append(a.names[span[1]-span[0]], n)
-			}
-			if k := [2]string{q.Source, n}; !seenIn[k] {
-				seenIn[k] = true
-				if a.byArticle[q.Source] == nil {
-					a.byArticle[q.Source] = map[int][]string{}
-				}
-				a.byArticle[q.Source][span[1]-span[0]] = append(a.byArticle[q.Source][span[1]-span[0]], n)
 			}
 		}
 		for _, w := range ws {
@@ -72,13 +64,41 @@ func newAdversary(qs []eval.Question) *adversary {
 	for _, ns := range a.names {
 		slices.Sort(ns)
 	}
+	slices.Sort(a.words)
+	a.learnArticles(qs)
+	return a
+}
+
+// learnArticles adds the names of the questions qs to the names of their
+// articles, which swapNameInArticle swaps in: the general measure's
+// held-out articles have no training questions to take them from.
+func (a *adversary) learnArticles(qs []eval.Question) {
+	seenIn := map[[2]string]bool{}
+	for source, byLen := range a.byArticle {
+		for _, ns := range byLen {
+			for _, n := range ns {
+				seenIn[[2]string{source, n}] = true
+			}
+		}
+	}
+	for _, q := range qs {
+		ws := questionWords(q.Q)
+		for _, span := range nameSpans(ws) {
+			n := strings.Join(ws[span[0]:span[1]], " ")
+			if k := [2]string{q.Source, n}; !seenIn[k] {
+				seenIn[k] = true
+				if a.byArticle[q.Source] == nil {
+					a.byArticle[q.Source] = map[int][]string{}
+				}
+				a.byArticle[q.Source][span[1]-span[0]] = append(a.byArticle[q.Source][span[1]-span[0]], n)
+			}
+		}
+	}
 	for _, byLen := range a.byArticle {
 		for _, ns := range byLen {
 			slices.Sort(ns)
 		}
 	}
-	slices.Sort(a.words)
-	return a
 }
 
 // twin returns an unanswerable twin of q in a fact base whose words are

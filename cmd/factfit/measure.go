@@ -103,6 +103,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 		}
 	}
 	adv := newAdversary(data.train)
+	adv.learnArticles(poolQs)
 	tp := newTopics(pool)
 	var eps []generalEp
 	for _, size := range generalSizes {
