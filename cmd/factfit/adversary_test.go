@@ -124,3 +124,22 @@ func testTwinChatLacksWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLearnArticles checks that an article without training questions
+// gets its names from learnArticles, for the within-article swap, and
+// that the other kinds' names stay the training questions'.
+func TestLearnArticles(t *testing.T) {
+	adv := newAdversary([]eval.Question{{ID: "t", Q: "Who ruled Greyhaven Castle?", Source: "other"}})
+	q := eval.Question{ID: "g1", Q: "Who founded Port Elmwood?", Source: "towns", Facts: []string{"monks"}}
+	if from, to := adv.swapNameInArticle(questionWords(q.Q), 1, q.Source, q.Facts); from != "" {
+		t.Fatalf("before learning: swapped %q for %q, want no name of the article to swap in", from, to)
+	}
+	adv.learnArticles([]eval.Question{q, {ID: "g2", Q: "Where does Saint Ives lie?", Source: "towns"}})
+	from, to := adv.swapNameInArticle(questionWords(q.Q), 1, q.Source, q.Facts)
+	if from != "Port Elmwood" || to != "Saint Ives" {
+		t.Errorf("after learning: swapped %q for %q, want Port Elmwood for Saint Ives", from, to)
+	}
+	if got := adv.names[2]; len(got) != 1 || got[0] != "Greyhaven Castle" {
+		t.Errorf("names of two words %q, want the training question's alone", got)
+	}
+}
