@@ -31,11 +31,11 @@ type adversary struct {
 // nTwinKinds is how many kinds of change twin makes.
 const nTwinKinds = 6
 
-// TwinKinds names the kinds of change twin makes, in its order.
-var TwinKinds = [nTwinKinds]string{"name-unknown", "number", "word-unknown", "denied", "name-in-article", "opposite"}
+// twinKinds names the kinds of change twin makes, in its order.
+var twinKinds = [nTwinKinds]string{"name-unknown", "number", "word-unknown", "denied", "name-in-article", "opposite"}
 
 // A twinQ is an unanswerable twin of a question: clean, as chat (or ""),
-// and the kind of change that made it (an index of TwinKinds).
+// and the kind of change that made it (an index of twinKinds).
 type twinQ struct {
 	clean, chat string
 	kind        int

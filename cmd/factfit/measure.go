@@ -58,7 +58,7 @@ type generalCell struct {
 	Adv        int     `json:"adversarial"`
 	AdvAbst    float64 `json:"adversarial_abstain"`
 	// AdvByKind is the share of the adversary's twins abstained on, by
-	// the kind of change that made them (TwinKinds).
+	// the kind of change that made them (twinKinds).
 	AdvByKind map[string]float64 `json:"adversarial_abstain_by_kind"`
 	// AUC is the chance that an answerable question gets a higher
 	// confidence than a question about another article or an adversarial
@@ -235,7 +235,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 		byKind := map[string]float64{}
 		for k, n := range t.advKind {
 			if n > 0 {
-				byKind[TwinKinds[k]] = round(share(t.advKindAbst[k], n), 4)
+				byKind[twinKinds[k]] = round(share(t.advKindAbst[k], n), 4)
 			}
 		}
 		gf.Results = append(gf.Results, generalCell{
