@@ -43,17 +43,22 @@ func (b *Base) read(s *scratch, q *query, cq *compiled, top []scored) []cand {
 	for _, p := range s.top {
 		ps := &b.passages[p.id]
 		passRaw := p.raw
+		from := len(s.cands)
 		for f := ps.first; f < ps.first+ps.nfacts; f++ {
 			s.feats = append(s.feats, [nFeatures]float32{}) // no growth: cap is the most facts of topPassages
 			c := cand{fact: f, x: &s.feats[len(s.feats)-1]}
 			b.features(s, q, cq, &c, passRaw)
-			for _, i := range []int{xSent, xCover, xCtx, xTitle, xProx, xNames} {
+			s.cands = append(s.cands, c)
+		}
+		neighbours(cq, s.cands[from:])
+		for k := from; k < len(s.cands); k++ {
+			c := &s.cands[k]
+			for _, i := range []int{xSent, xCover, xCtx, xTitle, xProx, xNames, xPrev, xNext} {
 				c.x[i] /= cq.total
 			}
 			for i, w := range b.weights.Features {
 				c.score += float32(w) * c.x[i]
 			}
-			s.cands = append(s.cands, c)
 		}
 	}
 	b.addTrees(s)
@@ -127,6 +132,8 @@ const (
 	xLen            // log2 of the fact's length in words, over 5
 	xOrder          // share of the matched neighbouring concepts found in the question's order
 	xLearned        // learned question-to-answer words: the mean over the question's words of the best t(fact word | question word)
+	xPrev           // importance of the concepts the fact lacks that the fact before it in its passage has
+	xNext           // and that the fact after it has
 	nFeatures
 )
 
@@ -135,7 +142,31 @@ const (
 var FeatureNames = [nFeatures]string{
 	xSent: "bm25", xCover: "cover", xCtx: "context", xTitle: "title",
 	xProx: "proximity", xAmount: "amount", xDate: "date", xName: "name", xReason: "reason", xNear: "near", xList: "list", xFocus: "focus", xLead: "lead", xNames: "names", xLen: "length",
-	xOrder: "order", xLearned: "learned",
+	xOrder: "order", xLearned: "learned", xPrev: "previous", xNext: "next",
+}
+
+// neighbours sets the features of the facts next to each of cs, the facts
+// of one passage in order: an answer often comes in the sentence after the
+// one that names what the question asks about ("Children in towns work in
+// many trades. They sell in the streets…"), or before it.
+func neighbours(cq *compiled, cs []cand) {
+	lack := func(have, other uint64) float32 {
+		var v float32
+		for m := other &^ have; m != 0; m &= m - 1 {
+			if g := &cq.groups[bits.TrailingZeros64(m)]; !g.chatter {
+				v += g.imp
+			}
+		}
+		return v
+	}
+	for k := range cs {
+		if k > 0 {
+			cs[k].x[xPrev] = lack(cs[k].matched, cs[k-1].matched)
+		}
+		if k+1 < len(cs) {
+			cs[k].x[xNext] = lack(cs[k].matched, cs[k+1].matched)
+		}
+	}
 }
 
 // A hit is a concept group found in a fact: where, and how well.
