@@ -81,15 +81,18 @@ func Classify(toks []Token, words []string, lf []Lex, cls []Class) {
 			}
 		case t.Flags&Percent != 0:
 			c |= ClassUnit
-		case f&LexNumber != 0 && t.Flags&Cap == 0:
-			c |= ClassNum // "seventy"
+		case f&LexNumber != 0 && (t.Flags&Cap == 0 || !capNext(toks, i) && (i == 0 || cls[i-1]&ClassCap == 0)):
+			// "seventy"; capitalised, a number word is a number unless
+			// it is part of a name ("One Direction", "Apollo Eleven"):
+			// "Three died", “One of the great…”.
+			c |= ClassNum
 		case f&LexVague != 0 && t.Flags&Cap == 0:
 			c |= ClassNum | ClassVague // "thousands"
 		}
 		if t.Flags&Aux == 0 && (t.Flags&Cap != 0 || t.Flags&AllCaps != 0) && t.Flags&(Number|Ordinal) == 0 {
 			if f&LexMonth != 0 && (w != "may" || i+1 < len(toks) && toks[i+1].Flags&Number != 0) {
 				c |= ClassDate
-			} else if t.Flags&AllCaps != 0 || t.Flags&First == 0 && (f&LexStop == 0 || capNext(toks, i) || i > 0 && cls[i-1]&ClassCap != 0 && toks[i].Start == toks[i-1].End+1) {
+			} else if t.Flags&AllCaps != 0 || t.Flags&First == 0 && (f&(LexStop|LexNumber) == 0 || capNext(toks, i) || i > 0 && cls[i-1]&ClassCap != 0 && toks[i].Start == toks[i-1].End+1) {
 				// A function word is no name alone: "For" after a
 				// quotation mark starts a sentence; "The Hague" and
 				// "George I" are names.

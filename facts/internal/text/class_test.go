@@ -82,6 +82,11 @@ func TestClassify(t *testing.T) {
 		{`he wrote: "For the first time`, []string{"he:", "wrote:", "for:", "the:", "first:", "time:"}},
 		{"at The Hague, under George I, in", []string{"at:", "the:cap", "hague:cap", "under:", "george:cap", "i:cap", "in:"}},
 		{"by Plotinus, However, Plotinus", []string{"by:", "plotinus:cap", "however:", "plotinus:cap"}},
+		// A number word is a number, capitalised or not, unless it is part
+		// of a name.
+		{"Three people died", []string{"three:num", "people:", "died:"}},
+		{`he said: “Twelve of them`, []string{"he:", "said:", "twelve:num", "of:", "them:"}},
+		{"fans of One Direction and Apollo Eleven", []string{"fans:", "of:", "one:cap", "direction:cap", "and:", "apollo:cap", "eleven:cap"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
