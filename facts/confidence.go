@@ -24,6 +24,7 @@ const (
 	cUnknownCommon        // of cUnknown, the part in words general English uses often (spell.Commonness)
 	cSpanAsks             // 1 if a span may answer the question (spanAsks) and the span model read the best fact
 	cSpan                 // the probability the span model gives the best fact's best span, against the others and none
+	cPassMargin           // the best candidate's lead over the best of another passage
 	nConfInputs
 )
 
@@ -33,7 +34,7 @@ var ConfidenceInputs = [nConfInputs]string{
 	cTypedOK: "typed-ok", cUnknown: "unknown", cNamesMiss: "names-missing", cLearned: "learned",
 	cLogFacts: "log-facts", cNamesAround: "names-around", cNegation: "negation",
 	cAntonym: "antonym", cUnknownCommon: "unknown-common",
-	cSpanAsks: "span-asks", cSpan: "span",
+	cSpanAsks: "span-asks", cSpan: "span", cPassMargin: "passage-margin",
 }
 
 func (b *Base) confInputs(r *result) [nConfInputs]float64 {
@@ -44,6 +45,12 @@ func (b *Base) confInputs(r *result) [nConfInputs]float64 {
 	x[cScore] = float64(best.score)
 	if len(cands) > 1 {
 		x[cMargin] = max(0, float64(best.score-cands[1].score)) // a gate may put a lower score first
+	}
+	for _, c := range cands[1:] {
+		if b.facts[c.fact].passage != b.facts[best.fact].passage {
+			x[cPassMargin] = max(0, float64(best.score-c.score))
+			break
+		}
 	}
 	x[cCover] = float64(best.x[xCover])
 	x[cContext] = math.Min(float64(best.x[xCtx]+best.x[xTitle]), 1-x[cCover])

@@ -105,3 +105,29 @@ func TestSpanInputs(t *testing.T) {
 		}
 	}
 }
+
+// TestPassageMargin checks that the passage margin is the best fact's lead
+// over the best fact of another passage, not over its neighbour: two
+// sentences of the right paragraph close together say nothing against it.
+func TestPassageMargin(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Valley towns", Paragraphs: []string{
+		"The harbour of Elmwood was built in 1820 by the river company. The harbour of Elmwood was widened in 1910.",
+		"The river company also built the quay of Ashford in 1850. Fishing boats still use the old quay of Ashford every morning.",
+	}}}, nil)
+	ex := b.Explain("When was the harbour of Elmwood built by the river company?")
+	x, cs := ex.ConfidenceInputs, ex.Candidates
+	if len(cs) < 3 {
+		t.Fatalf("%d candidates, want 3", len(cs))
+	}
+	if cs[0].Paragraph != 1 || cs[1].Paragraph != 1 || cs[2].Paragraph != 2 {
+		t.Fatalf("candidates in paragraphs %d, %d, %d; want 1, 1, 2", cs[0].Paragraph, cs[1].Paragraph, cs[2].Paragraph)
+	}
+	if want := cs[0].Score - cs[2].Score; !near(x[cPassMargin], want) {
+		t.Errorf("passage margin %.4f, want the lead over paragraph 2's fact, %.4f", x[cPassMargin], want)
+	}
+	if !near(x[cMargin], cs[0].Score-cs[1].Score) || x[cPassMargin] <= x[cMargin] {
+		t.Errorf("margin %.4f, passage margin %.4f: want the margin over the neighbour, and the passage margin above it", x[cMargin], x[cPassMargin])
+	}
+}
+
+func near(x, y float64) bool { return x-y < 1e-3 && y-x < 1e-3 }
