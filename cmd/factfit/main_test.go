@@ -509,3 +509,23 @@ func TestF1(t *testing.T) {
 		}
 	}
 }
+
+// TestSliceBound checks the share of a threshold slice that may abstain:
+// one standard error under the bound, nearer it the more questions.
+func TestSliceBound(t *testing.T) {
+	for _, tc := range []struct {
+		bound float64
+		n     int
+		want  float64
+	}{
+		{0.05, 2344, 0.0455},      // one article's slice: √(0.05·0.95/2344) = 0.0045
+		{0.05, 1_000_000, 0.0498}, // many: nearly the bound itself
+		{0.05, 0, 0.05},           // none: nothing to go by
+		{0.05, 10, 0},             // few: none may abstain
+		{0, 100, 0},
+	} {
+		if got := sliceBound(tc.bound, tc.n); math.Abs(got-tc.want) > 0.0002 {
+			t.Errorf("sliceBound(%v, %d) = %.4f, want %.4f", tc.bound, tc.n, got, tc.want)
+		}
+	}
+}
