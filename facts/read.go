@@ -17,8 +17,11 @@ import (
 // amount for "how much") that the question did not itself name. A fact is
 // thus found through its context ("It is alleged that they have stolen…"
 // is about North Korea through its paragraph and title) but must itself
-// say something the question asks about. The features' weights are fitted
-// (weights.go); three rules come before them.
+// say something the question asks about. Its neighbours count too: what
+// the sentences before and after it in its passage have of the question
+// that it lacks, for an answer often comes in the sentence after the one
+// that names what the question asks about. The features' weights are
+// fitted (weights.go); three rules come before them.
 
 // proxReach is how many tokens apart, at most, two concepts or a concept
 // and an answer count as close: a short noun phrase and its verb.
