@@ -39,6 +39,7 @@ func TestInterruptedLoad(t *testing.T) {
 		{"ask from stdin", []string{"ask", "--articles", dir}, nil},
 		{"serve", []string{"serve"}, map[string]string{
 			"DISCORD_TOKEN": "tok", "FACTBOT_ARTICLES": dir, "DISCORD_API_URL": "http://" + unusedAddr(t),
+			"FACTBOT_DATA": t.TempDir(), // not the default ./factbot-data, in the package's folder
 		}},
 	}
 	for _, tt := range tests {
