@@ -93,9 +93,9 @@ func Classify(toks []Token, words []string, lf []Lex, cls []Class) {
 			if f&LexMonth != 0 && (w != "may" || i+1 < len(toks) && toks[i+1].Flags&Number != 0) {
 				c |= ClassDate
 			} else if t.Flags&AllCaps != 0 || t.Flags&First == 0 && (f&(LexStop|LexNumber) == 0 || capNext(toks, i) || i > 0 && cls[i-1]&ClassCap != 0 && toks[i].Start == toks[i-1].End+1) {
-				// A function word is no name alone: "For" after a
-				// quotation mark starts a sentence; "The Hague" and
-				// "George I" are names.
+				// A function word or a number word is no name alone:
+				// "For" or "Twelve" after a quotation mark starts a
+				// sentence; "The Hague" and "George I" are names.
 				c |= ClassCap
 			} else if capNext(toks, i) && f&(LexStop|LexQuestion) == 0 {
 				c |= ClassCap // a name that opens the sentence: "Sergei Neverov …"
