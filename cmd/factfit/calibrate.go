@@ -131,13 +131,8 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		if len(gc) == 0 {
 			continue
 		}
-		n := 0
-		for _, a := range ga {
-			if a {
-				n++
-			}
-		}
-		t := threshold(gc, ga, nil, sliceBound(c.maxFalseAbstain, n)).below
+		// The threshold slice's questions are all answerable.
+		t := threshold(gc, ga, nil, sliceBound(c.maxFalseAbstain, len(gc))).below
 		below = min(below, t)
 		w.AbstainBySize = append(w.AbstainBySize, facts.SizeThreshold{Facts: median(sizes), Below: t})
 	}
