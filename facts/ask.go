@@ -54,6 +54,7 @@ func (b *Base) ask(question string, keep []bool) Answer {
 	if k := b.surveyKind(&r.q, &r.c); k != 0 && keep == nil {
 		// "Which countries are named?": every fact is as near as another.
 		if cited, text := b.survey(s, &r.q, &r.c, k); len(cited) > 0 {
+			ans.Citations = make([]Citation, 0, len(cited))
 			for i, f := range cited {
 				ans.Citations = append(ans.Citations, b.citation(f, i+1))
 			}
@@ -81,6 +82,7 @@ func (b *Base) ask(question string, keep []bool) Answer {
 			cited = pa
 		}
 	}
+	ans.Citations = make([]Citation, 0, len(cited))
 	for i, f := range cited {
 		ans.Citations = append(ans.Citations, b.citation(f, i+1))
 	}
