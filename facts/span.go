@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
+	"github.com/factbot/factbot/facts/internal/lang"
 	"github.com/factbot/factbot/facts/internal/text"
+	"github.com/factbot/factbot/facts/internal/wordnet"
 )
 
 // The reader's last resort. A question that none of the extractors of
@@ -57,6 +60,7 @@ const (
 	sLeftNear                       // 1/distance to the nearest word of the question before it
 	sRightNear                      // 1/distance to the nearest word of the question after it
 	sWindow                         // share of the fact's words of the question within spanWindow words of it
+	sFocusIsA                       // WordNet has its last word as a kind of the thing asked about ("organ" for "what instrument")
 	sNull                           // 1 for the null candidate: no span answers
 	sNullSpans                      // the null candidate's log(1 + the fact's spans)
 	sNullAsked                      // the null candidate's share of the fact's words that are the question's
@@ -92,7 +96,7 @@ var SpanFeatures = func() [nSpanFeatures]string {
 		sPrevStop: "prev-stop", sFirst: "first", sLast: "last", sBeforeAll: "before-all",
 		sAfterAll: "after-all", sLearned: "learned", sTitle: "title", sNextStop: "next-stop",
 		sNameCut: "name-cut", sLeftNear: "left-near", sRightNear: "right-near", sWindow: "window",
-		sNull: "null", sNullSpans: "null-spans", sNullAsked: "null-asked",
+		sFocusIsA: "focus-isa", sNull: "null", sNullSpans: "null-spans", sNullAsked: "null-asked",
 	}
 	wh := [nWh]string{"what", "which", "who", "where"}
 	for i, w := range wh {
@@ -147,8 +151,10 @@ func (b *Base) spanCands(e *extract, q *query, cq *compiled, out []spanCand) []s
 	wh, _ := whRow(q) // spanAsks has checked it
 	// What the learned table and the title say of each word, once.
 	title := b.titles[b.facts[e.fact].article]
-	e.learned, e.titled = e.learned[:0], e.titled[:0]
+	e.learned, e.titled, e.isa = e.learned[:0], e.titled[:0], e.isa[:0]
+	focus := focusLemmas(q)
 	for _, i := range pos {
+		e.isa = append(e.isa, len(focus) > 0 && !e.asked[i] && isA(e.words[i], focus))
 		var p float64
 		titled := false
 		if id, ok := b.lookup(e.words[i]); ok {
@@ -312,6 +318,7 @@ func spanFeatures(e *extract, c *spanCand, first, last, wh int) {
 	x[sCap] = caps / float64(words)
 	x[sNum] = nums
 	x[sTitle] = inTitle / float64(words)
+	x[sFocusIsA] = b2f64(e.isa[c.to])
 	x[sBeforeAll] = b2f64(first < len(pos) && c.to < first)
 	x[sAfterAll] = b2f64(last >= 0 && c.from > last)
 	x[sWhCap+wh] = x[sCap]
@@ -531,4 +538,35 @@ func (b *Base) Spans(question string) (fact string, confidence float64, extracte
 		spans = append(spans, sp)
 	}
 	return b.facts[f].text, confidence, extracted, spans
+}
+
+// focusLemmas returns the WordNet lemmas of the head of the thing q asks
+// about ("instrument" of "what musical instrument"), or nil when it asks
+// about nothing in particular.
+func focusLemmas(q *query) []string {
+	if q.focusTo <= q.focusFrom {
+		return nil
+	}
+	w := q.words[q.focusTo-1]
+	if lang.Stopwords[w] {
+		return nil
+	}
+	return wordnet.Lemmas(w)
+}
+
+// isA reports whether WordNet has word as a kind of one of the lemmas of
+// focus: one of the word's hypernyms (WordNet's two nearest levels) is
+// one, or ends in one ("organ" is an "electronic musical instrument", so
+// an "instrument"; "Lyon" a "city").
+func isA(word string, focus []string) bool {
+	for _, l := range wordnet.Lemmas(word) {
+		for _, h := range wordnet.Hypernyms(l) {
+			for _, f := range focus {
+				if h == f || strings.HasSuffix(h, f) && h[len(h)-len(f)-1] == ' ' {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
