@@ -64,6 +64,9 @@ func (b *Base) cutAnswer(s *scratch, q *query, cq *compiled, f uint32) (string, 
 	}
 	e := b.extractOf(s, q, cq, f)
 	if q.defines != "" {
+		if l := e.longForm(q.defines); l != "" {
+			return l, e
+		}
 		if d := e.description(); d != "" {
 			return d, e
 		}
@@ -639,6 +642,18 @@ func (e *extract) description() string {
 			return before
 		}
 		return ""
+	}
+	return ""
+}
+
+// longForm returns the long form of the acronym short that the fact spells
+// out, verbatim ("Royal United Services Institute" of "… Institute
+// (RUSI)"), or "".
+func (e *extract) longForm(short string) string {
+	for _, a := range findAcronyms(e.text, e.toks, e.words, nil) {
+		if strings.EqualFold(a.short, short) {
+			return e.text[a.from:a.to]
+		}
 	}
 	return ""
 }

@@ -220,3 +220,27 @@ func TestSpanModelFile(t *testing.T) {
 		t.Error("a span model with a misnamed feature was read")
 	}
 }
+
+// A question that asks to spell out a short form gets the long form the
+// facts give it, in either order, and not a fact where the words of its
+// request ("As it stands") happen to be.
+func TestLongForm(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{
+		"As it stands, the think tank has published three reports this year. " +
+			"A British think tank known as the Royal United Services Institute (RUSI) released a report on Monday. " +
+			"The NCAA (National Collegiate Athletic Association) sets the rules for college sport."}}}, nil)
+	for _, tc := range []struct{ q, want string }{
+		{"What does RUSI stand for?", "Royal United Services Institute"},
+		{"what does rusi stand for", "Royal United Services Institute"},
+		{"What does the acronym NCAA stand for?", "National Collegiate Athletic Association"},
+		{"NCAA stands for what?", "National Collegiate Athletic Association"},
+	} {
+		a := b.Ask(tc.q)
+		if a.Text != tc.want {
+			t.Errorf("%q: short answer %q, want %q", tc.q, a.Text, tc.want)
+		}
+		if len(a.Citations) == 0 || strings.HasPrefix(a.Citations[0].Quote, "As it stands") {
+			t.Errorf("%q: citations %+v", tc.q, a.Citations)
+		}
+	}
+}

@@ -18,6 +18,8 @@ import (
 type acronym struct {
 	short string   // folded: "rusi"
 	long  []string // folded: "royal", "united", "services", "institute"
+	// from and to are the bytes of the long form in the sentence.
+	from, to int
 }
 
 // A phrase is one name of a group, as term ids.
@@ -178,14 +180,14 @@ func findAcronyms(s string, toks []text.Token, words []string, found []acronym) 
 		}
 		short := strings.ToLower(words[i])
 		if t.Start > 0 && s[t.Start-1] == '(' && int(t.End) < len(s) && s[t.End] == ')' {
-			if long := longFormBefore(toks, words, i, short); long != nil {
-				found = append(found, acronym{words[i], long})
+			if long, j := longFormBefore(toks, words, i, short); long != nil {
+				found = append(found, acronym{words[i], long, int(toks[j].Start), int(toks[i-1].End)})
 			}
 			continue
 		}
 		if rest := s[t.End:]; strings.HasPrefix(rest, " (") {
-			if long := longFormAfter(s, toks, words, i, short); long != nil {
-				found = append(found, acronym{words[i], long})
+			if long, j := longFormAfter(s, toks, words, i, short); long != nil {
+				found = append(found, acronym{words[i], long, int(toks[i+1].Start), int(toks[j].End)})
 			}
 		}
 	}
@@ -193,8 +195,8 @@ func findAcronyms(s string, toks []text.Token, words []string, found []acronym) 
 }
 
 // longFormBefore matches the letters of short against the initials of the
-// words just before token i.
-func longFormBefore(toks []text.Token, words []string, i int, short string) []string {
+// words just before token i, and returns them and the first one's token.
+func longFormBefore(toks []text.Token, words []string, i int, short string) ([]string, int) {
 	k := len(short) - 1
 	j := i - 1
 	var long []string
@@ -208,26 +210,27 @@ func longFormBefore(toks []text.Token, words []string, i int, short string) []st
 		case lang.AcronymStops[w] && len(long) > 0:
 			long = append(long, w)
 		default:
-			return nil
+			return nil, 0
 		}
 		j--
 	}
 	if k >= 0 || len(long) < 2 {
-		return nil
+		return nil, 0
 	}
 	slices.Reverse(long)
-	return long
+	return long, j + 1
 }
 
 // longFormAfter matches the letters of short against the initials of the
-// words in the parentheses after token i.
-func longFormAfter(s string, toks []text.Token, words []string, i int, short string) []string {
+// words in the parentheses after token i, and returns them and the last
+// one's token.
+func longFormAfter(s string, toks []text.Token, words []string, i int, short string) ([]string, int) {
 	closing := strings.IndexByte(s[toks[i].End:], ')')
 	if closing < 0 {
-		return nil
+		return nil, 0
 	}
 	end := int(toks[i].End) + closing
-	k := 0
+	k, last := 0, i
 	var long []string
 	for j := i + 1; j < len(toks) && int(toks[j].Start) < end; j++ {
 		w := words[j]
@@ -236,16 +239,18 @@ func longFormAfter(s string, toks []text.Token, words []string, i int, short str
 		case k < len(short) && w != "" && strings.ToLower(w[:1]) == short[k:k+1]:
 			long = append(long, w)
 			k++
+			last = j
 		case lang.AcronymStops[w] && len(long) > 0:
 			long = append(long, w)
+			last = j
 		default:
-			return nil
+			return nil, 0
 		}
 	}
 	if k < len(short) || len(long) < 2 {
-		return nil
+		return nil, 0
 	}
-	return long
+	return long, last
 }
 
 // sortPairs sorts a flat list of (key, value) pairs by key, stably.

@@ -29,6 +29,10 @@ type query struct {
 	// defines is the name a question asks to define ("What is
 	// Pyongyang?", "Who is Taro Kono?"), as the question writes it.
 	defines string
+	// shortFrom and shortTo are the tokens [from, to) of a short form the
+	// question asks to spell out ("What does NCAA stand for?"): a name,
+	// however it is typed.
+	shortFrom, shortTo int
 	// focusFrom and focusTo are the tokens [from, to) of the thing asked
 	// about: "exchanges" in "Which crypto exchanges were hacked?".
 	focusFrom, focusTo int
@@ -54,10 +58,20 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 		toks, words = toks[k:], words[k:]
 		toks[0].Flags |= text.First
 	}
+	acronym, lead, first, end := spelledOut(question, toks, words)
+	if acronym != "" {
+		// "the acronym" and "stand for" are request phrasing: "As it
+		// stands" answers nothing.
+		toks = append(toks[:lead], toks[first:end]...)
+		words = append(words[:lead], words[first:end]...)
+	}
 	q := query{text: question, toks: toks, words: words}
 	q.want, q.wh = questionType(toks, words)
 	q.yesNo = q.wh == "" && len(words) > 0 && lang.Auxiliaries[words[0]]
 	q.defines = definedName(question, toks, words)
+	if acronym != "" {
+		q.defines, q.shortFrom, q.shortTo = acronym, lead, lead+end-first
+	}
 	q.compare = comparison(words)
 	q.focusFrom, q.focusTo = focusRun(toks, words)
 	q.sortOf = q.focusFrom >= 2 && words[q.focusFrom-1] == "of" && lang.KindWords[words[q.focusFrom-2]]
@@ -87,10 +101,11 @@ func chatOpening(toks []text.Token, words []string) int {
 }
 
 // isName reports whether token i of the question is written as a name:
-// capitalised inside the question, or in capitals.
+// capitalised inside the question, or in capitals, or the short form it
+// asks to spell out.
 func (q *query) isName(i int) bool {
 	f := q.toks[i].Flags
-	return f&(text.Cap|text.AllCaps) != 0 && f&text.First == 0 || f&text.AllCaps != 0
+	return f&(text.Cap|text.AllCaps) != 0 && f&text.First == 0 || f&text.AllCaps != 0 || i >= q.shortFrom && i < q.shortTo
 }
 
 // focusRun returns the tokens [from, to) of the noun phrase after "which",
@@ -217,6 +232,61 @@ func definedName(question string, toks []text.Token, words []string) string {
 	}
 	return question[toks[first].Start:toks[last].End]
 }
+
+// spelledOut returns the short form that "What does NCAA stand for?",
+// "What is DRM short for?", "what does the acronym rusi mean" or "WMD
+// stands for what?" asks to spell out, as the question writes it, or "".
+// The question's words to keep are [0, lead) and the short form's, [first,
+// end). In chat the short form may be in lower case, if it is no word of
+// WordNet's ("what did the treaty stand for" asks nothing of the kind);
+// "mean" asks it of a word in capitals only.
+func spelledOut(question string, toks []text.Token, words []string) (short string, lead, first, end int) {
+	n := len(words)
+	if n < 3 {
+		return "", 0, 0, 0
+	}
+	stand := func(w string) bool { return w == "stand" || w == "stands" || w == "short" }
+	capsOnly := false
+	switch {
+	case n >= 4 && words[0] == "what" && (lang.Auxiliaries[words[1]] || lang.Copulas[words[1]]):
+		lead, first = 2, 2
+		switch {
+		case words[n-1] == "for" && stand(words[n-2]):
+			end = n - 2
+		case words[n-1] == "mean" || words[n-1] == "means":
+			end, capsOnly = n-1, true
+		default:
+			return "", 0, 0, 0
+		}
+	case words[n-1] == "what" && words[n-2] == "for" && stand(words[n-3]):
+		end = n - 3
+		if end > 0 && lang.Copulas[words[end-1]] {
+			end-- // "WMD is short for what"
+		}
+	default:
+		return "", 0, 0, 0
+	}
+	for first < end && (words[first] == "the" || lang.AcronymWords[words[first]]) {
+		first++
+	}
+	if first == end || end-first > maxSpelledOut {
+		return "", 0, 0, 0
+	}
+	for i := first; i < end; i++ {
+		caps := toks[i].Flags&(text.Cap|text.AllCaps) != 0
+		switch {
+		case lang.Stopwords[words[i]], capsOnly && toks[i].Flags&text.AllCaps == 0:
+			return "", 0, 0, 0
+		case !caps && wordnet.IsLemma(words[i]):
+			return "", 0, 0, 0 // "what did the treaty stand for": a word, not a short form
+		}
+	}
+	return question[toks[first].Start:toks[end-1].End], lead, first, end
+}
+
+// maxSpelledOut bounds the words of a short form that a question asks to
+// spell out.
+const maxSpelledOut = 3
 
 // questionType returns the kind of answer a question asks for, from its
 // opening words: "how much" asks for money, "when" for a date.

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -106,5 +107,31 @@ func TestParse(t *testing.T) {
 				t.Errorf("parse(%q) mismatch (-want +got):\n%s", tt.q, diff)
 			}
 		})
+	}
+}
+
+// A question that asks to spell out a short form names it, in capitals or
+// not, and keeps none of its request phrasing ("stand for", "the
+// acronym") as words to match.
+func TestSpelledOut(t *testing.T) {
+	z := text.NewTokenizer()
+	for _, tc := range []struct {
+		q, defines string
+		words      []string
+	}{
+		{"What does NCAA stand for?", "NCAA", []string{"what", "does", "ncaa"}},
+		{"what does rusi stand for", "rusi", []string{"what", "does", "rusi"}},
+		{"What does the acronym DRM stand for?", "DRM", []string{"what", "does", "drm"}},
+		{"What is SDK short for?", "SDK", []string{"what", "is", "sdk"}},
+		{"what does WMD mean", "WMD", []string{"what", "does", "wmd"}},
+		{"WMD stands for what?", "WMD", []string{"wmd"}},
+		{"what does it mean", "", []string{"what", "does", "it", "mean"}},                                // no short form
+		{"what does wmd mean", "", []string{"what", "does", "wmd", "mean"}},                              // "mean" asks it of capitals only
+		{"What did the treaty stand for?", "", []string{"what", "did", "the", "treaty", "stand", "for"}}, // "the" then a noun the list lacks
+	} {
+		q := parse(z, tc.q, nil, nil)
+		if q.defines != tc.defines || !slices.Equal(q.words, tc.words) {
+			t.Errorf("parse(%q): defines %q, words %q; want %q, %q", tc.q, q.defines, q.words, tc.defines, tc.words)
+		}
 	}
 }

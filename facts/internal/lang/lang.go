@@ -49,6 +49,7 @@ var (
 	RangeJoins       = set("range-joins")
 	NameJoins        = set("name-joins")
 	AcronymStops     = set("acronym-stops")
+	AcronymWords     = set("acronym-words")
 	Abbreviations    = set("abbreviations")
 	SentenceStarters = set("sentence-starters")
 	PlaceNames       = lineSet("place-names")
