@@ -154,6 +154,9 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 	r.q = parse(s.z, question, s.toks[:0], s.words[:0])
 	r.q, r.corrections = b.correct(s, r.q)
 	s.toks, s.words = r.q.toks, r.q.words
+	if r.q.defines == "" {
+		r.q.defines = b.definedInChat(&r.q)
+	}
 	r.c = b.compile(s, &r.q)
 	if r.c.total == 0 {
 		return r, false

@@ -70,6 +70,9 @@ func (b *Base) cutAnswer(s *scratch, q *query, cq *compiled, f uint32) (string, 
 		if d := e.description(); d != "" {
 			return d, e
 		}
+		// Not another name of the fact: "Who is Kim Jong-un?" is not
+		// answered "Donald Trump".
+		return "", e
 	}
 	if naming {
 		if a := e.naming(); a != "" {
@@ -630,7 +633,10 @@ func (e *extract) description() string {
 			} else if k := strings.IndexAny(body, ",.;:"); k > 0 {
 				body = body[:k]
 			}
-			return strings.TrimSpace(body)
+			if body = strings.TrimSpace(body); opensNounPhrase(body) {
+				return body
+			}
+			break
 		}
 		// Or the words just before it: "Japan’s foreign minister Taro Kono".
 		before := e.text[:e.toks[i].Start]
@@ -645,6 +651,24 @@ func (e *extract) description() string {
 	}
 	return ""
 }
+
+// opensNounPhrase reports whether a description after a name opens as a
+// noun phrase would ("a deputy vice chairman", "the company's founder"),
+// not with a clause ("provided that…", "which…", "founded in 1976").
+func opensNounPhrase(s string) bool {
+	w, _, _ := strings.Cut(s, " ")
+	w = strings.ToLower(w)
+	switch {
+	case w == "":
+		return false
+	case lang.Stopwords[w]:
+		return determiners[w]
+	}
+	return !strings.HasSuffix(w, "ed")
+}
+
+// determiners are the function words that may open a noun phrase.
+var determiners = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true, "our": true, "one": true}
 
 // longForm returns the long form of the acronym short that the fact spells
 // out, verbatim ("Royal United Services Institute" of "… Institute

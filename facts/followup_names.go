@@ -122,6 +122,36 @@ func (b *Base) nameRun(q string) (from, to int, ok bool) {
 	return from, to, from >= 0
 }
 
+// definedInChat returns the name that "who is kim jong un" or "whats
+// bithumb" asks to define, as the question writes it, or "": chat writes
+// names in lower case, where definedName, which reads the question alone,
+// sees none. Every word after the copula must be a word of a name the
+// facts mention.
+func (b *Base) definedInChat(q *query) string {
+	toks, words := q.toks, q.words
+	if len(words) < 3 || words[0] != "what" && words[0] != "who" || !lang.Copulas[words[1]] {
+		return ""
+	}
+	first, last := -1, -1
+	for i := 2; i < len(toks); i++ {
+		switch {
+		case toks[i].Flags&text.Aux != 0:
+		case first < 0 && (words[i] == "the" || words[i] == "a" || words[i] == "an"):
+		case b.nameWord(words[i], toks[i].Flags):
+			if first < 0 {
+				first = i
+			}
+			last = i
+		default:
+			return ""
+		}
+	}
+	if first < 0 {
+		return ""
+	}
+	return q.text[toks[first].Start:toks[last].End]
+}
+
 // nameWord reports whether a question's word reads as part of a name: it
 // is written as one inside the question, or it is a word of a name the
 // facts mention (chat writes names in lower case).
@@ -148,6 +178,12 @@ func (b *Base) nameWords() map[string]bool {
 				}
 				for _, part := range strings.Fields(strings.ToLower(t.name)) {
 					b.nameWordSet[part] = true
+					if strings.Contains(part, "-") {
+						// "Jong-un", typed "jong un" in chat.
+						for _, piece := range strings.Split(part, "-") {
+							b.nameWordSet[piece] = piece != ""
+						}
+					}
 				}
 			}
 		}

@@ -474,8 +474,8 @@ var embeddedSpanModel = sync.OnceValue(func() *spanModel {
 // answer's confidence (that the span is right and the fact too) is under
 // the model's floor, or no span may answer.
 func (b *Base) spanAnswer(r *result) string {
-	if !r.spanRead || r.spanP*r.confidence < b.spanModel.Min {
-		return ""
+	if !r.spanRead || r.spanP*r.confidence < b.spanModel.Min || r.q.defines != "" {
+		return "" // a definition is a description (cutAnswer), not a span
 	}
 	return r.span
 }

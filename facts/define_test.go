@@ -1,0 +1,51 @@
+package facts
+
+import (
+	"strings"
+	"testing"
+)
+
+// Chat writes names in lower case: "who is kim jong un" asks to define a
+// name the facts mention as much as "Who is Kim Jong-un?" does.
+func TestDefinedInChat(t *testing.T) {
+	b := seeds(t)
+	for _, tc := range []struct{ q, want string }{
+		{"who is kim jong un", "kim jong un"},
+		{"whats bithumb", "bithumb"},
+		{"what is the lazarus group", "lazarus group"},
+		{"who is responsible", ""},                   // no name
+		{"what is the price of bitcoin", ""},         // not only a name
+		{"who is kim jong un and why", ""},           // more than a name
+		{"Who is Sergei Neverov?", "Sergei Neverov"}, // written as a name: definedName
+	} {
+		s := b.getScratch()
+		r, _ := b.search(s, tc.q)
+		b.pool.Put(s)
+		if r.q.defines != tc.want {
+			t.Errorf("%q: defines %q, want %q", tc.q, r.q.defines, tc.want)
+		}
+	}
+}
+
+// A question that asks who or what a name is gets the fact's description
+// of it, or the fact itself: never another name of the fact, nor a clause
+// that only follows the name.
+func TestDefinitionAnswer(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{
+		"Taro Kono, the foreign minister of Japan, spoke on Monday. " +
+			"A summit was offered by Supreme Leader Kim Jong-un to US President Donald Trump, provided that the talks go well."}}}, nil)
+	for _, tc := range []struct{ q, want, not string }{
+		{"Who is Taro Kono?", "the foreign minister of Japan", ""},
+		{"who is taro kono", "the foreign minister of Japan", ""},
+		{"Who is Kim Jong-un?", "", "Donald Trump"},
+		{"who is donald trump", "", "provided that"},
+	} {
+		a := b.Ask(tc.q)
+		if tc.want != "" && a.Text != tc.want {
+			t.Errorf("%q: short answer %q, want %q", tc.q, a.Text, tc.want)
+		}
+		if tc.not != "" && (a.Text == "" || strings.HasPrefix(a.Text, tc.not)) {
+			t.Errorf("%q: short answer %q (cited %d facts)", tc.q, a.Text, len(a.Citations))
+		}
+	}
+}
