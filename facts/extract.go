@@ -37,7 +37,7 @@ type extract struct {
 	learned []float64
 	titled  []bool
 	isa     []bool // WordNet has the token as a kind of the thing asked about (isA)
-	who     bool // the question asks "who"
+	who     bool   // the question asks "who"
 	// minFocus is the least closeness to the thing asked about that a
 	// name must have to be cut (see focusName).
 	minFocus int
