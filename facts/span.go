@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/factbot/factbot/facts/internal/lang"
@@ -154,7 +153,8 @@ func (b *Base) spanCands(e *extract, q *query, cq *compiled, out []spanCand) []s
 	e.learned, e.titled, e.isa = e.learned[:0], e.titled[:0], e.isa[:0]
 	focus := focusLemmas(q)
 	for _, i := range pos {
-		e.isa = append(e.isa, len(focus) > 0 && !e.asked[i] && isA(e.words[i], focus))
+		// Only a word that may end a span needs the look-up.
+		e.isa = append(e.isa, len(focus) > 0 && !e.asked[i] && e.spanEdge(i) && isA(e.words[i], focus))
 		var p float64
 		titled := false
 		if id, ok := b.lookup(e.words[i]); ok {
@@ -555,18 +555,6 @@ func focusLemmas(q *query) []string {
 }
 
 // isA reports whether WordNet has word as a kind of one of the lemmas of
-// focus: one of the word's hypernyms (WordNet's two nearest levels) is
-// one, or ends in one ("organ" is an "electronic musical instrument", so
-// an "instrument"; "Lyon" a "city").
-func isA(word string, focus []string) bool {
-	for _, l := range wordnet.Lemmas(word) {
-		for _, h := range wordnet.Hypernyms(l) {
-			for _, f := range focus {
-				if h == f || strings.HasSuffix(h, f) && h[len(h)-len(f)-1] == ' ' {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
+// focus (wordnet.IsKindOf: "organ" is an "electronic musical instrument",
+// so an "instrument"; "Lyon" a "city").
+func isA(word string, focus []string) bool { return wordnet.IsKindOf(word, focus) }

@@ -126,3 +126,32 @@ func TestFixtureRelations(t *testing.T) {
 		})
 	}
 }
+
+// IsKindOf reads the hypernyms of the lemmas a word inflects, and a
+// compound hypernym by its last word.
+func TestFixtureIsKindOf(t *testing.T) {
+	db := readFixture(t)
+	for _, tt := range []struct {
+		word  string
+		kinds []string
+		want  bool
+	}{
+		{"sedan", []string{"car"}, true},
+		{"sedans", []string{"car"}, true},    // through morphy
+		{"sedan", []string{"vehicle"}, true}, // "motor vehicle" ends in it
+		{"Lyon", []string{"city"}, true},     // any case
+		{"car", []string{"vehicle"}, true},   // one level up
+		{"sedan", []string{"france"}, false}, // a holonym is no kind
+		{"car", []string{"car"}, false},      // nor the word itself
+		{"car", []string{"hicle"}, false},    // a whole word only
+		{"sedan", nil, false},
+		{"zzz", []string{"car"}, false},
+	} {
+		if got := db.IsKindOf(tt.word, tt.kinds); got != tt.want {
+			t.Errorf("IsKindOf(%q, %q) = %v, want %v", tt.word, tt.kinds, got, tt.want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { db.IsKindOf("sedans", []string{"vehicle"}) }); n != 0 {
+		t.Errorf("IsKindOf allocates %v times, want 0", n)
+	}
+}

@@ -27,18 +27,26 @@ var rules = [4][]rule{
 // child; better, better, good and well; hacking, hack. A word WordNet does
 // not know gives nil.
 func (db *DB) Lemmas(word string) []string {
-	w := normalize(word)
-	if w == "" || db.ids == nil {
-		return nil
-	}
 	var out []string
-	add := func(id uint32) {
+	db.eachLemma(word, func(id uint32) bool {
 		if name := db.name(id); !slices.Contains(out, name) {
 			out = append(out, name)
 		}
+		return true
+	})
+	return out
+}
+
+// eachLemma calls yield with the id of each lemma that word is, or is an
+// inflection of, in Lemmas' order (an id may come twice), until yield
+// returns false. It allocates nothing for a word in lower case.
+func (db *DB) eachLemma(word string, yield func(uint32) bool) {
+	w := normalize(word)
+	if w == "" || db.ids == nil {
+		return
 	}
-	if id, ok := db.ids[w]; ok {
-		add(id)
+	if id, ok := db.ids[w]; ok && !yield(id) {
+		return
 	}
 	exc := db.exceptions[w]
 	var buf [64]byte
@@ -46,7 +54,9 @@ func (db *DB) Lemmas(word string) []string {
 		listed := false
 		for _, b := range exc {
 			if b.pos == pos {
-				add(b.id)
+				if !yield(b.id) {
+					return
+				}
 				listed = true
 			}
 		}
@@ -63,12 +73,11 @@ func (db *DB) Lemmas(word string) []string {
 				continue
 			}
 			stem := append(append(buf[:0], w[:len(w)-len(r.suffix)]...), r.ending...)
-			if id, ok := db.ids[string(stem)]; ok && db.pos[id]&(1<<pos) != 0 {
-				add(id)
+			if id, ok := db.ids[string(stem)]; ok && db.pos[id]&(1<<pos) != 0 && !yield(id) {
+				return
 			}
 		}
 	}
-	return out
 }
 
 // normalize lower-cases word and turns underscores into spaces, without

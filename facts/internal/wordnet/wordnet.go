@@ -105,6 +105,32 @@ func (db *DB) list(r int, lemma string) []string {
 	return out
 }
 
+// IsKindOf reports whether WordNet has word, or the lemma it inflects, as
+// a kind of one of kinds (lemmas): one of its hypernyms (Hypernyms) is one,
+// or a compound that ends in one ("organ" is an "electronic musical
+// instrument", so an "instrument"). It allocates nothing for a word in
+// lower case.
+func (db *DB) IsKindOf(word string, kinds []string) bool {
+	r := db.rels[relHypernym]
+	if r.start == nil || len(kinds) == 0 {
+		return false
+	}
+	found := false
+	db.eachLemma(word, func(id uint32) bool {
+		for _, h := range r.to[r.start[id]:r.start[id+1]] {
+			name := db.name(h)
+			for _, k := range kinds {
+				if name == k || len(name) > len(k) && name[len(name)-len(k)-1] == ' ' && name[len(name)-len(k):] == k {
+					found = true
+					return false
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
 // IsLemma reports whether WordNet lists word (case-insensitive) as a lemma.
 func (db *DB) IsLemma(word string) bool {
 	_, ok := db.lookup(normalize(word))
@@ -177,6 +203,9 @@ func IsLemma(word string) bool { return db().IsLemma(word) }
 // Lemmas returns the lemmas the embedded WordNet knows that word is, or is
 // an inflection of; see DB.Lemmas.
 func Lemmas(word string) []string { return db().Lemmas(word) }
+
+// IsKindOf is DB.IsKindOf on the embedded database.
+func IsKindOf(word string, kinds []string) bool { return db().IsKindOf(word, kinds) }
 
 // Synonyms returns lemma's weighted synonyms in the embedded WordNet; see
 // DB.Synonyms.
