@@ -44,19 +44,18 @@ type Base struct {
 	pool     sync.Pool // of *scratch
 	// main is the name most of the articles' titles give (subject.go),
 	// found once, on first use.
+	mainOnce sync.Once
+	main     string
 	// nameWordSet is the words of the names the facts mention
-	// (followup_names.go), made once, on first use.
-	nameWordsOnce sync.Once
-	nameWordSet   map[string]bool
-	mainOnce      sync.Once
-	main          string
-	maxIDF        float32    // the idf of a term no passage has
-	weights       Weights    // of the ranking and the confidence model
-	spanModel     *spanModel // the reader's last resort (span.go), or nil for none
-	forest        forest     // weights.Trees, compiled
-	expandW       [nExpanders]float32
-	spell         *spell.Corrector // nil when it could not be built
-	learned       map[string][]learnedPair
+	// (followup_names.go).
+	nameWordSet map[string]bool
+	maxIDF      float32    // the idf of a term no passage has
+	weights     Weights    // of the ranking and the confidence model
+	spanModel   *spanModel // the reader's last resort (span.go), or nil for none
+	forest      forest     // weights.Trees, compiled
+	expandW     [nExpanders]float32
+	spell       *spell.Corrector // nil when it could not be built
+	learned     map[string][]learnedPair
 	// lemmaTerms caches lemmaTerm: a WordNet lemma → its term id, or
 	// math.MaxUint32 for none. It grows with the lemmas questions reach,
 	// at most WordNet's 147,000.

@@ -166,27 +166,28 @@ func (b *Base) nameWord(w string, f text.Flags) bool {
 }
 
 // nameWords returns the words, in lower case, of the names the facts
-// mention that are not a people's adjective; made once per base, on first
-// use.
-func (b *Base) nameWords() map[string]bool {
-	b.nameWordsOnce.Do(func() {
-		b.nameWordSet = map[string]bool{}
-		for _, ts := range b.topics.byStart {
-			for _, t := range ts {
-				if demonym(t.name) {
-					continue
-				}
-				for _, part := range strings.Fields(strings.ToLower(t.name)) {
-					b.nameWordSet[part] = true
-					if strings.Contains(part, "-") {
-						// "Jong-un", typed "jong un" in chat.
-						for _, piece := range strings.Split(part, "-") {
-							b.nameWordSet[piece] = piece != ""
-						}
+// mention that are not a people's adjective (nameWordSet).
+func (b *Base) nameWords() map[string]bool { return b.nameWordSet }
+
+// nameWordSet returns the words, in lower case, of the names of topics
+// that are not a people's adjective, with the pieces of a hyphenated one
+// ("jong" and "un" of "Jong-un", as chat types it).
+func nameWordSet(topics *topicIndex) map[string]bool {
+	set := map[string]bool{}
+	for _, ts := range topics.byStart {
+		for _, t := range ts {
+			if demonym(t.name) {
+				continue
+			}
+			for part := range strings.FieldsSeq(strings.ToLower(t.name)) {
+				set[part] = true
+				if strings.Contains(part, "-") {
+					for piece := range strings.SplitSeq(part, "-") {
+						set[piece] = piece != ""
 					}
 				}
 			}
 		}
-	})
-	return b.nameWordSet
+	}
+	return set
 }
