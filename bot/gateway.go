@@ -143,19 +143,20 @@ func (b *Bot) serve(ctx context.Context, sh *shard, plan gatewayPlan) error {
 }
 
 // onReady logs a new gateway session.
+// It logs before it counts, so that whoever sees the count sees the log.
 func (b *Bot) onReady(sh *shard, r *discordgo.Ready) {
-	b.metrics.Gateway(sh.id, GatewayReady)
 	user := ""
 	if r.User != nil {
 		user = r.User.Username
 	}
 	sh.log.Info("connected to Discord", "user", user, "guilds", len(r.Guilds))
+	b.metrics.Gateway(sh.id, GatewayReady)
 }
 
-// onResumed logs a resumed gateway session.
+// onResumed logs a resumed gateway session, and counts it after.
 func (b *Bot) onResumed(sh *shard) {
-	b.metrics.Gateway(sh.id, GatewayResumed)
 	sh.log.Info("resumed the Discord gateway session")
+	b.metrics.Gateway(sh.id, GatewayResumed)
 }
 
 // onDisconnect notes a lost connection for serve to reconnect.
