@@ -128,28 +128,7 @@ func (b *Base) nameRun(q string) (from, to int, ok bool) {
 // sees none. Every word after the copula must be a word of a name the
 // facts mention.
 func (b *Base) definedInChat(q *query) string {
-	toks, words := q.toks, q.words
-	if len(words) < 3 || words[0] != "what" && words[0] != "who" || !lang.Copulas[words[1]] {
-		return ""
-	}
-	first, last := -1, -1
-	for i := 2; i < len(toks); i++ {
-		switch {
-		case toks[i].Flags&text.Aux != 0:
-		case first < 0 && (words[i] == "the" || words[i] == "a" || words[i] == "an"):
-		case b.nameWord(words[i], toks[i].Flags):
-			if first < 0 {
-				first = i
-			}
-			last = i
-		default:
-			return ""
-		}
-	}
-	if first < 0 {
-		return ""
-	}
-	return q.text[toks[first].Start:toks[last].End]
+	return nameAfterCopula(q.text, q.toks, q.words, func(i, _ int) bool { return b.nameWord(q.words[i], q.toks[i].Flags) })
 }
 
 // nameWord reports whether a question's word reads as part of a name: it

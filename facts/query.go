@@ -210,6 +210,16 @@ const maxQuestionBytes = 2000
 // definedName returns the name that "What is X?" or "Who was X?" asks to
 // define, as written in the question, or "" for another question.
 func definedName(question string, toks []text.Token, words []string) string {
+	return nameAfterCopula(question, toks, words, func(i, last int) bool {
+		return toks[i].Flags&(text.Cap|text.AllCaps) != 0 || toks[i].Flags&text.Hyphen != 0 && last == i-1
+	})
+}
+
+// nameAfterCopula returns the name that "What is X?" or "Who was X?" asks
+// to define, as written in the question, or "": every word after the
+// copula (and an article) must be one that isName says is of a name, given
+// the last such word before it (-1 for none).
+func nameAfterCopula(question string, toks []text.Token, words []string, isName func(i, last int) bool) string {
 	if len(words) < 3 || words[0] != "what" && words[0] != "who" || !lang.Copulas[words[1]] {
 		return ""
 	}
@@ -218,7 +228,7 @@ func definedName(question string, toks []text.Token, words []string) string {
 		switch {
 		case toks[i].Flags&text.Aux != 0:
 		case first < 0 && (words[i] == "the" || words[i] == "a" || words[i] == "an"):
-		case toks[i].Flags&(text.Cap|text.AllCaps) != 0 || toks[i].Flags&text.Hyphen != 0 && last == i-1:
+		case isName(i, last):
 			if first < 0 {
 				first = i
 			}
