@@ -28,8 +28,9 @@ func TestDefinedInChat(t *testing.T) {
 }
 
 // A question that asks who or what a name is gets the fact's description
-// of it, or the fact itself: never another name of the fact, nor a clause
-// that only follows the name.
+// of it (after it, or the words or the title before it), or the fact
+// itself: never another name of the fact, nor a clause that only follows
+// the name.
 func TestDefinitionAnswer(t *testing.T) {
 	b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{
 		"Taro Kono, the foreign minister of Japan, spoke on Monday. " +
@@ -37,8 +38,8 @@ func TestDefinitionAnswer(t *testing.T) {
 	for _, tc := range []struct{ q, want, not string }{
 		{"Who is Taro Kono?", "the foreign minister of Japan", ""},
 		{"who is taro kono", "the foreign minister of Japan", ""},
-		{"Who is Kim Jong-un?", "", "Donald Trump"},
-		{"who is donald trump", "", "provided that"},
+		{"Who is Kim Jong-un?", "Supreme Leader", "Donald Trump"},
+		{"who is donald trump", "US President", "provided that"},
 	} {
 		a := b.Ask(tc.q)
 		if tc.want != "" && a.Text != tc.want {

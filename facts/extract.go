@@ -67,7 +67,7 @@ func (b *Base) cutAnswer(s *scratch, q *query, cq *compiled, f uint32) (string, 
 		if l := e.longForm(q.defines); l != "" {
 			return l, e
 		}
-		if d := e.description(); d != "" {
+		if d := e.description(q.defines); d != "" {
 			return d, e
 		}
 		// Not another name of the fact: "Who is Kim Jong-un?" is not
@@ -610,9 +610,52 @@ func distance(marked []bool, i, j int) int {
 // maxDescriptionWords bounds a description found before a name.
 const maxDescriptionWords = 6
 
-// description cuts out the apposition after a name the question asks about:
-// "Sergei Neverov – a deputy vice chairman of the Russian State Duma … –".
-func (e *extract) description() string {
+// description cuts out the apposition after name, the name the question
+// asks about: "Sergei Neverov – a deputy vice chairman of the Russian
+// State Duma … –", or the words or the title before it.
+func (e *extract) description(name string) string {
+	i, end, ok := e.namedRun()
+	if !ok {
+		i, end, ok = e.findName(name)
+	}
+	if !ok {
+		return ""
+	}
+	rest := e.text[e.toks[end].End:]
+	trimmed := strings.TrimLeft(rest, " ")
+	for _, sep := range lang.DescriptionMarks {
+		if !strings.HasPrefix(trimmed, sep) || sep != "," && trimmed == rest {
+			continue // a dash with no space before it joins a word ("Jong-un")
+		}
+		body := strings.TrimSpace(trimmed[len(sep):])
+		if k := strings.Index(body, sep); k > 0 {
+			body = body[:k]
+		} else if k := strings.IndexAny(body, ",.;:"); k > 0 {
+			body = body[:k]
+		}
+		if body = strings.TrimSpace(body); opensNounPhrase(body) {
+			return body
+		}
+		break
+	}
+	// Or the words just before it: "Japan’s foreign minister Taro Kono".
+	before := e.text[:e.toks[i].Start]
+	if k := strings.LastIndexAny(before, ",;:–—(\""); k >= 0 {
+		before = before[k+1:]
+	}
+	before = strings.TrimSpace(before)
+	if n := len(strings.Fields(before)); n >= 2 && n <= maxDescriptionWords {
+		return before
+	}
+	// Or, in a longer clause, the title written with the name: "North
+	// Korea’s Supreme Leader" of "… made by North Korea’s Supreme Leader
+	// Kim Jong-un".
+	return e.titleBefore(i)
+}
+
+// namedRun returns the first run of capitalised tokens of the fact that the
+// question matches.
+func (e *extract) namedRun() (int, int, bool) {
 	for i := range e.toks {
 		if !e.inQ[i] || e.cls[i]&text.ClassCap == 0 {
 			continue
@@ -621,35 +664,62 @@ func (e *extract) description() string {
 		for j := e.next(i); j > 0 && e.inQ[j] && e.cls[j]&text.ClassCap != 0; j = e.next(j) {
 			end = j
 		}
-		rest := e.text[e.toks[end].End:]
-		trimmed := strings.TrimLeft(rest, " ")
-		for _, sep := range lang.DescriptionMarks {
-			if !strings.HasPrefix(trimmed, sep) {
-				continue
+		return i, end, true
+	}
+	return 0, 0, false
+}
+
+// findName returns the tokens of the fact that spell name, its words
+// compared folded and with hyphens as spaces ("Kim Jong-un" for "kim jong
+// un", a name the question matched as a phrase, not word by word).
+func (e *extract) findName(name string) (int, int, bool) {
+	want := strings.Fields(strings.ReplaceAll(strings.ToLower(name), "-", " "))
+	if len(want) == 0 {
+		return 0, 0, false
+	}
+	for i := range e.toks {
+		if e.cls[i]&text.ClassAux != 0 {
+			continue
+		}
+		k := 0
+		j := i
+		for ; j >= 0 && j < len(e.toks) && k < len(want); j = e.next(j) {
+			parts := strings.Split(strings.ToLower(e.words[j]), "-")
+			if k+len(parts) > len(want) || !slices.Equal(parts, want[k:k+len(parts)]) {
+				break
 			}
-			body := strings.TrimSpace(trimmed[len(sep):])
-			if k := strings.Index(body, sep); k > 0 {
-				body = body[:k]
-			} else if k := strings.IndexAny(body, ",.;:"); k > 0 {
-				body = body[:k]
+			k += len(parts)
+			if k == len(want) {
+				return i, j, true
 			}
-			if body = strings.TrimSpace(body); opensNounPhrase(body) {
-				return body
-			}
+		}
+	}
+	return 0, 0, false
+}
+
+// titleBefore returns the title that runs up to token i, the words with
+// nothing but spaces between them back to a function word, a mark or a
+// verb's form in -ed or -ing ("US president" of "a summit with US
+// president Donald Trump", "North Korea’s Supreme Leader" of "made by
+// North Korea’s Supreme Leader Kim Jong-un"), when it has two to
+// maxDescriptionWords words; else "".
+func (e *extract) titleBefore(i int) string {
+	start, n := i, 0
+	for j := i - 1; j >= 0; j-- {
+		if e.cls[j]&text.ClassAux != 0 {
+			continue
+		}
+		w := e.words[j]
+		verbal := e.toks[j].Flags&(text.Cap|text.AllCaps) == 0 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+		if e.lf[j]&text.LexStop != 0 || verbal || !space(e.text[e.toks[j].End:e.toks[start].Start]) {
 			break
 		}
-		// Or the words just before it: "Japan’s foreign minister Taro Kono".
-		before := e.text[:e.toks[i].Start]
-		if k := strings.LastIndexAny(before, ",;:–—(\""); k >= 0 {
-			before = before[k+1:]
-		}
-		before = strings.TrimSpace(before)
-		if n := len(strings.Fields(before)); n >= 2 && n <= maxDescriptionWords {
-			return before
-		}
+		start, n = j, n+1
+	}
+	if n < 2 || n > maxDescriptionWords {
 		return ""
 	}
-	return ""
+	return e.text[e.toks[start].Start:e.toks[i-1].End]
 }
 
 // opensNounPhrase reports whether a description after a name opens as a
