@@ -68,7 +68,7 @@
 //     held-out article) are kept out of the fit to measure it: the log
 //     loss without and with the trees, a reliability table and the
 //     expected calibration error (calibrate.go);
-//  7. sets the abstention threshold to the highest multiple of 0.01 that
+//  7. sets the abstention threshold to the highest multiple of 0.001 that
 //     keeps abstentions within -max-false-abstain at every size, by the
 //     confidences the engine computes with all the weights (pooled, the
 //     small bases' false abstentions hid under the big one's), on

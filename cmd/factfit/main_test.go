@@ -364,8 +364,15 @@ func TestThreshold(t *testing.T) {
 			want:       cut{below: 0.05, answerable: 2, unanswerable: 1, falseAbstain: 0, heldOutAbstain: 1},
 		},
 		{
-			name:       "even 0.01 too high",
-			conf:       []float64{0.001, 0.5},
+			name:       "a threshold between hundredths",
+			conf:       []float64{0.0355, 0.5, 0.6, 0.7, 0.8, 0.9, 0.9, 0.9, 0.9, 0.9},
+			answerable: []bool{true, true, true, true, true, true, true, true, true, true},
+			max:        0,
+			want:       cut{below: 0.035, answerable: 10},
+		},
+		{
+			name:       "even one step too high",
+			conf:       []float64{0.0005, 0.5},
 			answerable: []bool{true, true},
 			max:        0,
 			want:       cut{below: 0, answerable: 2},
