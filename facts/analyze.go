@@ -146,6 +146,9 @@ func nounClass(noun string) string {
 	if lang.Stopwords[noun] {
 		return ""
 	}
+	if am := wordnet.American(noun); am != "" {
+		noun = am // a British spelling has no tag counts to rank its senses
+	}
 	lemmas := wordnet.Lemmas(noun)
 	if len(lemmas) == 0 {
 		return ""

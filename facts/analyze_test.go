@@ -23,6 +23,7 @@ func TestAnalyze(t *testing.T) {
 		{"Which politician resigned?", Analysis{Class: "HUM:ind", Focus: "politician"}},
 		{"Which company built the bridge?", Analysis{Class: "HUM:gr", Focus: "company"}},
 		{"Which team won the cup?", Analysis{Class: "HUM:gr", Focus: "team"}},
+		{"Which organisations were fined?", Analysis{Class: "HUM:gr", Focus: "organisations"}}, // British spelling, typed as the American
 		{"Which nation hosted the games?", Analysis{Class: "LOC:country", Focus: "nation"}},
 		{"Which city hosted the summit?", Analysis{Class: "LOC:city", Focus: "city"}},
 		{"Which province borders Ontario?", Analysis{Class: "LOC:other", Focus: "province", Constraints: []string{"Ontario"}}},

@@ -145,3 +145,16 @@ func concept(e Explanation, word string) (Concept, bool) {
 	}
 	return Concept{}, false
 }
+
+// TestBritishSpelling: a question in one spelling finds a fact in the
+// other as the same word, not as a weaker synonym or a typo.
+func TestBritishSpelling(t *testing.T) {
+	b, _ := expandBase(t)
+	for _, q := range []string{"Which car was stolen from the harbor?", "Which car was stolen from the harbour?"} {
+		e := b.Explain(q)
+		c, ok := concept(e, strings.Fields(strings.TrimSuffix(q, "?"))[6])
+		if !ok || len(c.Terms) == 0 || c.Terms[0].Term != stem.Of("harbour") || c.Terms[0].Weight != 1 || c.Terms[0].Source != "word" {
+			t.Errorf("%q: harbour's terms %+v, want its own term at weight 1", q, c.Terms)
+		}
+	}
+}

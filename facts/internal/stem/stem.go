@@ -1,6 +1,7 @@
-// Package stem gives the engine's index term of a folded word: the base form
-// WordNet's exception lists give an irregular verb or noun (stole → steal,
-// children → child), then its Snowball (Porter2) stem. Every table keyed by
+// Package stem gives the engine's index term of a folded word: its American
+// spelling if it is a British one (colour → color, defence → defense), the
+// base form WordNet's exception lists give an irregular verb or noun
+// (stole → steal, children → child), then its Snowball (Porter2) stem. Every table keyed by
 // terms (the index, the learned question-word table) stems through here, so
 // that they cannot drift apart.
 package stem
@@ -19,6 +20,9 @@ import (
 func Of(w string) string {
 	if w == "" || text.IsDigit(w[0]) || 'A' <= w[0] && w[0] <= 'Z' {
 		return w
+	}
+	if am := wordnet.American(w); am != "" {
+		w = am
 	}
 	if base := wordnet.Irregular(w, wordnet.Verb|wordnet.Noun); base != "" && !strings.Contains(base, " ") {
 		w = base

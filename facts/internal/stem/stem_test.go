@@ -14,6 +14,12 @@ func TestOf(t *testing.T) {
 		{"US", "US"},
 		{"", ""},
 		{"an", "an"},
+		// A British spelling has its American spelling's term.
+		{"defence", Of("defense")},
+		{"organisations", Of("organizations")},
+		{"colours", Of("colors")},
+		{"centre", Of("center")},
+		{"four", "four"},
 	} {
 		if got := Of(tt.in); got != tt.want {
 			t.Errorf("Of(%q) = %q, want %q", tt.in, got, tt.want)
