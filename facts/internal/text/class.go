@@ -179,7 +179,12 @@ func Era(t Token, w string) bool {
 }
 
 // capNext reports whether the token after toks[i] is capitalised and
-// one space away: "However, Plotinus" is no name.
+// one space away, or the next part of the same camel-case word: "However,
+// Plotinus" is no name; "You Bit" and "YouTube" are.
 func capNext(toks []Token, i int) bool {
-	return i+1 < len(toks) && toks[i+1].Flags&(Cap|AllCaps) != 0 && toks[i+1].Start == toks[i].End+1
+	if i+1 >= len(toks) || toks[i+1].Flags&(Cap|AllCaps) == 0 {
+		return false
+	}
+	gap := toks[i+1].Start - toks[i].End
+	return gap == 1 || gap == 0 && toks[i].Flags&toks[i+1].Flags&Hyphen != 0
 }

@@ -69,6 +69,10 @@ func TestClassify(t *testing.T) {
 		{"Sergei Neverov met RUSI", []string{"sergei:cap", "neverov:cap", "met:", "rusi:cap"}},
 		{"The group met the Lazarus Group", []string{"the:", "group:", "met:", "the:", "lazarus:cap", "group:cap"}},
 		{"cyber-warfare", []string{"cyber:", "warfare:", "cyberwarfare:aux"}},
+		// A camel-case word is one name, even when its first part is a
+		// function word on its own.
+		{"on YouTube", []string{"on:", "you:cap", "tube:cap", "youtube:aux"}},
+		{"like YouBit and Bithumb", []string{"like:", "you:cap", "bit:cap", "youbit:aux", "and:", "bithumb:cap"}},
 		// A number one space after a name is part of it; after a comma, or
 		// a year, or money, it is not.
 		{"known as Unit 180 or Bureau 121", []string{"known:", "as:", "unit:cap", "180:cap", "or:", "bureau:cap", "121:cap"}},
