@@ -44,6 +44,21 @@ func newCorrector(lex *lexicon) *spell.Corrector {
 	return c
 }
 
+// keepNameWords marks to keep the question's words that are words of the
+// names the facts mention, as chat types them in lower case ("what did
+// tass say", "what does wmd stand for"), however rarely the articles use
+// them. A name word that is also chat shorthand ("wanna" of "Wanna Cry")
+// is kept only beside another word of a name, so that "i wanna know" is
+// still read out.
+func (b *Base) keepNameWords(q query, words []string, keep []bool, at []int) {
+	name := func(k int) bool { return k >= 0 && k < len(words) && b.nameWord(q.words[at[k]], q.toks[at[k]].Flags) }
+	for k, w := range words {
+		if !keep[k] && name(k) && (!b.spell.Shorthand(w) || name(k-1) || name(k+1)) {
+			keep[k] = true
+		}
+	}
+}
+
 // correct returns q read with its spelling corrected, and the corrections,
 // or q itself when there are none. Names typed with a capital and numbers
 // are kept as they are; contractions typed without an apostrophe ("whats")
@@ -61,6 +76,7 @@ func (b *Base) correct(s *scratch, q query) (query, []Correction) {
 		keep = append(keep, q.isName(i) || t.Flags&text.Number != 0)
 		at = append(at, i)
 	}
+	b.keepNameWords(q, words, keep, at)
 	s.cwords, s.ckeep, s.cat = words, keep, at
 	_, fixes := b.spell.Correct(words, keep)
 	if len(fixes) == 0 {

@@ -139,7 +139,7 @@ func (c *Corrector) english(w string) bool { return c.en.valid(w) }
 func (c *Corrector) Correct(words []string, keep []bool) (out []string, fixes []Fix) {
 	out = make([]string, 0, len(words)+2)
 	kept := func(i int) bool {
-		return i < len(keep) && keep[i] || hasDigit(words[i]) && !c.tabled(words[i])
+		return i < len(keep) && keep[i] || hasDigit(words[i]) && !c.Shorthand(words[i])
 	}
 	for i := 0; i < len(words); i++ {
 		w := words[i]
@@ -368,7 +368,10 @@ func letters(w string) bool {
 	return true
 }
 
-func (c *Corrector) tabled(w string) bool {
+// Shorthand reports whether w is a chat abbreviation or a contraction
+// without its apostrophe that the corrector would read out ("ppl",
+// "wanna", "whats"), and not a word of the vocabulary.
+func (c *Corrector) Shorthand(w string) bool {
 	_, _, ok := c.table(w)
 	return ok
 }
