@@ -287,11 +287,34 @@ func spelledOut(question string, toks []text.Token, words []string) (short strin
 		switch {
 		case lang.Stopwords[words[i]], capsOnly && toks[i].Flags&text.AllCaps == 0:
 			return "", 0, 0, 0
-		case !caps && wordnet.IsLemma(words[i]):
+		case !caps && wordnet.IsLemma(words[i]) && !initialism(words[i]):
 			return "", 0, 0, 0 // "what did the treaty stand for": a word, not a short form
 		}
 	}
 	return question[toks[first].Start:toks[end-1].End], lead, first, end
+}
+
+// initialism reports whether WordNet has the word w as the initials of a
+// synonym of it ("wmd": weapon of mass destruction; "un": United
+// Nations), function words aside: a short form chat types in lower case.
+func initialism(w string) bool {
+	for _, r := range wordnet.Synonyms(w) {
+		k, words := 0, 0
+		for part := range strings.FieldsSeq(r.Lemma) {
+			if lang.Stopwords[part] && words > 0 {
+				continue
+			}
+			if words++; k >= len(w) || part[0] != w[k] {
+				k = -1
+				break
+			}
+			k++
+		}
+		if words >= 2 && k == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSpelledOut bounds the words of a short form that a question asks to

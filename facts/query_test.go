@@ -121,6 +121,8 @@ func TestSpelledOut(t *testing.T) {
 	}{
 		{"What does NCAA stand for?", "NCAA", []string{"what", "does", "ncaa"}},
 		{"what does rusi stand for", "rusi", []string{"what", "does", "rusi"}},
+		{"what does wmd stand for", "wmd", []string{"what", "does", "wmd"}}, // WordNet has it, as the initials of weapon of mass destruction
+		{"what does the un stand for", "un", []string{"what", "does", "un"}},
 		{"What does the acronym DRM stand for?", "DRM", []string{"what", "does", "drm"}},
 		{"What is SDK short for?", "SDK", []string{"what", "is", "sdk"}},
 		{"what does WMD mean", "WMD", []string{"what", "does", "wmd"}},
