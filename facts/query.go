@@ -45,7 +45,7 @@ type query struct {
 // parse reads a question. The tokens and words are appended to toks and
 // words, the caller's buffers, so that a query owns them.
 func parse(z *text.Tokenizer, question string, toks []text.Token, words []string) query {
-	question = stripLinks(truncate(question, maxQuestionBytes))
+	question = wordIs(stripLinks(truncate(question, maxQuestionBytes)))
 	if !strings.ContainsFunc(question, unicode.IsLower) {
 		// A question in capitals: its words are not acronyms.
 		question = strings.ToLower(question)
@@ -81,6 +81,43 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 		q.want |= classKinds[classOf(nounClass(q.words[q.focusTo-1]))]
 	}
 	return q
+}
+
+// wordIs spells out the "'s" of a question word as "is" ("what's rusi",
+// "Who’s Kim Jong-un?"), which the tokenizer would drop as a possessive;
+// it returns question itself when there is none.
+func wordIs(question string) string {
+	if !strings.ContainsAny(question, "'’") {
+		return question
+	}
+	var sb strings.Builder
+	last := 0
+	for i := 0; i < len(question); i++ {
+		c := question[i]
+		if c != '\'' && !strings.HasPrefix(question[i:], "’") {
+			continue
+		}
+		w := len(question[:i]) - len(strings.TrimRightFunc(question[:i], unicode.IsLetter))
+		n := 1
+		if c != '\'' {
+			n = len("’")
+		}
+		rest := question[i+n:]
+		if len(rest) == 0 || rest[0] != 's' && rest[0] != 'S' || len(rest) > 1 && (unicode.IsLetter(rune(rest[1])) || unicode.IsDigit(rune(rest[1]))) {
+			continue
+		}
+		if !lang.QuestionWords[strings.ToLower(question[i-w:i])] {
+			continue
+		}
+		sb.WriteString(question[last:i])
+		sb.WriteString(" is")
+		last = i + n + 1
+	}
+	if last == 0 {
+		return question
+	}
+	sb.WriteString(question[last:])
+	return sb.String()
 }
 
 // chatOpening returns how many words open the question before the question

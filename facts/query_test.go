@@ -137,3 +137,19 @@ func TestSpelledOut(t *testing.T) {
 		}
 	}
 }
+
+func TestWordIs(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"what's rusi", "what is rusi"},
+		{"Who’s Kim Jong-un?", "Who is Kim Jong-un?"},
+		{"where's the money and what's it for", "where is the money and what is it for"},
+		{"What is Russia's Tass?", "What is Russia's Tass?"}, // a possessive
+		{"whats rusi", "whats rusi"},                         // the corrector reads this one out
+		{"what'st", "what'st"},
+		{"what'", "what'"},
+	} {
+		if got := wordIs(tc.in); got != tc.want {
+			t.Errorf("wordIs(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
