@@ -50,3 +50,16 @@ func TestDefinitionAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestNoDescription: neither a relative clause after a name nor words
+// before it that end in a function word describe it; the fact is quoted.
+func TestNoDescription(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{
+		"Hackers such as\u00a0Lazarus, who\u00a0 attacked banks in Asia, grew richer."}}}, nil)
+	for _, q := range []string{"what is lazarus", "who is lazarus"} {
+		a := b.Ask(q)
+		if len(a.Citations) == 0 || a.Text != a.Citations[0].Quote {
+			t.Errorf("%q: short answer %q, want the quote", q, a.Text)
+		}
+	}
+}

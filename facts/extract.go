@@ -644,8 +644,8 @@ func (e *extract) description(name string) string {
 		before = before[k+1:]
 	}
 	before = strings.TrimSpace(before)
-	if n := len(strings.Fields(before)); n >= 2 && n <= maxDescriptionWords {
-		return before
+	if ws := strings.Fields(before); len(ws) >= 2 && len(ws) <= maxDescriptionWords && !lang.Stopwords[strings.ToLower(ws[len(ws)-1])] {
+		return before // not "Hackers such as" of "Hackers such as Lazarus"
 	}
 	// Or, in a longer clause, the title written with the name: "North
 	// Korea’s Supreme Leader" of "… made by North Korea’s Supreme Leader
@@ -726,11 +726,14 @@ func (e *extract) titleBefore(i int) string {
 // noun phrase would ("a deputy vice chairman", "the company's founder"),
 // not with a clause ("provided that…", "which…", "founded in 1976").
 func opensNounPhrase(s string) bool {
-	w, _, _ := strings.Cut(s, " ")
+	w := s
+	if k := strings.IndexFunc(s, unicode.IsSpace); k >= 0 {
+		w = s[:k] // a non-breaking space too
+	}
 	w = strings.ToLower(w)
 	switch {
-	case w == "":
-		return false
+	case w == "" || w == "that" || lang.QuestionWords[w]:
+		return false // a relative clause: "Lazarus, who initiated …"
 	case lang.Stopwords[w]:
 		return determiners[w]
 	}
