@@ -644,8 +644,8 @@ func (e *extract) description(name string) string {
 		before = before[k+1:]
 	}
 	before = strings.TrimSpace(before)
-	if ws := strings.Fields(before); len(ws) >= 2 && len(ws) <= maxDescriptionWords && !lang.Stopwords[strings.ToLower(ws[len(ws)-1])] {
-		return before // not "Hackers such as" of "Hackers such as Lazarus"
+	if ws := strings.Fields(before); len(ws) >= 2 && len(ws) <= maxDescriptionWords && opensNounPhrase(before) && !lang.Stopwords[strings.ToLower(ws[len(ws)-1])] {
+		return before // not "Hackers such as" of "Hackers such as Lazarus", nor "It is also called"
 	}
 	// Or, in a longer clause, the title written with the name: "North
 	// Korea’s Supreme Leader" of "… made by North Korea’s Supreme Leader
@@ -732,8 +732,8 @@ func opensNounPhrase(s string) bool {
 	}
 	w = strings.ToLower(w)
 	switch {
-	case w == "" || w == "that" || lang.QuestionWords[w]:
-		return false // a relative clause: "Lazarus, who initiated …"
+	case w == "" || w == "that" || lang.QuestionWords[w] || lang.Subordinators[w]:
+		return false // a clause: "Lazarus, who initiated …", "Bureau 121, although …"
 	case lang.Stopwords[w]:
 		return determiners[w]
 	}

@@ -65,6 +65,7 @@ var (
 	KindWords        = set("kind-words")
 	NamingWords      = set("naming-words")
 	NamingMarks      = lineSet("naming-marks")
+	Subordinators    = set("subordinators")
 
 	// Anaphors, AnaphorPossessives, DocumentNouns, FollowupOpeners and
 	// SayingVerbs tell
