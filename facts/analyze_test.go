@@ -31,9 +31,14 @@ func TestAnalyze(t *testing.T) {
 		{"Why did the ferries stop?", Analysis{Class: "DESC:reason"}},
 		{"How did the hackers get in?", Analysis{Class: "DESC:manner"}},
 		{"Which song topped the charts?", Analysis{Class: "ENTY:other", Focus: "song"}},
+		{"What is the foggiest Canadian city?", Analysis{Class: "LOC:city", Focus: "foggiest Canadian city", Constraints: []string{"Canadian"}}},
 		{"What is the largest city of Norway?", Analysis{Class: "LOC:city", Focus: "largest city", Constraints: []string{"Norway"}}},
 		{"What kind of city is Oslo?", Analysis{Class: "LOC:city", Focus: "city", Constraints: []string{"Oslo"}}},
 		{"Did the council approve the bridge?", Analysis{YesNo: true}},
+		// Asked to list or name: as "which".
+		{"List the countries North Korea attacked", Analysis{Class: "LOC:country", Focus: "countries", Constraints: []string{"North Korea"}}},
+		{"name all the companies that were fined", Analysis{Class: "HUM:gr", Focus: "companies"}},
+		{"Name of the firm?", Analysis{Focus: ""}},
 	} {
 		if got := Analyze(tc.q); !cmp.Equal(got, tc.want) {
 			t.Errorf("Analyze(%q) = %+v, want %+v", tc.q, got, tc.want)

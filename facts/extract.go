@@ -425,6 +425,18 @@ func (e *extract) name(place bool) string {
 	return ""
 }
 
+// questionName reports whether every capitalised word of the name in
+// tokens [i, end] is a word of a name of the question: "North Korea" for a
+// question about North Korea, but not "South Korea".
+func (e *extract) questionName(i, end int) bool {
+	for k := i; k <= end; k++ {
+		if e.cls[k]&text.ClassCap != 0 && !e.qname[k] {
+			return false
+		}
+	}
+	return true
+}
+
 func (e *extract) nameNot(place, title bool) string {
 	bestStart, bestEnd := -1, -1
 	var best [3]int // closeness to the thing asked about, to the question's words, then size
@@ -469,7 +481,7 @@ func (e *extract) nameNot(place, title bool) string {
 				break
 			}
 			k := e.nameRun(j)
-			if k < 0 || slices.Contains(e.qname[j:k+1], true) {
+			if k < 0 || e.questionName(j, k) {
 				break // a name the question gives ends the list
 			}
 			listEnd, n = k, n+1

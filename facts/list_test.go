@@ -39,6 +39,21 @@ func TestListAnswer(t *testing.T) {
 	}
 }
 
+// TestListNamesLikeTheQuestions: a name that shares a word with the
+// question's ("South Sudan" for a question about North Sudan) is no name
+// of the question, and the list goes on past it; asking to list is asking
+// "which".
+func TestListNamesLikeTheQuestions(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Raids", Paragraphs: []string{
+		"The report says North Sudan raided Chad, South Sudan, Niger and Mali last year.",
+	}}}, nil)
+	for _, q := range []string{"Which countries did North Sudan raid?", "list the countries north sudan raided"} {
+		if a := b.Ask(q); a.Text != "Chad, South Sudan, Niger and Mali" {
+			t.Errorf("%q: answer %q, want the four countries", q, a.Text)
+		}
+	}
+}
+
 func TestCompareAnswer(t *testing.T) {
 	b := New([]Article{
 		{ID: "wire", Title: "Storm damage counted", Paragraphs: []string{

@@ -152,10 +152,13 @@ func (q *query) isName(i int) bool {
 // the first stop word.
 func focusRun(toks []text.Token, words []string) (int, int) {
 	for i, w := range words {
-		if w != "which" && w != "what" && w != "how" {
+		if w != "which" && w != "what" && w != "how" && (i > 0 || imperative(words) == 0) {
 			continue
 		}
 		j := i + 1
+		if i == 0 && imperative(words) > 0 {
+			j = imperative(words)
+		}
 		if w == "how" {
 			if j >= len(words) || words[j] != "many" && words[j] != "much" {
 				return 0, 0
@@ -172,12 +175,44 @@ func focusRun(toks []text.Token, words []string) (int, int) {
 			j += 2
 		}
 		k := j
-		for k < len(words) && k < j+3 && !lang.Stopwords[words[k]] && !lang.QuestionWords[words[k]] && !(k > j && verbAt(toks, words, k)) {
+		for k < len(words) && k < j+3 && !lang.Stopwords[words[k]] && !lang.QuestionWords[words[k]] && !(k > j && (verbAt(toks, words, k) || nameSubject(toks, words, k))) {
 			k++
 		}
 		return j, k
 	}
 	return 0, 0
+}
+
+// nameSubject reports whether token k opens, after a word in lower case, a
+// name that the question's verb follows: "countries" ends at "North" in
+// "Which countries North Korea attacked", while "Canadian city" and "Idol
+// star" stay one thing each.
+func nameSubject(toks []text.Token, words []string, k int) bool {
+	capital := func(t text.Token) bool { return t.Flags&(text.Cap|text.AllCaps) != 0 }
+	if !capital(toks[k]) || capital(toks[k-1]) {
+		return false
+	}
+	for k < len(toks) && (capital(toks[k]) || toks[k].Flags&text.Aux != 0) {
+		k++
+	}
+	return k == len(toks) || verbAt(toks, words, k)
+}
+
+// imperative returns where the thing asked about starts in a question
+// that opens by asking to list or name things ("list the countries …",
+// "name all the exchanges …"), or 0.
+func imperative(words []string) int {
+	if len(words) < 2 || words[0] != "list" && words[0] != "name" {
+		return 0
+	}
+	j := 1
+	for j < len(words)-1 && (words[j] == "the" || words[j] == "all" || words[j] == "every" || words[j] == "each") {
+		j++
+	}
+	if lang.Stopwords[words[j]] || lang.QuestionWords[words[j]] {
+		return 0 // "name of the …", "list what …"
+	}
+	return j
 }
 
 // verbAt reports whether word k, after the first word of a focus, reads
@@ -375,6 +410,15 @@ func questionType(toks []text.Token, words []string) (kind, string) {
 		}
 		if k := cueKinds[cue]; k != 0 {
 			return k, cue
+		}
+		if i == 0 && imperative(words) > 0 {
+			// "List the countries …", "name the exchanges …": as "which".
+			rest := words[imperative(words):]
+			k := nounType(rest)
+			if n := focusNoun(rest); w == "list" || len(n) > 3 && n[len(n)-1] == 's' && !strings.HasSuffix(n, "ss") {
+				k |= kList
+			}
+			return k, "which"
 		}
 		switch w {
 		case "how":
