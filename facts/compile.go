@@ -218,9 +218,10 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 		focus:   i >= q.focusFrom && i < q.focusTo,
 	}
 	known := id != math.MaxUint32 && b.indexed(id)
-	// A light word ("got", "stuff") or a word for the sources ("the
-	// articles") that no fact uses says nothing the facts could lack.
-	g.chatter = g.chatter || !known && (lang.LightWords[w] || lang.SourceWords[w]) || b.countsSources(q, i)
+	// A light word ("got", "stuff"), a word for the sources ("the
+	// articles") or of mention ("is Japan mentioned") that no fact uses
+	// says nothing the facts could lack.
+	g.chatter = g.chatter || !known && (lang.LightWords[w] || lang.SourceWords[w] || lang.MentionWords[w]) || b.countsSources(q, i)
 	if known {
 		g.add(b, id, 1, srcWord)
 	}

@@ -32,6 +32,10 @@ func TestVerdict(t *testing.T) {
 		{"Did Ana Lindqvist sign the contract with Norvik Steel?", No, "No"},
 		{"Will ferries stop at the old pier?", No, "No"},
 		{"Has the council published the cost of the tunnel?", No, "No"},
+		// Asked whether the sources mention something, when they do: the
+		// words of mention are request phrasing.
+		{"Is Vienna mentioned?", Yes, "Yes"},
+		{"does the article mention the fishermen", Yes, "Yes"},
 		// A hedge is said.
 		{"Did Norvik Steel pay a fine?", Yes, "Reportedly, yes"},
 		// "Not only … but also" denies nothing.
@@ -43,6 +47,7 @@ func TestVerdict(t *testing.T) {
 		{"Did the orchestra tour Brazil?", "", ""},
 		{"Didn't the council approve the harbour bridge?", "", ""},
 		{"Did the fishermen sue the council for damages over the bridge?", "", ""},
+		{"Is Oslo mentioned?", "", ""},
 		// Not a yes/no question.
 		{"Who conducts the national orchestra?", "", ""},
 	} {
