@@ -9,11 +9,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/eval"
+	"github.com/factbot/factbot/internal/squadsplit"
 )
 
 // squad is what factfit reads of the SQuAD folder.
@@ -132,43 +132,29 @@ func readSquad(dir string) (squad, error) {
 		return d, err
 	}
 	d.files = append(d.files, f)
-	inSample := map[string]bool{}
-	for _, q := range sample {
-		inSample[q.ID] = true
+	ids := make([]string, len(sample))
+	for i, q := range sample {
+		ids[i] = q.ID
 	}
 	all, f, err := readQuestions(root, filepath.Join(dir, "questions.jsonl"))
 	if err != nil {
 		return d, err
 	}
 	d.files = append(d.files, f)
-	n := 0
+	split := squadsplit.New(ids)
 	for _, q := range all {
-		if inSample[q.ID] {
-			continue
-		}
-		if n++; n%7 != 0 {
-			if heldOut(q.Source) {
-				d.general = append(d.general, q)
-			} else {
-				d.rest = append(d.rest, q)
-			}
-			continue
-		}
-		if heldOut(q.Source) {
-			d.heldOut = append(d.heldOut, q)
-		} else {
+		switch split.Next(q.ID, q.Source) {
+		case squadsplit.Fit:
 			d.train = append(d.train, q)
+		case squadsplit.HeldOut:
+			d.heldOut = append(d.heldOut, q)
+		case squadsplit.General:
+			d.general = append(d.general, q)
+		case squadsplit.SpanTrain, squadsplit.Tuning, squadsplit.Measure:
+			d.rest = append(d.rest, q)
 		}
 	}
 	return d, nil
-}
-
-// heldOut reports whether the SQuAD article id ("042-slug") is held out of
-// the fact base: every tenth, by its number.
-func heldOut(id string) bool {
-	digits := id[:len(id)-len(strings.TrimLeft(id, "0123456789"))]
-	n, err := strconv.Atoi(digits)
-	return err == nil && n%10 == 9
 }
 
 // readQuestions reads a question file and its checksum.

@@ -9,6 +9,7 @@ import (
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/facts/paraphrase"
 	"github.com/factbot/factbot/internal/eval"
+	"github.com/factbot/factbot/internal/squadsplit"
 )
 
 // The confidence model is fitted where the bot lives: on episodes, each a
@@ -85,7 +86,7 @@ func articleNumber(id string) int {
 // run higher: at the same thresholds, 0.040 of the fit's answerable
 // questions abstain and 0.046 of the threshold slice's, so a threshold
 // set on the fit's lets new questions' false abstentions past the bound.
-func tuningSlice(i int) bool { return i%10 == spanFloorSlice }
+func tuningSlice(i int) bool { return squadsplit.RestPart(i) == squadsplit.Tuning }
 
 // makeEpisodes returns the episodes: for each size of episodeSizes, fact
 // bases of that many articles of kept, drawn by a seeded shuffle, in the

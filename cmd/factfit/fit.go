@@ -10,6 +10,7 @@ import (
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/eval"
 	"github.com/factbot/factbot/internal/fit"
+	"github.com/factbot/factbot/internal/squadsplit"
 )
 
 // fitWeights runs the fit of the package comment on data and returns the
@@ -19,7 +20,7 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 	var wf weightsFile
 	var kept []facts.Article
 	for _, a := range data.articles {
-		if !heldOut(a.ID) {
+		if !squadsplit.HeldOutArticle(a.ID) {
 			kept = append(kept, a)
 		}
 	}

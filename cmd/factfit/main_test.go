@@ -314,24 +314,6 @@ func TestRunErrors(t *testing.T) {
 	}
 }
 
-func TestHeldOut(t *testing.T) {
-	for _, tc := range []struct {
-		id   string
-		want bool
-	}{
-		{"009-ipod", true},
-		{"019-x", true},
-		{"010-x", false},
-		{"000-university-of-notre-dame", false},
-		{"seeds", false},
-		{"", false},
-	} {
-		if got := heldOut(tc.id); got != tc.want {
-			t.Errorf("heldOut(%q) = %v, want %v", tc.id, got, tc.want)
-		}
-	}
-}
-
 func TestThreshold(t *testing.T) {
 	for _, tc := range []struct {
 		name       string

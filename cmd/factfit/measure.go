@@ -8,6 +8,7 @@ import (
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/facts/paraphrase"
 	"github.com/factbot/factbot/internal/eval"
+	"github.com/factbot/factbot/internal/squadsplit"
 )
 
 // The general measure asks what the bot meets in chat of fact bases too
@@ -90,7 +91,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 	}
 	var pool []facts.Article
 	for _, a := range data.articles {
-		if heldOut(a.ID) {
+		if squadsplit.HeldOutArticle(a.ID) {
 			pool = append(pool, a)
 		}
 	}

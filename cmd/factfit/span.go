@@ -13,6 +13,7 @@ import (
 	"github.com/factbot/factbot/facts"
 	"github.com/factbot/factbot/internal/eval"
 	"github.com/factbot/factbot/internal/fit"
+	"github.com/factbot/factbot/internal/squadsplit"
 )
 
 // factfit -span fits the span model (facts/span.go): a softmax over the
@@ -26,9 +27,10 @@ import (
 // questions.
 //
 // The questions are those of the fact base's articles that the ranking
-// and confidence fits leave alone (squad.rest): of every ten, the first
-// six train, the seventh sets the floor (and the confidence's abstention
-// thresholds: tuningSlice), and the other three are left for measuring.
+// and confidence fits leave alone (squad.rest, package squadsplit): of
+// every ten, the first six train, the seventh sets the floor (and the
+// confidence's abstention thresholds: tuningSlice), and the other three are
+// left for measuring.
 //
 // The confidence model reads the span model's probability of the best
 // fact's best span, so the weights are fitted with the span model embedded
@@ -39,10 +41,7 @@ import (
 
 const (
 	maxSpanTrain = 20000 // questions, for the softmax
-	// spanFloorSlice: of every ten questions, those before it train, it
-	// sets the floor, those after are left for measuring.
-	spanFloorSlice = 6
-	spanL2         = 1e-3
+	spanL2       = 1e-3
 	// spanRight is the least F1 against a gold answer at which a span
 	// counts as right, in training as in setting the floor.
 	spanRight = 0.5
@@ -98,7 +97,8 @@ func fitSpan(ctx context.Context, data squad, log io.Writer) (spanFile, error) {
 		if err := ctx.Err(); err != nil {
 			return spanFile{}, err
 		}
-		if i%10 > spanFloorSlice || i%10 < spanFloorSlice && len(train) >= maxSpanTrain {
+		part := squadsplit.RestPart(i)
+		if part == squadsplit.Measure || part == squadsplit.SpanTrain && len(train) >= maxSpanTrain {
 			continue
 		}
 		fact, conf, extracted, spans := b.Spans(q.Q)
@@ -114,7 +114,7 @@ func fitSpan(ctx context.Context, data squad, log io.Writer) (spanFile, error) {
 			}
 			sq.f1 = append(sq.f1, f)
 		}
-		if i%10 == spanFloorSlice {
+		if part == squadsplit.Tuning {
 			tune = append(tune, sq)
 		} else {
 			train = append(train, sq)
