@@ -15,6 +15,7 @@ import (
 
 	"github.com/factbot/factbot/facts/internal/text"
 	"github.com/factbot/factbot/facts/internal/translate"
+	"github.com/factbot/factbot/internal/squadsplit"
 )
 
 // A para is a paragraph split into sentences, each as its stems.
@@ -60,15 +61,18 @@ func load(dir string) (*data, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, q := range sample {
+	ids := make([]string, len(sample))
+	for i, q := range sample {
 		d.heldOut[q.ID] = true
+		ids[i] = q.ID
 	}
 	all, err := readQuestions(filepath.Join(dir, "questions.jsonl"))
 	if err != nil {
 		return nil, err
 	}
+	split := squadsplit.New(ids)
 	for _, q := range all {
-		if d.heldOut[q.ID] || heldOutArticle(q.Source) {
+		if part := split.Next(q.ID, q.Source); !learnsFrom(part) {
 			continue
 		}
 		p, err := d.para(q)
@@ -91,6 +95,16 @@ func load(dir string) (*data, error) {
 		d.qs = append(d.qs, q)
 	}
 	return d, nil
+}
+
+// learnsFrom reports whether the table learns from the questions of a part
+// (package squadsplit): not those the engine's fits train on, tune their
+// thresholds with, hold out or measure with, so that the learned feature
+// they fit a weight to is as new to them as it is to a user's question.
+// The span reader's training questions are the exception: the table needs
+// them, and the span reader weighs the table much less than the ranking.
+func learnsFrom(p squadsplit.Part) bool {
+	return p == squadsplit.SpanTrain || p == squadsplit.Measure
 }
 
 // shared counts the distinct stems of a that are in b.
@@ -245,9 +259,13 @@ text.SplitSentences) that contains its answer text; where several do, the one sh
 stems with the question. %d training pairs; %d questions skipped because no sentence holds the
 answer text whole (it crosses a sentence break, or is not in the paragraph as written).
 
-**Held out, never trained on:** every question of sample-2000.jsonl (the measuring set), and
-every question about an article whose number NNN has NNN %% 10 == 9 (the engine's fitter uses
-those articles as unanswerable).
+**Held out, never trained on** (internal/squadsplit): every question of sample-2000.jsonl (the
+measuring set); every question about an article whose number NNN has NNN %% 10 == 9 (the
+engine's fitter uses those articles as unanswerable, and the general measure's questions are
+theirs); and every question the engine's ranking and confidence fits train on, or that sets the
+abstention thresholds and the span reader's floor, so that the weight those fits give the table
+is fitted on questions as new to it as a user's. It learns from the rest: the span reader's
+training questions and those left for measuring.
 
 **Training.** %s (Moore, "Improving IBM Word-Alignment Model 1", ACL 2004, so that the
 common words no question word explains go to NULL), from a uniform start, summing in a fixed

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/factbot/factbot/facts/internal/lang"
@@ -47,15 +46,6 @@ func readQuestions(path string) ([]question, error) {
 		return nil, fmt.Errorf("read questions: %w", err)
 	}
 	return out, nil
-}
-
-// heldOutArticle reports whether an article is kept out of training: those
-// whose number NNN has NNN % 10 == 9, which the engine's fitter uses as
-// unanswerable negatives.
-func heldOutArticle(source string) bool {
-	num, _, ok := strings.Cut(source, "-")
-	n, err := strconv.Atoi(num)
-	return !ok || err != nil || n%10 == 9
 }
 
 // corpus reads articles on demand and keeps them split into paragraphs.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/factbot/factbot/internal/squadsplit"
 	"io"
 	"math"
 	"path/filepath"
@@ -94,7 +95,7 @@ func evaluate(d *data, tab *translate.Table, w io.Writer) error {
 	}
 	var dev []question
 	for _, q := range all {
-		if heldOutArticle(q.Source) && !d.heldOut[q.ID] {
+		if squadsplit.HeldOutArticle(q.Source) && !d.heldOut[q.ID] {
 			dev = append(dev, q)
 		}
 	}

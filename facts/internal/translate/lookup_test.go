@@ -52,11 +52,11 @@ func TestLearned(t *testing.T) {
 		{"tall", "height", 10},
 		{"film", "director", 3}, // "who directed the film" → director
 		{"film", "movi", 5},
-		{"direct", "film", 5}, // after west, east, south: "direction" stems to direct too
+		{"direct", "film", 6}, // after west, east, south, north, toward: "direction" stems to direct too
 		{"languag", "speak", 1},
 		{"speak", "languag", 1},
 		{"buy", "purchas", 1}, // synonyms both ways
-		{"purchas", "buy", 1},
+		{"purchas", "buy", 2}, // after acquire
 		{"cost", "price", 1},
 	}
 	for _, tt := range tests {
