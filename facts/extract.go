@@ -8,6 +8,7 @@ import (
 
 	"github.com/factbot/factbot/facts/internal/lang"
 	"github.com/factbot/factbot/facts/internal/text"
+	"github.com/factbot/factbot/facts/internal/wordnet"
 )
 
 // Short answers are cut out of the best fact, verbatim: the amount, count,
@@ -38,6 +39,7 @@ type extract struct {
 	titled  []bool
 	isa     []bool // WordNet has the token as a kind of the thing asked about (isA)
 	who     bool   // the question asks "who"
+	measure bool   // the question asks how long, old, far…: a figure with its unit
 	// minFocus is the least closeness to the thing asked about that a
 	// name must have to be cut (see focusName).
 	minFocus int
@@ -175,6 +177,7 @@ func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract 
 	e.asked = append(e.asked[:0], make([]bool, len(e.toks))...)
 	e.qname = append(e.qname[:0], make([]bool, len(e.toks))...)
 	e.who = q.wh == "who"
+	e.measure = measureCues[q.wh]
 	title := b.titles[b.facts[f].article]
 	for i, w := range e.words {
 		answer := e.cls[i]&(text.ClassNum|text.ClassCap|text.ClassDate|text.ClassYear) != 0
@@ -298,8 +301,19 @@ func (e *extract) amountEnd(i int) int {
 	if j := e.next(end); j > 0 && e.words[j] == "percent" {
 		end = j
 	}
+	if j := e.next(end); e.measure && j > 0 && e.cls[j]&text.ClassAux == 0 && wordnet.IsKindOf(e.words[j], unitKinds) {
+		end = j // "almost three years", not "almost three", for "how long"
+	}
 	return end
 }
+
+// measureCues are the questions that ask for a measure, whose answer is a
+// figure and its unit.
+var measureCues = map[string]bool{"how long": true, "how old": true, "how far": true, "how tall": true,
+	"how big": true, "how large": true, "how high": true, "how deep": true, "how wide": true, "how heavy": true}
+
+// unitKinds are what WordNet calls a unit: years, miles, tons, hectares.
+var unitKinds = []string{"unit of measurement", "unit", "measure", "time period"}
 
 // date cuts out the date the question does not name nearest its words:
 // "April 12", "March 2019", "2015". With year, the question asks for a

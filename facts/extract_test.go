@@ -95,6 +95,27 @@ func TestExtractAmount(t *testing.T) {
 	}
 }
 
+// TestExtractMeasure: a question that asks how long, old or far takes the
+// figure with its unit; one that asks how many, the figure alone.
+func TestExtractMeasure(t *testing.T) {
+	isCount := func(c text.Class) bool { return c&text.ClassNum != 0 && c&text.ClassYear == 0 }
+	for _, tt := range []struct{ in, measure, count string }{
+		{"The debate lasted almost three years.", "almost three years", "almost three"},
+		{"Fishing will stop for at least eighteen months.", "at least eighteen months", "at least eighteen"},
+		{"The chick flew over 22,000 km south.", "over 22,000 km", "over 22,000"},
+		{"The field covers 40 hectares of land.", "40 hectares", "40"},
+		{"It was built by 300 workers.", "300", "300"}, // workers are no unit
+	} {
+		e := newExtract(tt.in)
+		for _, measure := range []bool{true, false} {
+			want := map[bool]string{true: tt.measure, false: tt.count}[measure]
+			if e.measure = measure; e.amount(isCount) != want {
+				t.Errorf("%q: amount() with measure %v = %q, want %q", tt.in, measure, e.amount(isCount), want)
+			}
+		}
+	}
+}
+
 // TestShortAnswerNearest: of several answers of the kind asked, the short
 // answer is the one nearest the thing asked about or the question's other
 // words, not the first or the longest; a title the question asks about is
