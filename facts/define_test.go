@@ -34,12 +34,18 @@ func TestDefinedInChat(t *testing.T) {
 func TestDefinitionAnswer(t *testing.T) {
 	b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{
 		"Taro Kono, the foreign minister of Japan, spoke on Monday. " +
-			"A summit was offered by Supreme Leader Kim Jong-un to US President Donald Trump, provided that the talks go well."}}}, nil)
+			"A summit was offered by Supreme Leader Kim Jong-un to US President Donald Trump, provided that the talks go well. " +
+			"Mayor Ana Lindqvist opened the bridge. The union's chairman, Piet Vos, called it a betrayal."}}}, nil)
 	for _, tc := range []struct{ q, want, not string }{
 		{"Who is Taro Kono?", "the foreign minister of Japan", ""},
 		{"who is taro kono", "the foreign minister of Japan", ""},
 		{"Who is Kim Jong-un?", "Supreme Leader", "Donald Trump"},
 		{"who is donald trump", "US President", "provided that"},
+		// Asked who holds a title, the name written after it.
+		{"who is the mayor", "Ana Lindqvist", ""},
+		{"Who is the Supreme Leader?", "Kim Jong-un", ""},
+		// A name set off by commas stands for the words before it.
+		{"who is piet vos", "The union's chairman", ""},
 	} {
 		a := b.Ask(tc.q)
 		if tc.want != "" && a.Text != tc.want {

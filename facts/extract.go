@@ -69,6 +69,9 @@ func (b *Base) cutAnswer(s *scratch, q *query, cq *compiled, f uint32) (string, 
 		if l := e.longForm(q.defines); l != "" {
 			return l, e
 		}
+		if t := e.holderOf(q); t != "" {
+			return t, e
+		}
 		if d := e.description(q.defines); d != "" {
 			return d, e
 		}
@@ -670,6 +673,9 @@ func (e *extract) description(name string) string {
 		before = before[k+1:]
 	}
 	before = strings.TrimSpace(before)
+	if before == "" {
+		before = e.appositionOf(i, end)
+	}
 	if ws := strings.Fields(before); len(ws) >= 2 && len(ws) <= maxDescriptionWords && opensNounPhrase(before) && !lang.Stopwords[strings.ToLower(ws[len(ws)-1])] {
 		return before // not "Hackers such as" of "Hackers such as Lazarus", nor "It is also called"
 	}
@@ -677,6 +683,51 @@ func (e *extract) description(name string) string {
 	// Korea’s Supreme Leader" of "… made by North Korea’s Supreme Leader
 	// Kim Jong-un".
 	return e.titleBefore(i)
+}
+
+// appositionOf returns the words a name set off by commas stands for: "The
+// union's chairman" of "The union's chairman, Piet Vos, called …", or "".
+func (e *extract) appositionOf(i, end int) string {
+	before := strings.TrimRight(e.text[:e.toks[i].Start], " ")
+	after := strings.TrimLeft(e.text[e.toks[end].End:], " ")
+	if !strings.HasSuffix(before, ",") || !strings.HasPrefix(after, ",") {
+		return ""
+	}
+	before = before[:len(before)-1]
+	if k := strings.LastIndexAny(before, ",;:–—(\""); k >= 0 {
+		before = before[k+1:]
+	}
+	return strings.TrimSpace(before)
+}
+
+// holderOf returns, for "who is the mayor", the name the fact gives with the
+// title asked about: "Ana Lindqvist" of "Mayor Ana Lindqvist said …", or
+// "". The question must ask "who" of a title ("the mayor", "the supreme
+// leader": words WordNet has), and the fact write it just before a name.
+func (e *extract) holderOf(q *query) string {
+	if q.wh != "who" || !slices.Contains(q.words, "the") {
+		return ""
+	}
+	i, end, ok := e.namedRun()
+	if !ok {
+		return ""
+	}
+	for k := i; k <= end; k++ {
+		if !wordnet.IsLemma(e.words[k]) {
+			return "" // a name, not a title: "Kim" of "Kim Jong-un"
+		}
+	}
+	for w := range strings.FieldsSeq(strings.ToLower(q.defines)) {
+		if !lang.Stopwords[w] && !slices.Contains(e.words[i:end+1], w) {
+			return "" // the title is not all the question asks of: "the last Qing emperor"
+		}
+	}
+	j := e.next(end)
+	if j < 0 || e.cls[j]&text.ClassCap == 0 || e.inQ[j] {
+		return ""
+	}
+	last := text.NameEnd(e.text, e.toks, e.cls, e.lf, j)
+	return e.text[e.toks[j].Start:e.toks[last].End]
 }
 
 // namedRun returns the first run of capitalised tokens of the fact that the
