@@ -21,8 +21,10 @@ type Correction struct {
 // minKnownCount is how often a word must occur in the articles to count as
 // known to the spelling corrector, which never corrects a known word: a
 // word seen once is as likely a typo or an odd name ("wat", "abt") as a
-// word people would ask with. A word of the aliases file is known however
-// often the articles use it: someone chose it as a name people ask with.
+// word people would ask with; it is still the correction the corrector
+// prefers ("contract" for "contrct", not "contact"). A word of the aliases
+// file is known however often the articles use it: someone chose it as a
+// name people ask with.
 const minKnownCount = 2
 
 // newCorrector builds the spelling corrector over the words of a lexicon,
@@ -30,14 +32,18 @@ const minKnownCount = 2
 func newCorrector(lex *lexicon) *spell.Corrector {
 	c, err := spell.New(func(yield func(string, int) bool) {
 		for i, w := range lex.words {
-			if lex.freq[i] < minKnownCount && !lex.curated[w] || strings.ContainsFunc(w, func(r rune) bool { return 'A' <= r && r <= 'Z' }) {
-				continue // rare, or an all-caps stop word kept apart ("US")
+			if strings.ContainsFunc(w, func(r rune) bool { return 'A' <= r && r <= 'Z' }) {
+				continue // an all-caps stop word kept apart ("US")
 			}
-			if !yield(w, max(int(lex.freq[i]), 1)) {
+			n := max(int(lex.freq[i]), 1)
+			if lex.curated[w] {
+				n = max(n, minKnownCount)
+			}
+			if !yield(w, n) {
 				return
 			}
 		}
-	})
+	}, minKnownCount)
 	if err != nil {
 		return nil
 	}

@@ -11,7 +11,7 @@ import (
 func Example() {
 	// The fact base's words and how often each occurs.
 	vocab := map[string]int{"hackers": 5, "stole": 3, "lazarus": 4, "bank": 5}
-	c, err := spell.New(maps.All(vocab))
+	c, err := spell.New(maps.All(vocab), 1)
 	if err != nil {
 		fmt.Println(err)
 		return

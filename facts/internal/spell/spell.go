@@ -68,9 +68,10 @@ const (
 // A Corrector corrects the words of questions asked of one fact base. It is
 // safe for concurrent use.
 type Corrector struct {
-	en   *english
-	base map[string]int32 // the base's words and their counts
-	own  lexicon          // the base's words that English lacks
+	en       *english
+	base     map[string]int32 // the base's words and their counts
+	own      lexicon          // the base's words that English lacks
+	minKnown int32            // how often the base must use a word for it to be known
 }
 
 // A lexicon is a list of candidate words with their counts, indexed.
@@ -88,18 +89,20 @@ func newLexicon(words []string, freq []int32) (lexicon, error) {
 }
 
 // New returns a Corrector for a fact base whose words (folded: lower case,
-// no punctuation) and their counts are vocab. A word of vocab is never
-// corrected; the base's words are preferred over other English words.
+// no punctuation) and their counts are vocab. A word of vocab seen at least
+// minKnown times is known, and never corrected (a word seen once is as
+// likely a typo or an odd name as a word people ask with); every word of
+// vocab is preferred over other English words as a correction.
 // Building one for 100,000 words takes 0.05 to 0.25 s on 2 cores (more for
 // words that English lacks, which get an index of their own); the first also
 // reads and indexes the embedded English words, once for the process (0.12
 // to 0.3 s, 12.5 MiB).
-func New(vocab iter.Seq2[string, int]) (*Corrector, error) {
+func New(vocab iter.Seq2[string, int], minKnown int) (*Corrector, error) {
 	en, err := loadEnglish()
 	if err != nil {
 		return nil, err
 	}
-	c := &Corrector{en: en, base: map[string]int32{}}
+	c := &Corrector{en: en, base: map[string]int32{}, minKnown: int32(max(minKnown, 1))}
 	for w, n := range vocab {
 		if w != "" && !hasDigit(w) {
 			c.base[w] += int32(min(n, math.MaxInt32))
@@ -119,10 +122,9 @@ func New(vocab iter.Seq2[string, int]) (*Corrector, error) {
 	return c, nil
 }
 
-// Known reports whether the fact base has w.
+// Known reports whether the fact base has w, at least minKnown times.
 func (c *Corrector) Known(w string) bool {
-	_, ok := c.base[w]
-	return ok
+	return c.base[w] >= c.minKnown
 }
 
 // english reports whether w is a word of general English.
@@ -300,6 +302,9 @@ func (c *Corrector) nearest(w string, max int) (best candidate, ok bool) {
 	var seen [64]string
 	nseen := 0
 	consider := func(word string, freq int32, known bool) {
+		if word == w {
+			return // a word the base has too seldom to be known is no correction of itself
+		}
 		for _, s := range seen[:nseen] {
 			if s == word {
 				return

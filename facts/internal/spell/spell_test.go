@@ -20,7 +20,7 @@ var base = map[string]int{
 
 func newTest(t testing.TB, vocab map[string]int) *Corrector {
 	t.Helper()
-	c, err := New(maps.All(vocab))
+	c, err := New(maps.All(vocab), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,5 +212,27 @@ func TestCommonness(t *testing.T) {
 	var none *Corrector
 	if got := none.Commonness("government"); got != 0 {
 		t.Errorf("nil Corrector: Commonness = %v, want 0", got)
+	}
+}
+
+// TestMinKnown: a word the base uses fewer than minKnown times is not
+// known, so typed as it is it may still be corrected, but it is the
+// correction preferred over a more common English word as near.
+func TestMinKnown(t *testing.T) {
+	c, err := New(maps.All(map[string]int{"contract": 1, "wat": 1, "bridge": 4}), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"who got the contrct", "who got the contract"}, // not "contact"
+		{"wat did they build", "what did they build"},   // a word seen once is no word people ask with
+		{"is the bridge open", "is the bridge open"},
+	} {
+		if got, _ := c.Correct(strings.Fields(tt.in), nil); strings.Join(got, " ") != tt.want {
+			t.Errorf("Correct(%q) = %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
+	if c.Known("contract") || !c.Known("bridge") {
+		t.Errorf("Known(contract) = %v, Known(bridge) = %v; want false, true", c.Known("contract"), c.Known("bridge"))
 	}
 }

@@ -115,7 +115,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				delete(all, w)
 			}
 		}
-		c, err := spell.New(maps.All(all))
+		c, err := spell.New(maps.All(all), 1)
 		if err != nil {
 			return nil, err
 		}
