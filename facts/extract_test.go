@@ -180,6 +180,7 @@ func TestSpanAnswer(t *testing.T) {
 	const (
 		bridge = "In 1990 the council built a stone bridge over the river."
 		ferry  = "In 1990 the council built a stone bridge over the river because the ferry had sunk."
+		said   = "Mayor Ana Lindqvist said the bridge would cut travel times by half."
 	)
 	for _, tt := range []struct{ fact, q, want string }{
 		{bridge, "What did the council build over the river?", "stone bridge"},
@@ -187,6 +188,8 @@ func TestSpanAnswer(t *testing.T) {
 		{bridge, "How did the council build the bridge over the river?", bridge},
 		{bridge, "Did the council build a bridge over the river?", "Yes"},
 		{bridge, "In what year did the council build a bridge over the river?", "1990"},
+		// What someone said is a clause: the quote.
+		{said, "What did Mayor Ana Lindqvist say about the bridge?", said},
 	} {
 		b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{tt.fact}}}, nil)
 		if got := b.Ask(tt.q).Text; got != tt.want {

@@ -499,7 +499,17 @@ func (b *Base) readSpan(s *scratch, r *result) {
 // "how" worse than the quote: their answers are clauses.
 func spanAsks(q *query) bool {
 	_, ok := whRow(q)
-	return ok && !q.yesNo && q.want&strictKinds == 0
+	return ok && !q.yesNo && q.want&strictKinds == 0 && !asksSaid(q)
+}
+
+// asksSaid reports whether q asks what someone said, thought or wrote
+// ("what did the mayor say?"): the answer is a clause, which the quote
+// gives, not a span of it.
+func asksSaid(q *query) bool {
+	if q.wh != "what" || len(q.words) < 3 || q.words[0] != "what" || !lang.Auxiliaries[q.words[1]] {
+		return false
+	}
+	return slices.ContainsFunc(q.words[2:], func(w string) bool { return lang.SayingVerbs[w] })
 }
 
 // A Span is a piece of a fact that the span model weighs as a short
