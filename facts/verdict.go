@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"slices"
+
 	"github.com/factbot/factbot/facts/internal/lang"
 	"github.com/factbot/factbot/facts/internal/text"
 )
@@ -38,7 +40,7 @@ func (b *Base) verdict(s *scratch, q *query, cq *compiled, best *cand) (Verdict,
 	if !q.yesNo || negated(q.words) {
 		return "", false // "Didn't they…?" asks the same as "Did they…?": English leaves it open
 	}
-	if best.x[xCover] < verdictCover {
+	if best.x[xCover] < verdictCover || !usesEachWord(cq) {
 		return "", false
 	}
 	for gi, g := range cq.groups {
@@ -51,6 +53,7 @@ func (b *Base) verdict(s *scratch, q *query, cq *compiled, best *cand) (Verdict,
 	for i, t := range toks {
 		words[i] = text.Key(s.z.Word(t), t.Flags)
 	}
+
 	hedged, denied := false, false
 	for i, w := range words {
 		hedged = hedged || lang.Hedges[w]
@@ -73,6 +76,41 @@ func (b *Base) verdict(s *scratch, q *query, cq *compiled, best *cand) (Verdict,
 		return No, hedged
 	}
 	return Yes, hedged
+}
+
+// verdictSynonym is the least weight of a synonym that may stand for a
+// word of a yes/no question: a synonym in the word's usual sense
+// (purchase: buy, at about 0.5), not in a rare one (finished: ending, at
+// 0.08).
+const verdictSynonym = 0.3
+
+// usesEachWord reports whether the facts use each word of the question
+// that is neither a name, a number nor request phrasing, as itself, a form
+// of it, or a synonym in its usual sense. A word they know only through a
+// rare sense or a wider word weighs little in the cover, as
+// the cover must for ranking, but the facts never say it: "is the bridge
+// finished?" gets no verdict from "ending a debate". A word the facts use
+// but the best fact lacks is left to the cover ("also known as" for
+// "referred to as").
+func usesEachWord(cq *compiled) bool {
+	strong := func(a alt) bool {
+		switch a.src {
+		case srcHypernym, srcHolonym, srcPrefix:
+			return false // the facts' word is wider ("car" does not state "sedan") or another word
+		case srcSynonym:
+			return a.w >= verdictSynonym
+		}
+		return true
+	}
+	for _, g := range cq.groups {
+		if g.chatter || g.name || g.number || len(g.alts) == 0 {
+			continue // names and numbers must match already; an unknown word sinks the cover
+		}
+		if !slices.ContainsFunc(g.alts, strong) {
+			return false
+		}
+	}
+	return true
 }
 
 // negated reports whether words hold a negation.

@@ -61,3 +61,24 @@ func TestVerdict(t *testing.T) {
 		}
 	}
 }
+
+// TestVerdictNeedsTheWord: a word of the question that the fact holds
+// only as a synonym in a rare sense ("finished" of "ending") gets no
+// verdict; one it holds as a form of the word does.
+func TestVerdictNeedsTheWord(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Bridge", Paragraphs: []string{
+		"The council approved the bridge on Tuesday, ending a long debate. The builder is based in Bergen, Norway.",
+	}}}, nil)
+	for _, tc := range []struct {
+		q    string
+		want Verdict
+	}{
+		{"Is the bridge finished?", ""},
+		{"Did the council approve the bridge?", Yes},
+		{"is the builder norwegian", Yes}, // Norway, a form of the word
+	} {
+		if a := b.Ask(tc.q); a.Verdict != tc.want {
+			t.Errorf("%q: verdict %q, want %q (answer %q)", tc.q, a.Verdict, tc.want, a.Text)
+		}
+	}
+}
