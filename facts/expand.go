@@ -117,7 +117,9 @@ func (b *Base) expand(s *scratch, src source, w float32, x *expansion, g *group)
 		for _, id := range b.related(x.term) {
 			emit(id, 1)
 		}
-		if !g.name {
+		if !g.name || demonym(x.word) {
+			// A people's adjective is a name that has its country's
+			// forms: "Norwegian" of "Bergen, Norway".
 			b.emitRelated(x.lemmas, wordnet.Derived, emit)
 		}
 	case srcPrefix:
