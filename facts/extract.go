@@ -40,6 +40,7 @@ type extract struct {
 	isa     []bool // WordNet has the token as a kind of the thing asked about (isA)
 	who     bool   // the question asks "who"
 	measure bool   // the question asks how long, old, far…: a figure with its unit
+	people  bool   // the question counts things that are no unit ("how many people"): "three years" counts none
 	// minFocus is the least closeness to the thing asked about that a
 	// name must have to be cut (see focusName).
 	minFocus int
@@ -181,6 +182,7 @@ func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract 
 	e.qname = append(e.qname[:0], make([]bool, len(e.toks))...)
 	e.who = q.wh == "who"
 	e.measure = measureCues[q.wh]
+	e.people = q.wh == "how many" && q.focusTo > q.focusFrom && !isUnit(q.words[q.focusTo-1], unitKinds)
 	title := b.titles[b.facts[f].article]
 	for i, w := range e.words {
 		answer := e.cls[i]&(text.ClassNum|text.ClassCap|text.ClassDate|text.ClassYear) != 0
@@ -252,6 +254,10 @@ func (e *extract) amountOf(is func(text.Class) bool, vague bool) string {
 	for i := 0; i < len(e.toks); i++ {
 		if is(e.cls[i]) && !e.inQ[i] && e.cls[i]&text.ClassAux == 0 && (e.cls[i]&text.ClassVague != 0) == vague {
 			start, end := e.amountAt(i, is)
+			if j := e.next(end); e.people && j > 0 && e.lf[j]&text.LexStop == 0 && isUnit(e.words[j], timeAndMeasures) {
+				i = end
+				continue // "almost three years" counts no people
+			}
 			best = e.nearer(best, start, end)
 			i = end
 		}
@@ -304,7 +310,7 @@ func (e *extract) amountEnd(i int) int {
 	if j := e.next(end); j > 0 && e.words[j] == "percent" {
 		end = j
 	}
-	if j := e.next(end); e.measure && j > 0 && e.cls[j]&text.ClassAux == 0 && wordnet.IsKindOf(e.words[j], unitKinds) {
+	if j := e.next(end); e.measure && j > 0 && e.cls[j]&text.ClassAux == 0 && isUnit(e.words[j], unitKinds) {
 		end = j // "almost three years", not "almost three", for "how long"
 	}
 	return end
@@ -317,6 +323,13 @@ var measureCues = map[string]bool{"how long": true, "how old": true, "how far": 
 
 // unitKinds are what WordNet calls a unit: years, miles, tons, hectares.
 var unitKinds = []string{"unit of measurement", "unit", "measure", "time period"}
+
+// timeAndMeasures are the units no count of things is given in: years,
+// miles, tons (but not "number ones", which are a "measure").
+var timeAndMeasures = []string{"time period", "unit of measurement", "linear unit", "weight unit", "monetary unit"}
+
+// isUnit reports whether WordNet has word as a kind of one of kinds.
+func isUnit(word string, kinds []string) bool { return wordnet.IsKindOf(word, kinds) }
 
 // date cuts out the date the question does not name nearest its words:
 // "April 12", "March 2019", "2015". With year, the question asks for a

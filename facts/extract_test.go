@@ -116,6 +116,24 @@ func TestExtractMeasure(t *testing.T) {
 	}
 }
 
+// TestExtractCountOfThings: "how many people" is not answered with a
+// number of years or miles, but a number of people or of ones still is.
+func TestExtractCountOfThings(t *testing.T) {
+	isCount := func(c text.Class) bool { return c&text.ClassNum != 0 && c&text.ClassYear == 0 }
+	for _, tt := range []struct{ in, want string }{
+		{"The debate lasted almost three years.", ""},
+		{"The town lies 40 miles from the coast.", ""},
+		{"Some 40,000 people cross the harbour each day.", "Some 40,000"},
+		{"They had 345 number ones in 2008.", "345"},
+	} {
+		e := newExtract(tt.in)
+		e.people = true
+		if got := e.amount(isCount); got != tt.want {
+			t.Errorf("%q: amount() for a count of people = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // TestShortAnswerNearest: of several answers of the kind asked, the short
 // answer is the one nearest the thing asked about or the question's other
 // words, not the first or the longest; a title the question asks about is
