@@ -455,6 +455,36 @@ func (e *extract) name(place bool) string {
 	return ""
 }
 
+// placeOf returns, for "where is Bergen", the place the fact writes after
+// the question's name and a comma: "Norway" of "based in Bergen, Norway",
+// "Texas" of "Austin, Texas", or "".
+func (e *extract) placeOf() string {
+	for i := 0; i < len(e.toks); i++ {
+		end := e.nameRun(i)
+		if end < 0 {
+			continue
+		}
+		if !e.questionName(i, end) {
+			i = end
+			continue
+		}
+		j := e.next(end)
+		if j < 0 || !strings.HasPrefix(e.text[e.toks[end].End:], ",") || demonym(e.text[e.toks[i].Start:e.toks[end].End]) {
+			return ""
+		}
+		k := e.nameRun(j)
+		if k < 0 || e.questionName(j, k) || demonym(e.text[e.toks[j].Start:e.toks[k].End]) {
+			return ""
+		}
+		// Not a list: "Irish, Germans, English and Greeks".
+		if m := e.next(k); m > 0 && (lang.RangeJoins[e.words[m]] || strings.HasPrefix(e.text[e.toks[k].End:], ",") && e.nameRun(m) >= 0) {
+			return ""
+		}
+		return e.text[e.toks[j].Start:e.toks[k].End]
+	}
+	return ""
+}
+
 // questionName reports whether every capitalised word of the name in
 // tokens [i, end] is a word of a name of the question: "North Korea" for a
 // question about North Korea, but not "South Korea".

@@ -286,3 +286,21 @@ func TestLongForm(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceOf: "where is" a place the fact writes before a comma and
+// another place is that other place; a list of names is no such pair.
+func TestPlaceOf(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{
+		"The firm is based in Bergen, Norway, and builds bridges. " +
+			"Ferries sail to Oslo, Tromso, Bodo and Alta every week.",
+	}}}, nil)
+	for _, tt := range []struct{ q, want, not string }{
+		{"Where is Bergen?", "Norway", ""},
+		{"where is oslo", "", "Tromso"},
+	} {
+		a := b.Ask(tt.q)
+		if tt.want != "" && a.Text != tt.want || tt.not != "" && a.Text == tt.not {
+			t.Errorf("%q: short answer %q", tt.q, a.Text)
+		}
+	}
+}

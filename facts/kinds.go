@@ -129,7 +129,12 @@ var kindRows = []kindRow{
 		// not counted as near (the fitted weights were fitted so).
 		k: kPlace, name: "place", cues: []string{"where"},
 		feature: xName, score: has(kName), typed: true,
-		extract: func(e *extract, q *query, cq *compiled) string { return e.name(true) },
+		extract: func(e *extract, q *query, cq *compiled) string {
+			if p := e.placeOf(); p != "" {
+				return p
+			}
+			return e.name(true)
+		},
 	},
 	{
 		k: kList, name: "list", feature: xList,
