@@ -75,7 +75,7 @@ func TestVerdictNeedsTheWord(t *testing.T) {
 	}{
 		{"Is the bridge finished?", ""},
 		{"Did the council approve the bridge?", Yes},
-		{"is the builder norwegian", Yes}, // Norway, a form of the word
+		{"is the builder norwegian", Yes},  // Norway, a form of the word
 		{"Is the builder Norwegian?", Yes}, // a people's adjective is a name with its country's forms
 	} {
 		if a := b.Ask(tc.q); a.Verdict != tc.want {

@@ -18,21 +18,25 @@ import (
 // it asks for an attribute the articles do not give, denies the question
 // ("Who was not…"), swaps a name for another of the same article that
 // the sentences answering the question lack (SQuAD 2.0's "entity swap"),
-// or asks the opposite ("largest" → "smallest", WordNet's antonyms).
+// asks the opposite ("largest" → "smallest", WordNet's antonyms), or
+// swaps a noun the answering sentences use for another noun of the same
+// article's questions that they lack and WordNet does not relate to it
+// ("How much did the bridge cost?" → "How much did the tunnel cost?").
 // The first three replacements are ones the fact base lacks (a name or
 // word none of its facts has), so the twin has no answer there; the last
-// three may leave every word known, as most of SQuAD 2.0's do.
+// four may leave every word known, as most of SQuAD 2.0's do.
 type adversary struct {
 	names     map[int][]string            // capitalised runs of words of the questions, by length, sorted
 	words     []string                    // lower-case words of five letters or more, sorted
 	byArticle map[string]map[int][]string // the names of each article's questions, by length, sorted
+	nouns     map[string][]string         // the plain nouns of each article's questions, sorted
 }
 
 // nTwinKinds is how many kinds of change twin makes.
-const nTwinKinds = 6
+const nTwinKinds = 7
 
 // twinKinds names the kinds of change twin makes, in its order.
-var twinKinds = [nTwinKinds]string{"name-unknown", "number", "word-unknown", "denied", "name-in-article", "opposite"}
+var twinKinds = [nTwinKinds]string{"name-unknown", "number", "word-unknown", "denied", "name-in-article", "opposite", "noun-in-article"}
 
 // A twinQ is an unanswerable twin of a question: clean, as chat (or ""),
 // and the kind of change that made it (an index of twinKinds).
@@ -43,7 +47,7 @@ type twinQ struct {
 
 // newAdversary collects the names and words of the questions qs.
 func newAdversary(qs []eval.Question) *adversary {
-	a := &adversary{names: map[int][]string{}, byArticle: map[string]map[int][]string{}}
+	a := &adversary{names: map[int][]string{}, byArticle: map[string]map[int][]string{}, nouns: map[string][]string{}}
 	seenName, seenWord := map[string]bool{}, map[string]bool{}
 	for _, q := range qs {
 		ws := questionWords(q.Q)
@@ -81,8 +85,19 @@ func (a *adversary) learnArticles(qs []eval.Question) {
 			}
 		}
 	}
+	for source, ns := range a.nouns {
+		for _, n := range ns {
+			seenIn[[2]string{source, "noun " + n}] = true
+		}
+	}
 	for _, q := range qs {
 		ws := questionWords(q.Q)
+		for _, w := range ws[1:] {
+			if k := [2]string{q.Source, "noun " + w}; plainWord(w) && !seenIn[k] && paraphrase.Noun(w) {
+				seenIn[k] = true
+				a.nouns[q.Source] = append(a.nouns[q.Source], w)
+			}
+		}
 		for _, span := range nameSpans(ws) {
 			n := strings.Join(ws[span[0]:span[1]], " ")
 			if k := [2]string{q.Source, n}; !seenIn[k] {
@@ -98,6 +113,9 @@ func (a *adversary) learnArticles(qs []eval.Question) {
 		for _, ns := range byLen {
 			slices.Sort(ns)
 		}
+	}
+	for _, ns := range a.nouns {
+		slices.Sort(ns)
 	}
 }
 
@@ -127,6 +145,8 @@ func (a *adversary) twin(q eval.Question, chat string, known map[string]bool) (t
 			if _, c, ok := paraphrase.Opposite(q.Q, q.ID); ok {
 				from, to = c.From, c.To
 			}
+		case 6:
+			from, to = a.swapNounInArticle(ws, h, q.Source, q.Facts)
 		}
 		if from == "" {
 			continue
@@ -214,6 +234,32 @@ func (a *adversary) swapNameInArticle(ws []string, h uint64, source string, fact
 	return swapLongestName(ws, h, a.byArticle[source], func(from, n string) bool {
 		return !strings.Contains(answer, strings.ToLower(n)) && !strings.Contains(strings.ToLower(n), strings.ToLower(from))
 	})
+}
+
+// swapNounInArticle replaces a plain noun of ws that the sentences
+// answering the question use with another noun of the same article's
+// questions that they lack and that WordNet does not relate to it: the twin
+// asks about another thing of the article, in its own words.
+func (a *adversary) swapNounInArticle(ws []string, h uint64, source string, facts []string) (from, to string) {
+	answer := " " + strings.Join(questionWords(strings.ToLower(strings.Join(facts, " "))), " ") + " "
+	var used []string
+	for _, w := range ws[1:] {
+		if plainWord(w) && strings.Contains(answer, " "+w+" ") && paraphrase.Noun(w) {
+			used = append(used, w)
+		}
+	}
+	pool := a.nouns[source]
+	if len(used) == 0 || len(pool) == 0 {
+		return "", ""
+	}
+	from = used[h%uint64(len(used))]
+	for k := range min(len(pool), 20) {
+		w := pool[(int(h/7%uint64(len(pool)))+k*7919)%len(pool)]
+		if w != from && !strings.Contains(answer, " "+w+" ") && paraphrase.Unrelated(from, w) {
+			return from, w
+		}
+	}
+	return "", ""
 }
 
 // swapName replaces the longest name of ws (the first of those as long)

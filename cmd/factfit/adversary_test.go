@@ -99,6 +99,26 @@ func TestSwapNameInArticle(t *testing.T) {
 	}
 }
 
+func TestSwapNounInArticle(t *testing.T) {
+	adv := newAdversary([]eval.Question{
+		{Q: "When was the bridge opened?", Source: "harbour"},
+		{Q: "Who dug the tunnel?", Source: "harbour"},
+		{Q: "Where is the castle?", Source: "greyhaven"},
+	})
+	q := questionWords("How much did the bridge cost?")
+	for _, tc := range []struct {
+		fact, from, to string
+	}{
+		{"The bridge cost $120 million.", "bridge", "tunnel"}, // another noun of the article, not the castle
+		{"The bridge cost as much as the tunnel.", "", ""},    // the answer has the other noun too
+	} {
+		from, to := adv.swapNounInArticle(q, 1, "harbour", []string{tc.fact})
+		if from != tc.from || to != tc.to {
+			t.Errorf("fact %q: swapNounInArticle = %q → %q, want %q → %q", tc.fact, from, to, tc.from, tc.to)
+		}
+	}
+}
+
 func TestReplaceWords(t *testing.T) {
 	for _, tc := range []struct{ s, from, to, want string }{
 		{"What is this island?", "is", "is not", "What is not this island?"},
@@ -119,7 +139,7 @@ func testTwinChatLacksWords(t *testing.T) {
 	wordsOf(known, "Port Elmwood", []string{"Port Elmwood was founded in 1620 by settlers."})
 	for _, id := range []string{"q1", "q2", "q3", "q4", "q5", "q6"} {
 		tw, ok := adv.twin(eval.Question{ID: id, Q: "When was Port Elmwood founded?"}, "wen was prot elmwod foundd", known)
-		if ok && tw.chat != "" {
+		if ok && tw.chat != "" && twinKinds[tw.kind] != "denied" { // a denial changes "was", which the chat keeps
 			t.Errorf("twin(id %s) = %q, chat twin %q: want none, the chat lacks the words changed", id, tw.clean, tw.chat)
 		}
 	}

@@ -209,3 +209,14 @@ func ending(w, l, a string) string {
 	}
 	return suf
 }
+
+// Unrelated reports whether from and to are both nouns of WordNet that it
+// does not relate (the same lemma, synonyms, derived forms, one a kind of
+// the other): swapping one for the other asks about another thing ("the
+// tunnel's cost" for "the bridge's cost"), not the same in other words.
+func Unrelated(from, to string) bool {
+	return wordnet.IsNoun(from) && wordnet.IsNoun(to) && !wordnet.Related(from, to)
+}
+
+// Noun reports whether w, or a lemma it inflects, is a noun of WordNet.
+func Noun(w string) bool { return wordnet.IsNoun(w) }

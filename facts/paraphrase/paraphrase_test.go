@@ -110,3 +110,19 @@ func TestOpposite(t *testing.T) {
 		}
 	}
 }
+
+func TestUnrelated(t *testing.T) {
+	for _, tt := range []struct {
+		from, to string
+		want     bool
+	}{
+		{"bridge", "tunnel", true},
+		{"bridge", "bridges", false},  // the same noun
+		{"car", "automobile", false},  // synonyms
+		{"bridge", "approved", false}, // no noun
+	} {
+		if got := Unrelated(tt.from, tt.to); got != tt.want {
+			t.Errorf("Unrelated(%q, %q) = %v, want %v", tt.from, tt.to, got, tt.want)
+		}
+	}
+}

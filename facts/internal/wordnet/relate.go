@@ -1,0 +1,59 @@
+package wordnet
+
+import "strings"
+
+// IsNoun reports whether word is a noun in WordNet, or a noun's plural:
+// "tunnels" is, "opened" is not (though "open" is also a noun).
+func (db *DB) IsNoun(word string) bool {
+	w := normalize(word)
+	if id, ok := db.ids[w]; ok && db.pos[id]&1 != 0 {
+		return true
+	}
+	for _, b := range db.exceptions[w] {
+		if b.pos == 0 {
+			return true
+		}
+	}
+	if strings.HasSuffix(w, "ss") || len(w) <= 2 {
+		return false
+	}
+	var buf [64]byte
+	for _, r := range rules[0] {
+		if strings.HasSuffix(w, r.suffix) && len(w) > len(r.suffix) && len(w) < len(buf) {
+			stem := append(append(buf[:0], w[:len(w)-len(r.suffix)]...), r.ending...)
+			if id, ok := db.ids[string(stem)]; ok && db.pos[id]&1 != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Related reports whether WordNet relates a lemma of a to one of b: the
+// same lemma, synonyms, derived forms, or one a hypernym of the other.
+func (db *DB) Related(a, b string) bool {
+	found := false
+	db.eachLemma(a, func(aid uint32) bool {
+		db.eachLemma(b, func(bid uint32) bool {
+			if aid == bid {
+				found = true
+				return false
+			}
+			for _, r := range []int{relSynonym, relDerived, relHypernym} {
+				rel := db.rels[r]
+				if rel.start != nil && (contains(rel.to[rel.start[aid]:rel.start[aid+1]], bid) || contains(rel.to[rel.start[bid]:rel.start[bid+1]], aid)) {
+					found = true
+					return false
+				}
+			}
+			return true
+		})
+		return !found
+	})
+	return found
+}
+
+// IsNoun and Related ask the embedded WordNet; see DB.IsNoun, DB.Related.
+func IsNoun(word string) bool { return db().IsNoun(word) }
+
+func Related(a, b string) bool { return db().Related(a, b) }
