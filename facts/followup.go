@@ -312,7 +312,58 @@ func (r *followup) rewrite(subject, prevQ string, b *Base) string {
 	if own == "" || strings.Trim(own, "?!. ") == "" {
 		return base + "?"
 	}
+	if n := articleRun(own); n > 0 {
+		// "and the tunnel?": the previous question about the new thing,
+		// in place of its first thing of as many words.
+		if from, to, ok := thingRun(base, n); ok {
+			return tidy(base[:from] + strings.TrimRight(own, "?!. ") + base[to:] + "?")
+		}
+	}
 	return base + " " + strings.TrimRight(own, "?!. ") + "?"
+}
+
+// articleRun returns how many words of content follow the article that
+// opens own, when that is all own is ("the tunnel": 1), or 0.
+func articleRun(own string) int {
+	ws := strings.Fields(strings.ToLower(strings.TrimRight(own, "?!. ")))
+	if len(ws) < 2 || len(ws) > 4 || ws[0] != "the" && ws[0] != "a" && ws[0] != "an" {
+		return 0
+	}
+	for _, w := range ws[1:] {
+		if lang.Stopwords[w] || lang.QuestionWords[w] {
+			return 0
+		}
+	}
+	return len(ws) - 1
+}
+
+// thingRun returns where q's first article and the n words of content
+// after it run ("the bridge" of "how much will the bridge cost"), or
+// false.
+func thingRun(q string, n int) (from, to int, ok bool) {
+	z := text.NewTokenizer()
+	var toks []text.Token
+	var words []string
+	for _, t := range z.Tokenize(q) {
+		if t.Flags&text.Aux == 0 {
+			toks, words = append(toks, t), append(words, text.Key(z.Word(t), t.Flags))
+		}
+	}
+	for i, w := range words {
+		if w != "the" && w != "a" && w != "an" {
+			continue
+		}
+		if i+n >= len(words) {
+			return 0, 0, false
+		}
+		for _, v := range words[i+1 : i+1+n] {
+			if lang.Stopwords[v] || lang.Auxiliaries[v] || lang.QuestionWords[v] {
+				return 0, 0, false
+			}
+		}
+		return int(toks[i].Start), int(toks[i+n].End), true
+	}
+	return 0, 0, false
 }
 
 // contentOf returns the words of q that are not stop words or question

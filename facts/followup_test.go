@@ -37,6 +37,8 @@ func TestAskInContext(t *testing.T) {
 		{"ellipsis: words added", "How much crypto has North Korea stolen?", "and in 2018?",
 			"How much crypto has North Korea stolen in 2018?", true},
 		{"ellipsis: a question word alone", "Which exchanges were hacked?", "when?", "when exchanges hacked?", true},
+		{"ellipsis: a new thing", "When was the report published?", "and the paper?",
+			"When was the paper published?", true},
 		{"ellipsis and pronoun", "How much crypto has North Korea stolen?", "why did they do it?",
 			"why did North Korea do it crypto stolen?", true},
 		{"the question before asked again", "How much crypto has North Korea stolen?", "what does that report say?",
