@@ -11,7 +11,10 @@
 // general measure's (General); the rest about the base's articles are, of
 // every ten in turn, six the span reader's training questions (SpanTrain),
 // one the tuning slice that sets the span reader's floor and the
-// abstention thresholds (Tuning), and three left for measuring (Measure).
+// abstention thresholds (Tuning), and three that no fit uses (Measure),
+// which the learned table learns from with the span reader's. The General
+// questions are the measuring split (internal/eval/cmd/measuresplit): no
+// fit, nor the table, has seen them or their articles.
 package squadsplit
 
 import (
