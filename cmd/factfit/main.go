@@ -16,7 +16,9 @@
 //     number ends in 9), which are held out (the big base);
 //  2. takes every seventh question of questions.jsonl that is not in
 //     sample-2000.jsonl (kept for measuring): those about the fact base's
-//     articles train, those about held-out articles are unanswerable;
+//     articles train, those about held-out articles are unanswerable
+//     (package internal/squadsplit says where every question goes, for
+//     factfit and for translatetrain, whose table never sees these);
 //  3. fits the ranking weights by softmax regression over each training
 //     question's candidates, from zero, with every expander off: a
 //     candidate is right when its quote holds a gold answer. A question
