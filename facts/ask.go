@@ -3,6 +3,9 @@ package facts
 import (
 	"slices"
 	"strings"
+
+	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/text"
 )
 
 // Citation parameters. They shape what is cited beside the best fact, never
@@ -106,13 +109,35 @@ func (b *Base) answerText(s *scratch, r *result, cited []uint32) (Verdict, strin
 		return "", t
 	}
 	best := r.cands[0].fact
-	if t := b.shortAnswer(s, &r.q, &r.c, best); t != "" {
+	if t := b.shortAnswer(s, &r.q, &r.c, best); t != "" && !echoes(s, &r.q, t) {
 		return "", t
 	}
 	if t := b.spanAnswer(r); t != "" {
 		return "", t
 	}
 	return "", b.facts[best].text
+}
+
+// echoes reports whether every word of a short answer but function words
+// is a word of the question ("Joachimstalers" for "Who began minting the
+// coins known as Joachimstalers?"): such an answer says nothing the
+// question did not, and the quote says more.
+func echoes(s *scratch, q *query, answer string) bool {
+	content := false
+	for _, t := range s.z.Tokenize(answer) {
+		if t.Flags&text.Aux != 0 {
+			continue
+		}
+		w := text.Key(s.z.Word(t), t.Flags)
+		if lang.Stopwords[w] {
+			continue
+		}
+		if !slices.Contains(q.words, w) {
+			return false
+		}
+		content = true
+	}
+	return content
 }
 
 // passes reports whether one of the facts that would be cited passes the

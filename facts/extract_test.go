@@ -304,3 +304,29 @@ func TestPlaceOf(t *testing.T) {
 		}
 	}
 }
+
+// TestNoEcho: a short answer that only repeats the question's words says
+// nothing; the quote is shown instead.
+func TestNoEcho(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Coins", Paragraphs: []string{
+		"In 1518 the coins known as Joachimstalers were first minted in the valley.",
+	}}}, nil)
+	s := b.newScratch()
+	q := parse(s.z, "Who began minting the coins known as Joachimstalers?", nil, nil)
+	for _, tt := range []struct {
+		answer string
+		want   bool
+	}{
+		{"Joachimstalers", true},
+		{"the coins", true},
+		{"Count Schlick", false},
+		{"the", false}, // nothing of content
+	} {
+		if got := echoes(s, &q, tt.answer); got != tt.want {
+			t.Errorf("echoes(%q) = %v, want %v", tt.answer, got, tt.want)
+		}
+	}
+	if a := b.Ask(q.text); a.Text == "Joachimstalers" {
+		t.Errorf("%q: short answer %q repeats the question", q.text, a.Text)
+	}
+}
