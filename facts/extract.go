@@ -31,6 +31,7 @@ type extract struct {
 	focus   []bool // the token matches the thing asked about ("tank" in "which think tank")
 	asked   []bool // the token matches a content word of the question
 	qname   []bool // the token is one of the question's names
+	role    []bool // a capitalised token the question asks in lower case ("Leader" for "who is the leader")
 	fact    uint32 // the fact's index
 	pos     []int  // the positional tokens (not extra forms), for spans
 	// learned and titled are, for each positional token, the learned
@@ -180,6 +181,7 @@ func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract 
 	e.focus = append(e.focus[:0], make([]bool, len(e.toks))...)
 	e.asked = append(e.asked[:0], make([]bool, len(e.toks))...)
 	e.qname = append(e.qname[:0], make([]bool, len(e.toks))...)
+	e.role = append(e.role[:0], make([]bool, len(e.toks))...)
 	e.who = q.wh == "who"
 	e.measure = measureCues[q.wh]
 	e.people = q.wh == "how many" && q.focusTo > q.focusFrom && !isUnit(q.words[q.focusTo-1], unitKinds)
@@ -202,6 +204,7 @@ func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract 
 		// ("Kim" of "Kim Jong-un"); not the thing asked about ("bank" of
 		// "which bank", in "Bank of Montreal").
 		e.qname[i] = e.cls[i]&text.ClassCap != 0 && (inQ && cq.groups[gi].name || slices.Contains(q.words, w)) && !e.focus[i]
+		e.role[i] = e.qname[i] && inQ && !cq.groups[gi].name
 	}
 	e.markAskedParts()
 	e.ready = true
@@ -254,15 +257,26 @@ func (e *extract) amountOf(is func(text.Class) bool, vague bool) string {
 	for i := 0; i < len(e.toks); i++ {
 		if is(e.cls[i]) && !e.inQ[i] && e.cls[i]&text.ClassAux == 0 && (e.cls[i]&text.ClassVague != 0) == vague {
 			start, end := e.amountAt(i, is)
-			if j := e.next(end); e.people && j > 0 && e.lf[j]&text.LexStop == 0 && isUnit(e.words[j], timeAndMeasures) {
+			if e.people && e.noCount(i, end) {
 				i = end
-				continue // "almost three years" counts no people
+				continue // "almost three years", "$40 million" or "16 percent" counts no people
 			}
 			best = e.nearer(best, start, end)
 			i = end
 		}
 	}
 	return e.cutSpan(best)
+}
+
+// noCount reports whether the amount of tokens i..end is a sum of money, a
+// share, or a number of years or miles, before the unit after it: no
+// count of things.
+func (e *extract) noCount(i, end int) bool {
+	if e.cls[i]&text.ClassMoney != 0 || e.words[e.amountEnd(i)] == "percent" {
+		return true
+	}
+	j := e.next(end)
+	return j > 0 && e.lf[j]&text.LexStop == 0 && isUnit(e.words[j], timeAndMeasures)
 }
 
 // amountAt returns the first and last tokens of the amount whose number is
@@ -275,7 +289,7 @@ func (e *extract) amountAt(i int, is func(text.Class) bool) (int, int) {
 		start--
 	}
 	// A range: "$545 million to $735 million", "between $30 million and $40 million".
-	if j := e.next(end); j > 0 && lang.RangeJoins[e.words[j]] {
+	if j := e.next(end); j > 0 && lang.RangeJoins[e.words[j]] && text.SpaceBetween(e.text, e.toks[end].End, e.toks[j].Start) {
 		if k := e.next(j); k > 0 && is(e.cls[k]) {
 			end = e.amountEnd(k)
 		}
@@ -508,6 +522,7 @@ func (e *extract) nameNot(place, title bool) string {
 		// The acronym after a name is the same name: the name answers.
 		acronym := e.acronymAfter(end)
 		i = e.afterTitle(i, end)
+		i = e.afterRole(i, end)
 		// A name the question holds in part ("Supreme Leader Kim Jong-un"
 		// for "Kim") is its subject, not its answer; so is one of the
 		// article's title, unless no other name will do.
@@ -609,6 +624,23 @@ func (e *extract) afterTitle(i, end int) int {
 		return i // "Executive Order 13526" stays whole too
 	}
 	return start
+}
+
+// afterRole returns where the name starts in the name run i..end after
+// the title the question asks about in lower case: "Kim Jong-un" of
+// "Supreme Leader Kim Jong-un" for "who is the leader of North Korea?".
+// The title is the run's opening words that WordNet has, one of them the
+// question's; a word WordNet lacks, a name, follows them. Else it returns i.
+func (e *extract) afterRole(i, end int) int {
+	k, role := i, false
+	for k >= 0 && k <= end && e.toks[k].Flags&text.AllCaps == 0 && wordnet.IsLemma(e.words[k]) {
+		role = role || e.role[k]
+		k = e.next(k)
+	}
+	if !role || k < 0 || k > end || e.cls[k]&text.ClassCap == 0 || len(wordnet.Lemmas(e.words[k])) > 0 {
+		return i // no name follows: "Idol Gives Back" stays whole
+	}
+	return k
 }
 
 // notPerson reports whether tokens i..j name a place or an organisation:

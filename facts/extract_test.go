@@ -125,6 +125,9 @@ func TestExtractCountOfThings(t *testing.T) {
 		{"The town lies 40 miles from the coast.", ""},
 		{"Some 40,000 people cross the harbour each day.", "Some 40,000"},
 		{"They had 345 number ones in 2008.", "345"},
+		// A sum of money or a share counts no things.
+		{"The gang launched attacks and the exchanges lost between $30 million and $40 million each.", ""},
+		{"Turnout rose to 85 percent, and 47 million records were sold.", "47 million"},
 	} {
 		e := newExtract(tt.in)
 		e.people = true
@@ -148,6 +151,10 @@ func TestShortAnswerNearest(t *testing.T) {
 		// no name follows.
 		{"In 1905 the treaty was signed by President Anna Berg in Oslo.", "Which president signed the treaty?", "Anna Berg"},
 		{"In 1907 the loan came from the Bank of Montreal.", "Which bank gave the loan?", "Bank of Montreal"},
+		// So is a title the question asks about with "who": the name
+		// after it answers, not another name of the fact.
+		{"In 2019 North Korea’s Supreme Leader Kim Jong-un offered a summit to U.S. president Donald Trump.", "Who is the leader of North Korea?", "Kim Jong-un"},
+		{"In 2007 the Idol Gives Back telethon was hosted by comedians.", "who hosted the idol telethon?", "In 2007 the Idol Gives Back telethon was hosted by comedians."},
 		// A name the question gives ends a list.
 		{"In 1990 the exports went to Sweden and Norway by sea.", "Along with Norway, where did the exports go?", "Sweden"},
 		{"The rule, Executive Order 13526, told agencies to declassify files.", "Which executive order told agencies to declassify files?", "Executive Order 13526"},
