@@ -54,7 +54,11 @@ func (q *query) analysis() Analysis {
 			for j+1 < len(q.toks) && (q.isName(j+1) || q.toks[j+1].Flags&text.Aux != 0) {
 				j++
 			}
-			a.Constraints = append(a.Constraints, q.text[t.Start:q.toks[j].End])
+			name := q.text[t.Start:q.toks[j].End]
+			if text.Possessive(q.text, q.toks[j]) {
+				name = strings.TrimRight(strings.TrimSuffix(name, "s"), "'’")
+			}
+			a.Constraints = append(a.Constraints, name)
 			i = j
 		}
 	}

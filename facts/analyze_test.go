@@ -35,6 +35,12 @@ func TestAnalyze(t *testing.T) {
 		{"What is the largest city of Norway?", Analysis{Class: "LOC:city", Focus: "largest city", Constraints: []string{"Norway"}}},
 		{"What kind of city is Oslo?", Analysis{Class: "LOC:city", Focus: "city", Constraints: []string{"Oslo"}}},
 		{"Did the council approve the bridge?", Analysis{YesNo: true}},
+		// What a name owns is the thing asked about; a word of a name
+		// types nothing ("General" asks for no person).
+		{"What is the Reconnaissance General Bureau's budget?", Analysis{Class: "ENTY:other", Focus: "budget", Constraints: []string{"Reconnaissance General Bureau"}}},
+		{"What was Elizabeth's nickname?", Analysis{Class: "ENTY:other", Focus: "nickname", Constraints: []string{"Elizabeth"}}},
+		{"What was the Seven Years' War fought over?", Analysis{Class: "ENTY:other", Constraints: []string{"Seven Years' War"}}},
+		{"Which President signed the act?", Analysis{Class: "HUM:ind", Focus: "President", Constraints: []string{"President"}}},
 		// Asked to list or name: as "which".
 		{"List the countries North Korea attacked", Analysis{Class: "LOC:country", Focus: "countries", Constraints: []string{"North Korea"}}},
 		{"name all the companies that were fined", Analysis{Class: "HUM:gr", Focus: "companies"}},

@@ -73,7 +73,7 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 		q.defines, q.shortFrom, q.shortTo = acronym, lead, lead+end-first
 	}
 	q.compare = comparison(words)
-	q.focusFrom, q.focusTo = focusRun(toks, words)
+	q.focusFrom, q.focusTo = focusRun(question, toks, words)
 	q.sortOf = q.focusFrom >= 2 && words[q.focusFrom-1] == "of" && lang.KindWords[words[q.focusFrom-2]]
 	if q.want&^kList == 0 && q.focusTo > q.focusFrom && (q.wh == "what" || q.wh == "which") {
 		// A noun the question-noun list lacks, typed through WordNet:
@@ -150,7 +150,7 @@ func (q *query) isName(i int) bool {
 // ("Which crypto exchanges were…", "How many hackers…", "What is the
 // largest city…", "What type of pollution…"), at most three words, up to
 // the first stop word.
-func focusRun(toks []text.Token, words []string) (int, int) {
+func focusRun(question string, toks []text.Token, words []string) (int, int) {
 	for i, w := range words {
 		if w != "which" && w != "what" && w != "how" && (i > 0 || imperative(words) == 0) {
 			continue
@@ -169,6 +169,8 @@ func focusRun(toks []text.Token, words []string) (int, int) {
 		// name follows ("What was the Edo period also called?").
 		if j+2 < len(words) && lang.Copulas[words[j]] && words[j+1] == "the" && toks[j+2].Flags&(text.Cap|text.AllCaps) == 0 {
 			j += 2
+		} else if j+1 < len(words) && lang.Copulas[words[j]] {
+			j = afterOwner(question, toks, j+1, j)
 		}
 		// "What type of pollution…": the noun after "of".
 		if j+1 < len(words) && lang.KindWords[words[j]] && words[j+1] == "of" {
@@ -181,6 +183,22 @@ func focusRun(toks []text.Token, words []string) (int, int) {
 		return j, k
 	}
 	return 0, 0
+}
+
+// afterOwner returns, for a name and its possessive from token i ("the
+// Reconnaissance General Bureau's budget", "Elizabeth's nickname"), the
+// token after the possessive: the thing asked about is what the name owns.
+// Else it returns or.
+func afterOwner(question string, toks []text.Token, i, or int) int {
+	if toks[i].Flags&text.Aux == 0 && strings.EqualFold(question[toks[i].Start:toks[i].End], "the") {
+		i++
+	}
+	for k := i; k < len(toks)-1 && toks[k].Flags&(text.Cap|text.AllCaps) != 0; k++ {
+		if text.Possessive(question, toks[k]) {
+			return k + 1
+		}
+	}
+	return or
 }
 
 // nameSubject reports whether token k opens, after a word in lower case, a
@@ -414,7 +432,7 @@ func questionType(toks []text.Token, words []string) (kind, string) {
 		if i == 0 && imperative(words) > 0 {
 			// "List the countries …", "name the exchanges …": as "which".
 			rest := words[imperative(words):]
-			k := nounType(rest)
+			k := nounType(toks[imperative(words):], rest)
 			if n := focusNoun(rest); w == "list" || len(n) > 3 && n[len(n)-1] == 's' && !strings.HasSuffix(n, "ss") {
 				k |= kList
 			}
@@ -427,7 +445,7 @@ func questionType(toks []text.Token, words []string) (kind, string) {
 			if lang.Doing[next] {
 				return 0, w // "What did the minister point out?" asks for no kind of thing
 			}
-			k := nounType(words[i+1:])
+			k := nounType(toks[i+1:], words[i+1:])
 			if n := focusNoun(words[i+1:]); len(n) > 3 && n[len(n)-1] == 's' && !strings.HasSuffix(n, "ss") {
 				k |= kList // "which countries", "what businesses"
 			}
@@ -435,6 +453,17 @@ func questionType(toks []text.Token, words []string) (kind, string) {
 		}
 	}
 	return 0, ""
+}
+
+// inName reports whether token i is a word of a name of several words
+// that the question writes with capitals: "General" of "the
+// Reconnaissance General Bureau", "Years" of "the Seven Years' War", but
+// not "President" of "Which President…".
+func inName(toks []text.Token, i int) bool {
+	capital := func(k int) bool {
+		return k >= 0 && k < len(toks) && toks[k].Flags&(text.Cap|text.AllCaps) != 0 && toks[k].Flags&text.First == 0
+	}
+	return capital(i) && (capital(i-1) || capital(i+1))
 }
 
 // focusNoun returns the first word after "what" or "which" that is not a
@@ -450,12 +479,12 @@ func focusNoun(rest []string) string {
 
 // nounType reads the answer type off the noun after "what" or "which":
 // "what year" asks for a date, "which country" for a place.
-func nounType(rest []string) kind {
+func nounType(toks []text.Token, rest []string) kind {
 	for i, w := range rest {
 		if i > 3 {
 			break
 		}
-		if k, ok := nounKinds[w]; ok {
+		if k, ok := nounKinds[w]; ok && !inName(toks, i) {
 			return k
 		}
 	}
