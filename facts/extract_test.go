@@ -178,6 +178,10 @@ func TestShortAnswerNearest(t *testing.T) {
 		// naming that follows a word of the question; quoted, or up to a
 		// function word; none from a mark that gives none.
 		{"In spring the birds narrow into preferred routes called flyways over the coast.", "What are the preferred routes of the birds called?", "flyways"},
+		// Function words between the question's word and the mark are
+		// not counted; names joined by "or" are one answer.
+		{"In 2017 the Lazarus Group was often also called Unit 180 or Bureau 121 by experts.", "What is the Lazarus Group also called?", "Unit 180 or Bureau 121"},
+		{"In spring the routes are in the end simply called flyways and used by geese.", "What are the routes called?", "flyways"},
 		{`In 1019 Yaroslav, known as "the Wise", took the throne.`, "What was Yaroslav known as?", "the Wise"},
 		{"In 1850 the rooms of the palace were named and decorated for visitors.", "Which room of the palace was named for visitors?", "In 1850 the rooms of the palace were named and decorated for visitors."},
 		{"In 1850 monks wrote a so-called creed of the abbey.", "What so-called creed did the monks write?", "In 1850 monks wrote a so-called creed of the abbey."},

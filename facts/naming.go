@@ -20,8 +20,8 @@ import (
 const (
 	maxNameWords   = 5
 	maxQuotedWords = 8
-	// namingReach is how many words before the mark a word of the
-	// question may stand.
+	// namingReach is how many words, not counting function words, before
+	// the mark a word of the question may stand.
 	namingReach = 3
 )
 
@@ -57,7 +57,7 @@ func (e *extract) namingMark(i int) int {
 }
 
 // askedBefore reports whether a word of the question stands among the
-// namingReach words before token i.
+// namingReach words before token i, function words not counted.
 func (e *extract) askedBefore(i int) bool {
 	for j, n := i-1, 0; j >= 0 && n < namingReach; j-- {
 		if e.cls[j]&text.ClassAux != 0 {
@@ -66,15 +66,17 @@ func (e *extract) askedBefore(i int) bool {
 		if e.asked[j] {
 			return true
 		}
-		n++
+		if e.lf[j]&text.LexStop == 0 {
+			n++ // "The Lazarus Group is often also referred to as"
+		}
 	}
 	return false
 }
 
 // nameAfter cuts out the name that starts at token i: the words in
 // quotation marks that open there, or else the words up to a mark of
-// punctuation or a function word other than "of" and "the", at most
-// maxNameWords. Of function words, only an article may open it ("the
+// punctuation or a function word other than "of" and "the", or "or" and
+// "and" between names ("Unit 180 or Bureau 121"), at most maxNameWords. Of function words, only an article may open it ("the
 // Wise").
 func (e *extract) nameAfter(i int) string {
 	if i >= len(e.toks) {
@@ -95,7 +97,7 @@ func (e *extract) nameAfter(i int) string {
 		if j > i && !space(e.text[e.toks[j-1].End:e.toks[j].Start]) {
 			break
 		}
-		if e.lf[j]&text.LexStop != 0 && (j > i && e.words[j] != "of" && e.words[j] != "the" || j == i && !articles[e.words[j]]) {
+		if e.lf[j]&text.LexStop != 0 && (j > i && e.words[j] != "of" && e.words[j] != "the" && !e.namesJoined(i, j) || j == i && !articles[e.words[j]]) {
 			break // "named and decorated", "named after" give no name
 		}
 		if e.lf[j]&text.LexStop == 0 {
@@ -114,4 +116,11 @@ var articles = map[string]bool{"the": true, "a": true, "an": true}
 // space reports whether a gap between words is white space or a hyphen.
 func space(gap string) bool {
 	return gap == "-" || gap != "" && strings.TrimFunc(gap, unicode.IsSpace) == ""
+}
+
+// namesJoined reports whether token j joins two names, the first opening at
+// token i: "or" or "and" between capitalised words.
+func (e *extract) namesJoined(i, j int) bool {
+	k := e.next(j)
+	return (e.words[j] == "or" || e.words[j] == "and") && k > 0 && e.cls[i]&text.ClassCap != 0 && e.cls[k]&text.ClassCap != 0
 }
