@@ -324,6 +324,12 @@ func (e *extract) amountEnd(i int) int {
 	if j := e.next(end); j > 0 && e.words[j] == "percent" {
 		end = j
 	}
+	// "hundreds of thousands", "hundreds of years" (for "how long").
+	if j := e.next(end); j > 0 && e.cls[end]&text.ClassVague != 0 && e.words[j] == "of" {
+		if k := e.next(j); k > 0 && (e.cls[k]&text.ClassVague != 0 || e.measure && isUnit(e.words[k], unitKinds)) {
+			end = k
+		}
+	}
 	if j := e.next(end); e.measure && j > 0 && e.cls[j]&text.ClassAux == 0 && isUnit(e.words[j], unitKinds) {
 		end = j // "almost three years", not "almost three", for "how long"
 	}

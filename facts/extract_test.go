@@ -105,6 +105,7 @@ func TestExtractMeasure(t *testing.T) {
 		{"The chick flew over 22,000 km south.", "over 22,000 km", "over 22,000"},
 		{"The field covers 40 hectares of land.", "40 hectares", "40"},
 		{"It was built by 300 workers.", "300", "300"}, // workers are no unit
+		{"The fishery gave the town a living for hundreds of years.", "hundreds of years", "hundreds"},
 	} {
 		e := newExtract(tt.in)
 		for _, measure := range []bool{true, false} {
@@ -128,6 +129,8 @@ func TestExtractCountOfThings(t *testing.T) {
 		// A sum of money or a share counts no things.
 		{"The gang launched attacks and the exchanges lost between $30 million and $40 million each.", ""},
 		{"Turnout rose to 85 percent, and 47 million records were sold.", "47 million"},
+		// A number in words of a number in words.
+		{"Each autumn hundreds of thousands of birds funnel through the pass.", "hundreds of thousands"},
 	} {
 		e := newExtract(tt.in)
 		e.people = true
@@ -339,5 +342,19 @@ func TestNoEcho(t *testing.T) {
 	}
 	if a := b.Ask(q.text); a.Text == "Joachimstalers" {
 		t.Errorf("%q: short answer %q repeats the question", q.text, a.Text)
+	}
+}
+
+// TestVagueCount: a number in words answers "how many", so a fact that
+// counts the thing asked about in words comes before one that has a
+// number of something else.
+func TestVagueCount(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{
+		"The number of operatives working for the agency has now reached over thousands.",
+		"In 2015 the harbour city counted 6,000 buses on its roads.",
+	}}}, nil, noSpans)
+	ans := b.Ask("How many people work for the agency?")
+	if len(ans.Citations) == 0 || !strings.Contains(ans.Citations[0].Quote, "operatives") || ans.Text != "over thousands" {
+		t.Errorf("got %q citing %v, want \"over thousands\" citing the operatives", ans.Text, ans.Citations)
 	}
 }

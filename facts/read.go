@@ -312,6 +312,8 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 		c.x[row.feature] = max(c.x[row.feature], v)
 		c.typed = c.typed || row.typed && v >= 0.5
 	}
+	// A number in words counts ("over thousands" of "how many people").
+	c.typed = c.typed || vague && q.want&amounts == kCount
 	if c.typed && near <= proxReach {
 		c.x[xNear] = 1 / float32(near)
 	}
