@@ -13,6 +13,9 @@ func TestAnalyze(t *testing.T) {
 	}{
 		{"How much crypto has North Korea stolen?", Analysis{Class: "NUM:money", Focus: "crypto", Constraints: []string{"North Korea"}}},
 		{"How many employees did the firm have in 2018?", Analysis{Class: "NUM:count", Focus: "employees", Constraints: []string{"2018"}}},
+		{"How many people work for the agency?", Analysis{Class: "NUM:count", Focus: "people"}},
+		{"Which countries border Chad?", Analysis{Class: "LOC:country", Focus: "countries", Constraints: []string{"Chad"}}},
+		{"How many car parts does it have?", Analysis{Class: "NUM:count", Focus: "car parts"}},
 		{"When was the report published?", Analysis{Class: "NUM:date"}},
 		{"What year did the war end?", Analysis{Class: "NUM:date", Focus: "year"}},
 		{"What percentage of voters backed Smith?", Analysis{Class: "NUM:perc", Focus: "percentage", Constraints: []string{"Smith"}}},

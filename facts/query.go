@@ -236,10 +236,16 @@ func imperative(words []string) int {
 // verbAt reports whether word k, after the first word of a focus, reads
 // as the question's verb rather than part of the thing asked about: a past
 // form ("Which city hosted…", "Which firm built…"), or a word followed by
-// a name or an article ("Which province borders Ontario?").
+// a name or an article ("Which province borders Ontario?"), or a verb in
+// its base form after a plural ("How many people work for…").
 func verbAt(toks []text.Token, words []string, k int) bool {
 	w := words[k]
 	if len(w) > 4 && strings.HasSuffix(w, "ed") || wordnet.Irregular(w, wordnet.Verb) != "" {
+		return true
+	}
+	// A verb in its base form after a plural: "how many people work for…",
+	// "which countries border…". WordNet has "people" as a noun of its own.
+	if k > 0 && wordnet.IsVerb(w) && (wordnet.IsPlural(words[k-1]) || words[k-1] == "people") {
 		return true
 	}
 	if k+1 < len(words) {

@@ -29,6 +29,38 @@ func (db *DB) IsNoun(word string) bool {
 	return false
 }
 
+// IsVerb reports whether word is itself a verb of WordNet, in its base
+// form: "work" is, "works" and "worked" are not.
+func (db *DB) IsVerb(word string) bool {
+	id, ok := db.ids[normalize(word)]
+	return ok && db.pos[id]&Verb != 0
+}
+
+// IsPlural reports whether word is the plural of a noun of WordNet, by its
+// exception list or its rules: "people" (of person), "tunnels", but not
+// "tunnel" nor "news".
+func (db *DB) IsPlural(word string) bool {
+	w := normalize(word)
+	for _, b := range db.exceptions[w] {
+		if b.pos == 0 && db.name(b.id) != w {
+			return true
+		}
+	}
+	if strings.HasSuffix(w, "ss") || len(w) <= 2 {
+		return false
+	}
+	var buf [64]byte
+	for _, r := range rules[0] {
+		if strings.HasSuffix(w, r.suffix) && len(w) > len(r.suffix) && len(w) < len(buf) {
+			stem := append(append(buf[:0], w[:len(w)-len(r.suffix)]...), r.ending...)
+			if id, ok := db.ids[string(stem)]; ok && db.pos[id]&Noun != 0 && string(stem) != w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Related reports whether WordNet relates a lemma of a to one of b: the
 // same lemma, synonyms, derived forms, or one a hypernym of the other.
 func (db *DB) Related(a, b string) bool {
@@ -53,7 +85,12 @@ func (db *DB) Related(a, b string) bool {
 	return found
 }
 
-// IsNoun and Related ask the embedded WordNet; see DB.IsNoun, DB.Related.
+// IsNoun, IsVerb, IsPlural and Related ask the embedded WordNet; see
+// DB.IsNoun, DB.IsVerb, DB.IsPlural, DB.Related.
 func IsNoun(word string) bool { return db().IsNoun(word) }
+
+func IsVerb(word string) bool { return db().IsVerb(word) }
+
+func IsPlural(word string) bool { return db().IsPlural(word) }
 
 func Related(a, b string) bool { return db().Related(a, b) }

@@ -27,3 +27,22 @@ func TestIsNounRelated(t *testing.T) {
 		}
 	}
 }
+
+func TestIsVerbPlural(t *testing.T) {
+	for _, tt := range []struct {
+		word         string
+		verb, plural bool
+	}{
+		{"work", true, false}, {"works", false, true}, {"worked", false, false},
+		{"people", true, false}, // "to people" a land; WordNet lists no plural of person
+		{"tunnels", false, true}, {"tunnel", true, false}, {"news", false, false},
+		{"children", false, true}, {"boss", true, false}, {"quickly", false, false},
+	} {
+		if got := IsVerb(tt.word); got != tt.verb {
+			t.Errorf("IsVerb(%q) = %v, want %v", tt.word, got, tt.verb)
+		}
+		if got := IsPlural(tt.word); got != tt.plural {
+			t.Errorf("IsPlural(%q) = %v, want %v", tt.word, got, tt.plural)
+		}
+	}
+}
