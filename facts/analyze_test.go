@@ -14,6 +14,10 @@ func TestAnalyze(t *testing.T) {
 		{"How much crypto has North Korea stolen?", Analysis{Class: "NUM:money", Focus: "crypto", Constraints: []string{"North Korea"}}},
 		{"How many employees did the firm have in 2018?", Analysis{Class: "NUM:count", Focus: "employees", Constraints: []string{"2018"}}},
 		{"How many people work for the agency?", Analysis{Class: "NUM:count", Focus: "people"}},
+		// A noun phrase asked as a question, as in chat.
+		{"capital of north korea?", Analysis{Class: "ENTY:other", Focus: "capital"}},
+		{"the price of the ticket?", Analysis{Class: "NUM:money", Focus: "price"}},
+		{"of course?", Analysis{}},
 		{"Which countries border Chad?", Analysis{Class: "LOC:country", Focus: "countries", Constraints: []string{"Chad"}}},
 		{"How many car parts does it have?", Analysis{Class: "NUM:count", Focus: "car parts"}},
 		{"When was the report published?", Analysis{Class: "NUM:date"}},
@@ -47,7 +51,7 @@ func TestAnalyze(t *testing.T) {
 		// Asked to list or name: as "which".
 		{"List the countries North Korea attacked", Analysis{Class: "LOC:country", Focus: "countries", Constraints: []string{"North Korea"}}},
 		{"name all the companies that were fined", Analysis{Class: "HUM:gr", Focus: "companies"}},
-		{"Name of the firm?", Analysis{Focus: ""}},
+		{"Name of the firm?", Analysis{Class: "HUM:ind", Focus: "Name"}}, // no imperative: a noun phrase asked
 	} {
 		if got := Analyze(tc.q); !cmp.Equal(got, tc.want) {
 			t.Errorf("Analyze(%q) = %+v, want %+v", tc.q, got, tc.want)

@@ -74,6 +74,11 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 	}
 	q.compare = comparison(words)
 	q.focusFrom, q.focusTo = focusRun(question, toks, words)
+	if i, ok := fragment(&q); ok {
+		// "capital of north korea?" asks as "what is the capital of…".
+		q.wh, q.focusFrom, q.focusTo = "what", i, i+1
+		q.want = nounType(toks[i:], words[i:])
+	}
 	q.sortOf = q.focusFrom >= 2 && words[q.focusFrom-1] == "of" && lang.KindWords[words[q.focusFrom-2]]
 	if q.want&^kList == 0 && q.focusTo > q.focusFrom && (q.wh == "what" || q.wh == "which") {
 		// A noun the question-noun list lacks, typed through WordNet:
@@ -81,6 +86,23 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 		q.want |= classKinds[classOf(nounClass(q.words[q.focusTo-1]))]
 	}
 	return q
+}
+
+// fragment reports whether q is a noun phrase asked as a question, as
+// people type in chat: a noun, "of" and what it is of ("capital of north
+// korea?", "the price of bitcoin"), with no question word nor auxiliary;
+// and where its noun is.
+func fragment(q *query) (int, bool) {
+	if q.wh != "" || q.yesNo || q.defines != "" {
+		return 0, false
+	}
+	i := 0
+	if len(q.words) > 0 && articles[q.words[0]] {
+		i++
+	}
+	ok := i+2 < len(q.words) && q.words[i+1] == "of" && !lang.Stopwords[q.words[i]] &&
+		q.toks[i].Flags&(text.Number|text.Aux) == 0 && wordnet.IsNoun(q.words[i])
+	return i, ok
 }
 
 // wordIs spells out the "'s" of a question word as "is" ("what's rusi",
