@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/factbot/factbot/facts/internal/text"
 	"io"
 	"io/fs"
 	"os"
@@ -263,7 +264,11 @@ func load(ctx context.Context, fsys fs.FS, open opener, opt LoadOptions) (*Base,
 			if err != nil {
 				problems = append(problems, Problem{p, err})
 			} else {
-				aliases = parseAliases(string(data))
+				var bad []error
+				aliases, bad = parseAliases(string(data))
+				for _, err := range bad {
+					problems = append(problems, Problem{p, err})
+				}
 			}
 			return nil
 		}
@@ -369,22 +374,58 @@ func readFile(ctx context.Context, open opener, p string, typ fs.FileMode, limit
 }
 
 // parseAliases reads an aliases file: one group of equal names per line,
-// separated by "=", with "#" comments.
-func parseAliases(text string) [][]string {
+// separated by "=", with "#" comments. A name that has stop words, which
+// matching drops, and is left with fewer words than another name of its
+// group, all among them ("S. Korea" is "korea" beside "South Korea"), would
+// make every mention of those words a mention of the group: it is left out,
+// and reported among the errors. ("Britain" beside "Great Britain" is kept:
+// it lost nothing.)
+func parseAliases(data string) ([][]string, []error) {
 	var groups [][]string
-	for _, line := range strings.Split(text, "\n") {
+	var bad []error
+	z := text.NewTokenizer()
+	for ln, line := range strings.Split(data, "\n") {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
-		var names []string
+		var names [][]string
+		var kept []string
+		var lost []bool // the name has stop words, which matching drops
 		for _, n := range strings.Split(line, "=") {
 			if n = strings.TrimSpace(n); n != "" {
-				names = append(names, n)
+				kept = append(kept, n)
+				names = append(names, foldedWords(z, n))
+				words := 0
+				for _, t := range z.Tokenize(n) {
+					if t.Flags&text.Aux == 0 {
+						words++
+					}
+				}
+				lost = append(lost, len(names[len(names)-1]) < words)
 			}
 		}
-		if len(names) > 1 {
-			groups = append(groups, names)
+		out := kept[:0]
+		for i, n := range kept {
+			if other := widerName(names, i); lost[i] && other >= 0 {
+				bad = append(bad, fmt.Errorf("line %d: %q, less its stop words, is part of %q: left out", ln+1, n, kept[other]))
+				continue
+			}
+			out = append(out, n)
+		}
+		if len(out) > 1 {
+			groups = append(groups, out)
 		}
 	}
-	return groups
+	return groups, bad
+}
+
+// widerName returns the index of a name of names that has every word of
+// names[i] and more, or -1.
+func widerName(names [][]string, i int) int {
+	for j, o := range names {
+		if j != i && len(o) > len(names[i]) && !slices.ContainsFunc(names[i], func(w string) bool { return !slices.Contains(o, w) }) {
+			return j
+		}
+	}
+	return -1
 }

@@ -223,3 +223,28 @@ func TestSeeds(t *testing.T) {
 		t.Errorf("Seeds() has %d facts, want at least 30", b.Len())
 	}
 }
+
+// TestAliasWiderName: an alias that is a part of another name of its group
+// once matching drops its stop words would make every mention of that part
+// a mention of the group; it is left out and reported, and the rest of its
+// group stays.
+func TestAliasWiderName(t *testing.T) {
+	groups, bad := parseAliases("South Korea = ROK = S. Korea\n# a comment\nKim Jong-un = Kim Jong Un\n")
+	want := [][]string{{"South Korea", "ROK"}, {"Kim Jong-un", "Kim Jong Un"}}
+	if diff := cmp.Diff(want, groups); diff != "" {
+		t.Errorf("groups (-want +got):\n%s", diff)
+	}
+	if len(bad) != 1 || !strings.Contains(bad[0].Error(), `"S. Korea"`) || !strings.Contains(bad[0].Error(), "line 1") {
+		t.Errorf("errors = %v, want one for line 1's \"S. Korea\"", bad)
+	}
+	b, err := Load(mapFS(map[string]string{
+		"a.txt":     "Harbour\n\nThe harbour of South Korea opened. Korea's north has ports too.",
+		AliasesFile: "South Korea = S. Korea\n",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := b.Problems(); len(ps) != 1 || ps[0].File != AliasesFile {
+		t.Errorf("problems = %v, want one of %s", ps, AliasesFile)
+	}
+}
