@@ -1,7 +1,9 @@
 // Package stem gives the engine's index term of a folded word: its American
 // spelling if it is a British one (colour → color, defence → defense), the
 // base form WordNet's exception lists give an irregular verb or noun
-// (stole → steal, children → child), then its Snowball (Porter2) stem. Every table keyed by
+// (stole → steal, children → child), then its Snowball (Porter2) stem,
+// unless that is a stop word and the word has a WordNet lemma that is not
+// ("willing" stays, not "will"). Every table keyed by
 // terms (the index, the learned question-word table) stems through here, so
 // that they cannot drift apart.
 package stem
@@ -11,6 +13,7 @@ import (
 
 	"github.com/kljensen/snowball/english"
 
+	"github.com/factbot/factbot/facts/internal/lang"
 	"github.com/factbot/factbot/facts/internal/text"
 	"github.com/factbot/factbot/facts/internal/wordnet"
 )
@@ -30,5 +33,17 @@ func Of(w string) string {
 	if len(w) <= 2 {
 		return w
 	}
-	return english.Stem(w, false)
+	// A word whose stem is a stop word, which the index leaves out, is its
+	// WordNet lemma if that is none: "willing" is no "will"; "owns" stays
+	// "own", its lemma a stop word too.
+	st := english.Stem(w, false)
+	if !lang.Stopwords[st] || lang.Stopwords[w] {
+		return st
+	}
+	for _, l := range wordnet.Lemmas(w) {
+		if !lang.Stopwords[l] && !strings.Contains(l, " ") {
+			return l
+		}
+	}
+	return st
 }

@@ -20,6 +20,10 @@ func TestOf(t *testing.T) {
 		{"colours", Of("colors")},
 		{"centre", Of("center")},
 		{"four", "four"},
+		// A stem that is a stop word would be left out of the index.
+		{"willing", "willing"},
+		{"will", "will"},
+		{"owns", "own"}, // its lemma is a stop word too
 	} {
 		if got := Of(tt.in); got != tt.want {
 			t.Errorf("Of(%q) = %q, want %q", tt.in, got, tt.want)
