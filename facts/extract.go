@@ -42,6 +42,7 @@ type extract struct {
 	who     bool   // the question asks "who"
 	measure bool   // the question asks how long, old, far…: a figure with its unit
 	people  bool   // the question counts things that are no unit ("how many people"): "three years" counts none
+	counts  bool   // the question counts a thing, not money ("how many times"): "$40 million" counts none
 	// minFocus is the least closeness to the thing asked about that a
 	// name must have to be cut (see focusName).
 	minFocus int
@@ -185,6 +186,7 @@ func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract 
 	e.who = q.wh == "who"
 	e.measure = measureCues[q.wh]
 	e.people = q.wh == "how many" && q.focusTo > q.focusFrom && !isUnit(q.words[q.focusTo-1], unitKinds)
+	e.counts = q.wh == "how many" && q.focusTo > q.focusFrom && !isUnit(q.words[q.focusTo-1], moneyUnits)
 	title := b.titles[b.facts[f].article]
 	for i, w := range e.words {
 		answer := e.cls[i]&(text.ClassNum|text.ClassCap|text.ClassDate|text.ClassYear) != 0
@@ -257,9 +259,9 @@ func (e *extract) amountOf(is func(text.Class) bool, vague bool) string {
 	for i := 0; i < len(e.toks); i++ {
 		if is(e.cls[i]) && !e.inQ[i] && e.cls[i]&text.ClassAux == 0 && (e.cls[i]&text.ClassVague != 0) == vague {
 			start, end := e.amountAt(i, is)
-			if e.people && e.noCount(i, end) {
+			if e.counts && e.sumOrShare(i) || e.people && e.measured(end) {
 				i = end
-				continue // "almost three years", "$40 million" or "16 percent" counts no people
+				continue // "$40 million" or "16 percent" counts no times, "almost three years" no people
 			}
 			best = e.nearer(best, start, end)
 			i = end
@@ -268,16 +270,21 @@ func (e *extract) amountOf(is func(text.Class) bool, vague bool) string {
 	return e.cutSpan(best)
 }
 
-// noCount reports whether the amount of tokens i..end is a sum of money, a
-// share, or a number of years or miles, before the unit after it: no
-// count of things.
-func (e *extract) noCount(i, end int) bool {
-	if e.cls[i]&text.ClassMoney != 0 || e.words[e.amountEnd(i)] == "percent" {
-		return true
-	}
+// sumOrShare reports whether the amount whose number is token i is a sum of
+// money or a share: no count of things.
+func (e *extract) sumOrShare(i int) bool {
+	return e.cls[i]&text.ClassMoney != 0 || e.words[e.amountEnd(i)] == "percent"
+}
+
+// measured reports whether the amount that ends at token end is a number
+// of years or miles, by the unit after it: no count of people or things.
+func (e *extract) measured(end int) bool {
 	j := e.next(end)
 	return j > 0 && e.lf[j]&text.LexStop == 0 && isUnit(e.words[j], timeAndMeasures)
 }
+
+// moneyUnits are the units a count of money is in ("how many dollars").
+var moneyUnits = []string{"monetary unit"}
 
 // amountAt returns the first and last tokens of the amount whose number is
 // token i, with its magnitude ("million"), qualifiers, and the other end

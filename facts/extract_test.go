@@ -119,6 +119,26 @@ func TestExtractMeasure(t *testing.T) {
 
 // TestExtractCountOfThings: "how many people" is not answered with a
 // number of years or miles, but a number of people or of ones still is.
+// TestCountOfTimes: "how many times" counts no money nor share, though
+// times are a unit; "how many dollars" takes money, and "how many of the
+// voters" a share.
+func TestCountOfTimes(t *testing.T) {
+	for _, tt := range []struct{ fact, q, want string }{
+		{"The exchanges lost $40 million each and were targeted three times.", "How many times were the exchanges targeted?", "three"},
+		{"The exchanges lost $40 million each and were targeted three times.", "How many dollars did the exchanges lose?", "$40 million"},
+		{"In 2006 nearly 60% of Michigan voters backed the ban.", "How many of the voters backed the ban?", "nearly 60%"},
+	} {
+		b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{tt.fact}}}, nil, noSpans)
+		s := b.getScratch()
+		r, _ := b.search(s, tt.q)
+		e := b.extractOf(s, &r.q, &r.c, 0)
+		if got := extractKind(e, &r.q, &r.c); got != tt.want {
+			t.Errorf("%q of %q: amount %q, want %q", tt.q, tt.fact, got, tt.want)
+		}
+		b.pool.Put(s)
+	}
+}
+
 func TestExtractCountOfThings(t *testing.T) {
 	isCount := func(c text.Class) bool { return c&text.ClassNum != 0 && c&text.ClassYear == 0 }
 	for _, tt := range []struct{ in, want string }{
@@ -133,7 +153,7 @@ func TestExtractCountOfThings(t *testing.T) {
 		{"Each autumn hundreds of thousands of birds funnel through the pass.", "hundreds of thousands"},
 	} {
 		e := newExtract(tt.in)
-		e.people = true
+		e.people, e.counts = true, true
 		if got := e.amount(isCount); got != tt.want {
 			t.Errorf("%q: amount() for a count of people = %q, want %q", tt.in, got, tt.want)
 		}
