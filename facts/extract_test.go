@@ -125,6 +125,7 @@ func TestExtractMeasure(t *testing.T) {
 func TestCountOfTimes(t *testing.T) {
 	for _, tt := range []struct{ fact, q, want string }{
 		{"The exchanges lost $40 million each and were targeted three times.", "How many times were the exchanges targeted?", "three"},
+		{"The exchanges were targeted and lost $40 million each.", "How many times were the exchanges targeted?", ""},
 		{"The exchanges lost $40 million each and were targeted three times.", "How many dollars did the exchanges lose?", "$40 million"},
 		{"In 2006 nearly 60% of Michigan voters backed the ban.", "How many of the voters backed the ban?", "nearly 60%"},
 	} {
