@@ -35,7 +35,8 @@ func TestDefinitionAnswer(t *testing.T) {
 	b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{
 		"Taro Kono, the foreign minister of Japan, spoke on Monday. " +
 			"A summit was offered by Supreme Leader Kim Jong-un to US President Donald Trump, provided that the talks go well. " +
-			"Mayor Ana Lindqvist opened the bridge. The union's chairman, Piet Vos, called it a betrayal."}}}, nil)
+			"Mayor Ana Lindqvist opened the bridge. The union's chairman, Piet Vos, called it a betrayal. " +
+			"The team, led by microbiologist Dr. Helen Marsh, found the microbes in a landfill near the town of Greyford."}}}, nil)
 	for _, tc := range []struct{ q, want, not string }{
 		{"Who is Taro Kono?", "the foreign minister of Japan", ""},
 		{"who is taro kono", "the foreign minister of Japan", ""},
@@ -46,6 +47,11 @@ func TestDefinitionAnswer(t *testing.T) {
 		{"Who is the Supreme Leader?", "Kim Jong-un", ""},
 		// A name set off by commas stands for the words before it.
 		{"who is piet vos", "The union's chairman", ""},
+		// A lower-case title of one word, a kind of person, before a
+		// name and its abbreviated title; not the verb after the name.
+		{"who is helen marsh", "microbiologist", ""},
+		// A place after "the town of".
+		{"Where were the microbes found?", "Greyford", ""},
 	} {
 		a := b.Ask(tc.q)
 		if tc.want != "" && a.Text != tc.want {

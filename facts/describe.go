@@ -18,6 +18,27 @@ import (
 // maxDescriptionWords bounds a description found before a name.
 const maxDescriptionWords = 6
 
+// maxPersonDepth bounds the walk up WordNet's hypernyms that finds a
+// person: microbiologist → biologist → scientist → person.
+const maxPersonDepth = 6
+
+// isPerson reports whether WordNet has word as a kind of person, within
+// maxPersonDepth steps.
+func isPerson(word string) bool {
+	level := wordnet.Lemmas(word)
+	for range maxPersonDepth {
+		var next []string
+		for _, l := range level {
+			if l == "person" {
+				return true
+			}
+			next = append(next, wordnet.Hypernyms(l)...)
+		}
+		level = next
+	}
+	return false
+}
+
 // description cuts out the apposition after name, the name the question
 // asks about: "Sergei Neverov – a deputy vice chairman of the Russian
 // State Duma … –", or the words or the title before it.
@@ -160,6 +181,9 @@ func (e *extract) findName(name string) (int, int, bool) {
 // North Korea’s Supreme Leader Kim Jong-un"), when it has two to
 // maxDescriptionWords words; else "".
 func (e *extract) titleBefore(i int) string {
+	if j := i - 1; j >= 0 && e.titleAbbrev(j) {
+		i = j // "microbiologist" of "microbiologist Dr. Helen Marsh"
+	}
 	start, n := i, 0
 	for j := i - 1; j >= 0; j-- {
 		if e.cls[j]&text.ClassAux != 0 {
@@ -172,15 +196,16 @@ func (e *extract) titleBefore(i int) string {
 		}
 		start, n = j, n+1
 	}
-	if n < 2 || n > maxDescriptionWords {
-		return ""
+	if n < 1 || n > maxDescriptionWords || n == 1 && (e.cls[start]&text.ClassCap != 0 || !isPerson(e.words[start])) {
+		return "" // one word must be a kind of person, in lower case: "microbiologist", not "report" nor "Professor"
 	}
 	return e.text[e.toks[start].Start:e.toks[i-1].End]
 }
 
 // opensNounPhrase reports whether a description after a name opens as a
 // noun phrase would ("a deputy vice chairman", "the company's founder"),
-// not with a clause ("provided that…", "which…", "founded in 1976").
+// not with a clause ("provided that…", "which…", "founded in 1976", "found
+// the microbes…").
 func opensNounPhrase(s string) bool {
 	w := s
 	if k := strings.IndexFunc(s, unicode.IsSpace); k >= 0 {
@@ -193,7 +218,12 @@ func opensNounPhrase(s string) bool {
 	case lang.Stopwords[w]:
 		return determiners[w]
 	}
-	return !strings.HasSuffix(w, "ed")
+	if strings.HasSuffix(w, "ed") {
+		return false
+	}
+	// A verb's past before an article: "found the microbes…".
+	next := strings.Fields(strings.ToLower(s))
+	return !(wordnet.Irregular(w, wordnet.Verb) != "" && len(next) > 1 && determiners[next[1]])
 }
 
 // determiners are the function words that may open a noun phrase.

@@ -295,6 +295,9 @@ func (e *extract) amountAt(i int, is func(text.Class) bool) (int, int) {
 		(e.words[start-1] != "to" || start > 1 && e.words[start-2] == "up"); k++ {
 		start--
 	}
+	if start < i && e.words[start] == "as" && start+1 == i {
+		start++ // "as 5" of "such as 5" is no amount
+	}
 	// A range: "$545 million to $735 million", "between $30 million and $40 million".
 	if j := e.next(end); j > 0 && lang.RangeJoins[e.words[j]] && text.SpaceBetween(e.text, e.toks[end].End, e.toks[j].Start) {
 		if k := e.next(j); k > 0 && is(e.cls[k]) {
@@ -468,6 +471,15 @@ func (e *extract) nameRun(i int) int {
 	return text.NameEnd(e.text, e.toks, e.cls, e.lf, i)
 }
 
+// titleAbbrev reports whether token i is an abbreviated title with its
+// period before a capitalised word: "Dr." of "Dr. Helen Marsh", "Gen." of "Gen.
+// Lee".
+func (e *extract) titleAbbrev(i int) bool {
+	j := e.next(i)
+	return lang.Honorifics[e.words[i]] && j > 0 && e.cls[j]&text.ClassCap != 0 &&
+		strings.TrimSpace(e.text[e.toks[i].End:e.toks[j].Start]) == "."
+}
+
 // name cuts out the name or list of names nearest the thing asked about,
 // else nearest the question's other words, else the longest, that neither
 // the question nor the article's title names; with place set, a name
@@ -549,7 +561,7 @@ func (e *extract) nameNot(place, title bool) string {
 		}
 		// A people's adjective ("British", "South Korean") names no one.
 		named = named || !other || demonym(e.text[e.toks[i].Start:e.toks[end].End])
-		atPlace := i > 0 && lang.PlacePreps[e.words[i-1]]
+		atPlace := i > 0 && (lang.PlacePreps[e.words[i-1]] || e.words[i-1] == "of" && i > 1 && lang.PlaceWords[e.words[i-2]]) // "in Bergen", "the town of Greyford"
 		if named || place && !atPlace {
 			i = acronym
 			continue

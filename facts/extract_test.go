@@ -106,6 +106,7 @@ func TestExtractMeasure(t *testing.T) {
 		{"The field covers 40 hectares of land.", "40 hectares", "40"},
 		{"It was built by 300 workers.", "300", "300"}, // workers are no unit
 		{"The fishery gave the town a living for hundreds of years.", "hundreds of years", "hundreds"},
+		{"The strain broke the plastic down in as little as six weeks.", "as little as six weeks", "as little as six"},
 	} {
 		e := newExtract(tt.in)
 		for _, measure := range []bool{true, false} {

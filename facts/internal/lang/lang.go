@@ -51,6 +51,7 @@ var (
 	AcronymStops     = set("acronym-stops")
 	AcronymWords     = set("acronym-words")
 	Abbreviations    = set("abbreviations")
+	Honorifics       = set("honorifics")
 	SentenceStarters = set("sentence-starters")
 	PlaceNames       = lineSet("place-names")
 	DemonymSuffixes  = list("demonym-suffixes")

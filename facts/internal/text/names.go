@@ -1,11 +1,16 @@
 package text
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/factbot/factbot/facts/internal/lang"
+)
 
 // NameEnd returns the last token of the name that runs from token i of s: a
 // run of capitalised words (ClassCap) that may hold "of" or "the" before
 // another capitalised word ("Bank of England"), hyphenated parts ("Kim
-// Jong-un"), and that ends at a possessive ("Russia’s Tass" is two names)
+// Jong-un"), an abbreviated title with its period ("Dr. Helen Marsh", "St.
+// John's"), and that ends at a possessive ("Russia’s Tass" is two names)
 // or at punctuation ("Pyongyang – North Korea"). Extra (ClassAux) tokens
 // are passed over. Token i itself is taken as it is: the caller says where
 // a name may start. lex holds each token's word lists.
@@ -17,6 +22,10 @@ func NameEnd(s string, toks []Token, cls []Class, lex []Lex, i int) int {
 		gap := s[toks[prev].End:toks[j].Start]
 		if gap == "-" && (cls[prev]&ClassCap != 0 || lex[prev]&LexNameJoin != 0 && cls[j]&ClassCap != 0) {
 			end = j
+			continue
+		}
+		if strings.TrimSpace(gap) == "." && lang.Honorifics[strings.ToLower(s[toks[prev].Start:toks[prev].End])] && cls[j]&ClassCap != 0 && prev == end {
+			end = j // "Dr. Helen Marsh", "St. John's"
 			continue
 		}
 		if !SpaceBetween(s, toks[prev].End, toks[j].Start) && cls[j]&ClassCap != 0 {

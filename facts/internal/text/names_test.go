@@ -21,6 +21,10 @@ func TestNameEnd(t *testing.T) {
 		{"Abū Rayhān al-Bīrūnī also states", "Abū", "Abū Rayhān al-Bīrūnī"},
 		{"the painter Giotto di Bondone made", "Giotto", "Giotto di Bondone"},
 		{"the army of al-Qaeda, and", "Qaeda", "Qaeda"},
+		// An abbreviated title with its period is part of the name.
+		{"led by microbiologist Dr. Helen Marsh, found", "Dr", "Dr. Helen Marsh"},
+		{"the city of St. John's in Newfoundland", "St", "St. John's"},
+		{"the firm Acme Inc. In 2019 it grew", "Acme", "Acme Inc"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
