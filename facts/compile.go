@@ -229,6 +229,13 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 		return b.finish(g)
 	}
 	key := expansionKey{word: w, name: g.name}
+	phrasal := ""
+	if !g.name {
+		phrasal = phrasalVerb(q, i)
+	}
+	if phrasal != "" {
+		key.word = phrasal // "came out" expands as "come out", not as "came"
+	}
 	if e, ok := b.expansions.get(key); ok {
 		g.stem, g.antonyms, g.learned = e.stem, e.antonyms, e.learned
 		g.alts = append(g.alts[:0], e.alts...) // the word's own term among them
@@ -241,7 +248,9 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 		x.term = stem.Of(w)
 	}
 	g.stem = x.term
-	if !lang.Stopwords[w] {
+	if phrasal != "" {
+		x.lemmas = []string{phrasal}
+	} else if !lang.Stopwords[w] {
 		x.lemmas = wordnet.Lemmas(w)
 		if !g.name {
 			g.antonyms = b.antonymTerms(x.lemmas)
@@ -257,6 +266,26 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 	// whether it is a name, and on the fact base alone.
 	b.expansions.put(key, &expanded{stem: g.stem, alts: slices.Clone(g.alts), antonyms: g.antonyms, learned: g.learned})
 	return b.finish(g)
+}
+
+// phrasalVerb returns the WordNet lemma of question word i and the
+// particle after it, when WordNet lists the two as a phrasal verb ("come
+// out" of "when did the report come out", "set up" of "who set up the
+// firm"); else "".
+func phrasalVerb(q *query, i int) string {
+	j := i + 1
+	for j < len(q.toks) && q.toks[j].Flags&text.Aux != 0 {
+		j++
+	}
+	if j >= len(q.words) || !lang.Particles[q.words[j]] {
+		return ""
+	}
+	for _, l := range wordnet.Lemmas(q.words[i]) {
+		if p := l + " " + q.words[j]; wordnet.IsVerb(p) {
+			return p
+		}
+	}
+	return ""
 }
 
 // maxExpansions bounds the words whose expansions a fact base keeps: the

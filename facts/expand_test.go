@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/factbot/factbot/facts/internal/stem"
+	"github.com/factbot/factbot/facts/internal/text"
 )
 
 // expandBase is a small base whose words every expander can reach, with
@@ -155,6 +156,47 @@ func TestBritishSpelling(t *testing.T) {
 		c, ok := concept(e, strings.Fields(strings.TrimSuffix(q, "?"))[6])
 		if !ok || len(c.Terms) == 0 || c.Terms[0].Term != stem.Of("harbour") || c.Terms[0].Weight != 1 || c.Terms[0].Source != "word" {
 			t.Errorf("%q: harbour's terms %+v, want its own term at weight 1", q, c.Terms)
+		}
+	}
+}
+
+// TestPhrasalVerb: a verb and the particle after it expand as the phrasal
+// verb WordNet lists ("set up" → establish), not as the verb alone; a
+// preposition after a verb ("called in Greece") makes none.
+func TestPhrasalVerb(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Firm news", Paragraphs: []string{
+		"The firm was established in 1990 and its founders later built a second plant in Greece.",
+	}}}, nil)
+	has := func(q, word, term string) bool {
+		g, ok := wordGroupOf(b, q, word)
+		if !ok {
+			t.Fatalf("%q: no word %q", q, word)
+		}
+		for _, a := range g.alts {
+			if b.terms[a.term] == stem.Of(term) {
+				return true
+			}
+		}
+		return false
+	}
+	if !has("Who set up the firm?", "set", "establish") {
+		t.Error(`"set up" does not expand to "establish"`)
+	}
+	if has("Who set the firm's prices?", "set", "establish") {
+		t.Error(`"set" alone expands to "establish"`)
+	}
+	for _, tc := range []struct{ q, particle string }{
+		{"Who set up the firm?", "up"}, {"when did the report come out", "out"}, {"what was copper called in Greece", ""},
+	} {
+		q := parse(text.NewTokenizer(), tc.q, nil, nil)
+		got := ""
+		for i := range q.words {
+			if p := phrasalVerb(&q, i); p != "" {
+				got = p[strings.LastIndexByte(p, ' ')+1:]
+			}
+		}
+		if got != tc.particle {
+			t.Errorf("%q: phrasal particle %q, want %q", tc.q, got, tc.particle)
 		}
 	}
 }

@@ -52,6 +52,7 @@ var (
 	AcronymWords     = set("acronym-words")
 	Abbreviations    = set("abbreviations")
 	Honorifics       = set("honorifics")
+	Particles        = set("particles")
 	SentenceStarters = set("sentence-starters")
 	PlaceNames       = lineSet("place-names")
 	DemonymSuffixes  = list("demonym-suffixes")
