@@ -31,7 +31,9 @@ var surveyKinds = map[string]kind{"HUM": kName, "LOC": kPlace, "NUM:date": kDate
 // surveyKind returns the kind of thing q asks the fact base to list, or 0
 // when q is not a survey: a list question whose words of content are all
 // the thing asked about (and words of a list's, of mention, or of the
-// sources that no fact uses).
+// sources that no fact uses). A word of content that is not the thing
+// asked about is something to look for: "where do the flights go" lists
+// no places.
 func (b *Base) surveyKind(q *query, c *compiled) kind {
 	if len(b.facts) > maxSurveyFacts || q.yesNo || q.compare || q.defines != "" {
 		return 0
@@ -40,7 +42,7 @@ func (b *Base) surveyKind(q *query, c *compiled) kind {
 	for _, g := range c.groups {
 		switch {
 		case g.chatter || lang.MentionWords[g.word] || lang.ListWords[g.word]:
-		case g.focus || thing == "" && !g.name && !g.number:
+		case g.focus:
 			thing = g.word
 		default:
 			return 0 // it names something to look for

@@ -35,6 +35,8 @@ func TestSurvey(t *testing.T) {
 		"which cities are mentioned?",
 		"What did the strike cost?",
 		"Did Norway send an observer?",
+		"where do the flights go",
+		"who are mentioned?",
 	} {
 		r, _ := b.search(s, q)
 		if k := b.surveyKind(&r.q, &r.c); k != 0 {
