@@ -64,12 +64,14 @@ func TestDefinitionAnswer(t *testing.T) {
 }
 
 // TestNoDescription: neither a relative clause after a name nor words
-// before it that end in a function word describe it; the fact is quoted.
+// before it that end in a function word or a number describe it; the fact
+// is quoted.
 func TestNoDescription(t *testing.T) {
 	b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{
 		"Hackers such as\u00a0Lazarus, who\u00a0 attacked banks in Asia, grew richer. " +
-			"It is also called Unit 180, although experts debate it."}}}, nil)
-	for _, q := range []string{"what is lazarus", "who is lazarus", "what is unit 180"} {
+			"It is also called Unit 180, although experts debate it. " +
+			"Thieves managed to illicitly mine roughly 70 Monero coins last year."}}}, nil)
+	for _, q := range []string{"what is lazarus", "who is lazarus", "what is unit 180", "what is monero"} {
 		a := b.Ask(q)
 		if len(a.Citations) == 0 || a.Text != a.Citations[0].Quote {
 			t.Errorf("%q: short answer %q, want the quote", q, a.Text)

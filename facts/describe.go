@@ -176,7 +176,7 @@ func (e *extract) findName(name string) (int, int, bool) {
 
 // titleBefore returns the title that runs up to token i, the words with
 // nothing but spaces between them back to a function word, a mark or a
-// verb's form in -ed or -ing ("US president" of "a summit with US
+// verb's form in -ed or -ing or an adverb in -ly, the last a noun ("US president" of "a summit with US
 // president Donald Trump", "North Korea’s Supreme Leader" of "made by
 // North Korea’s Supreme Leader Kim Jong-un"), when it has two to
 // maxDescriptionWords words; else "".
@@ -190,9 +190,12 @@ func (e *extract) titleBefore(i int) string {
 			continue
 		}
 		w := e.words[j]
-		verbal := e.toks[j].Flags&(text.Cap|text.AllCaps) == 0 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+		verbal := e.toks[j].Flags&(text.Cap|text.AllCaps) == 0 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly"))
 		if e.lf[j]&text.LexStop != 0 || verbal || !space(e.text[e.toks[j].End:e.toks[start].Start]) {
 			break
+		}
+		if start == i && (e.toks[j].Flags&(text.Number|text.Ordinal) != 0 || e.cls[j]&text.ClassCap == 0 && !wordnet.IsNoun(w)) {
+			return "" // a title ends in a noun: not "roughly 70" of "roughly 70 Monero coins"
 		}
 		start, n = j, n+1
 	}
