@@ -49,6 +49,9 @@ type Base struct {
 	// nameWordSet is the words of the names the facts mention
 	// (followup_names.go).
 	nameWordSet map[string]bool
+	// joinedNames maps a name of several words the facts mention, written
+	// as one in lower case ("wannacry"), to the name (correct.go).
+	joinedNames map[string]string
 	maxIDF      float32    // the idf of a term no passage has
 	weights     Weights    // of the ranking and the confidence model
 	spanModel   *spanModel // the reader's last resort (span.go), or nil for none

@@ -1,7 +1,9 @@
 package facts
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/factbot/factbot/facts/internal/spell"
 	"github.com/factbot/factbot/facts/internal/text"
@@ -84,7 +86,12 @@ func (b *Base) correct(s *scratch, q query) (query, []Correction) {
 	}
 	b.keepNameWords(q, words, keep, at)
 	s.cwords, s.ckeep, s.cat = words, keep, at
+	joins := b.joinNames(words, keep)
 	_, fixes := b.spell.Correct(words, keep)
+	if len(joins) > 0 {
+		fixes = append(fixes, joins...)
+		slices.SortFunc(fixes, func(x, y spell.Fix) int { return x.At - y.At })
+	}
 	if len(fixes) == 0 {
 		return q, nil
 	}
@@ -102,4 +109,46 @@ func (b *Base) correct(s *scratch, q query) (query, []Correction) {
 	}
 	sb.WriteString(q.text[last:])
 	return parse(s.z, sb.String(), q.toks[:0], q.words[:0]), out
+}
+
+// minJoinedName is the fewest letters of a name written as one word that
+// is read as the name: shorter ones are too often a word of their own.
+const minJoinedName = 6
+
+// joinNames returns the fixes that read a word the facts never use as the
+// name of several words it runs together ("wannacry" as "Wanna Cry"), and
+// marks those words kept for the spelling corrector.
+func (b *Base) joinNames(words []string, keep []bool) []spell.Fix {
+	var out []spell.Fix
+	for k, w := range words {
+		name, ok := b.joinedNames[w]
+		if keep[k] || !ok || len(w) < minJoinedName {
+			continue
+		}
+		if id, known := b.lookup(w); known && b.indexed(id) {
+			continue
+		}
+		keep[k] = true
+		out = append(out, spell.Fix{At: k, N: 1, From: w, To: name, Kind: spell.Split})
+	}
+	return out
+}
+
+// joinedNames maps the names of several words of topics, lower-cased and
+// written as one ("wannacry"), to the names as the facts write them.
+func joinedNames(topics *topicIndex) map[string]string {
+	m := map[string]string{}
+	for _, ts := range topics.byStart {
+		for _, t := range ts {
+			parts := strings.Fields(t.name)
+			if len(parts) < 2 || len(parts) > 3 || demonym(t.name) {
+				continue
+			}
+			joined := strings.ToLower(strings.Join(parts, ""))
+			if !strings.ContainsFunc(joined, func(r rune) bool { return !unicode.IsLetter(r) }) {
+				m[joined] = t.name
+			}
+		}
+	}
+	return m
 }

@@ -25,6 +25,9 @@ func TestCorrections(t *testing.T) {
 		{"what does wmd stand for", nil},
 		{"what is wanna cry", nil},
 		{"i wanna know who stole it", []Correction{{"wanna", "want to"}}}, // shorthand beside no other word of a name is read out
+		// A name of the facts run together is read as the name.
+		{"wat is wannacry", []Correction{{"wat", "what"}, {"wannacry", "Wanna Cry"}}},
+		{"who leads the lazarusgroup", []Correction{{"lazarusgroup", "Lazarus Group"}}},
 	} {
 		t.Run(tt.q, func(t *testing.T) {
 			if diff := cmp.Diff(tt.want, b.Ask(tt.q).Corrections); diff != "" {
