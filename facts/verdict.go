@@ -40,7 +40,10 @@ func (b *Base) verdict(s *scratch, q *query, cq *compiled, best *cand) (Verdict,
 	if !q.yesNo || negated(q.words) {
 		return "", false // "Didn't they…?" asks the same as "Did they…?": English leaves it open
 	}
-	if best.x[xCover] < verdictCover || !usesEachWord(cq) {
+	if c, ok := askedAmount(q, classes(q.toks, q.words)); ok {
+		return b.amountVerdict(s, cq, best, c)
+	}
+	if best.x[xCover] < verdictCover || !usesEachWord(cq, nil) {
 		return "", false
 	}
 	for gi, g := range cq.groups {
@@ -78,6 +81,51 @@ func (b *Base) verdict(s *scratch, q *query, cq *compiled, best *cand) (Verdict,
 	return Yes, hedged
 }
 
+// amountVerdict is verdict for a question that compares an amount with a
+// number (amounts.go): the best fact must hold the question's other names
+// and numbers and nearly all its other words, and its amounts of the kind
+// compared say yes or no.
+func (b *Base) amountVerdict(s *scratch, cq *compiled, best *cand, c amountAsked) (Verdict, bool) {
+	asked := func(g group) bool { return g.tok >= c.from && g.tok < c.to }
+	var have, total float32
+	for gi, g := range cq.groups {
+		if g.chatter || asked(g) {
+			continue
+		}
+		matched := gi < 64 && best.matched&(1<<gi) != 0
+		if (g.name || g.number) && !matched {
+			return "", false // the fact is about someone or something else
+		}
+		total += g.imp
+		if matched {
+			have += g.imp
+		}
+	}
+	if total == 0 || have/total < verdictCover || !usesEachWord(cq, asked) {
+		return "", false
+	}
+	toks := s.z.Tokenize(b.facts[best.fact].text)
+	words := make([]string, len(toks))
+	hedged := false
+	for i, t := range toks {
+		words[i] = text.Key(s.z.Word(t), t.Flags)
+		hedged = hedged || lang.Hedges[words[i]]
+	}
+	v := c.compared(words, amountsOf(toks, words, classes(toks, words)))
+	return v, hedged && v != ""
+}
+
+// classes classifies tokens as the facts' are.
+func classes(toks []text.Token, words []string) []text.Class {
+	lf := make([]text.Lex, len(toks))
+	for i, w := range words {
+		lf[i] = text.LexOf(w)
+	}
+	cls := make([]text.Class, len(toks))
+	text.Classify(toks, words, lf, cls)
+	return cls
+}
+
 // verdictSynonym is the least weight of a synonym that may stand for a
 // word of a yes/no question: a synonym in the word's usual sense
 // (purchase: buy, at about 0.5), not in a rare one (finished: ending, at
@@ -92,7 +140,7 @@ const verdictSynonym = 0.3
 // finished?" gets no verdict from "ending a debate". A word the facts use
 // but the best fact lacks is left to the cover ("also known as" for
 // "referred to as").
-func usesEachWord(cq *compiled) bool {
+func usesEachWord(cq *compiled, skip func(group) bool) bool {
 	strong := func(a alt) bool {
 		switch a.src {
 		case srcHypernym, srcHolonym, srcPrefix:
@@ -103,7 +151,7 @@ func usesEachWord(cq *compiled) bool {
 		return true
 	}
 	for _, g := range cq.groups {
-		if g.chatter || g.name || g.number || len(g.alts) == 0 {
+		if g.chatter || g.name || g.number || len(g.alts) == 0 || skip != nil && skip(g) {
 			continue // names and numbers must match already; an unknown word sinks the cover
 		}
 		if !slices.ContainsFunc(g.alts, strong) {
