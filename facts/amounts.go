@@ -102,7 +102,7 @@ type valueSpan struct {
 }
 
 // spanOf returns the values that comparison op with v allows: "more than
-// 100" is (100, ∞), "nearly 100" [90, 100], "about 100" [90, 110], and
+// 100" is (100, ∞), "nearly 100" [95, 100], "about 100" [95, 105], and
 // no comparison 100 alone.
 func spanOf(op string, v float64) valueSpan {
 	inf := math.Inf(1)
@@ -123,8 +123,10 @@ func spanOf(op string, v float64) valueSpan {
 	return valueSpan{v, v, false, false}
 }
 
-// approxShare is how far "about" and "nearly" reach from their number.
-const approxShare = 0.1
+// approxShare is how far "about" and "nearly" reach from their number,
+// set by reason (no data set of such verdicts is at hand): news rounds
+// "approximately $545 million" to the nearest few percent.
+const approxShare = 0.05
 
 // within reports whether every value of a is in b.
 func (a valueSpan) within(b valueSpan) bool {

@@ -58,6 +58,7 @@ func TestAmountVerdict(t *testing.T) {
 		{"Does the agency employ at least 5,000 harbour workers?", ""}, // "up to 6,000" may be fewer
 		{"Did thieves steal more than 500 million from the harbour exchanges?", Yes},
 		{"Did thieves steal more than 600 million from the harbour exchanges?", ""}, // one end is, one is not
+		{"Did thieves steal more than 500 million from the harbour exchanges?", Yes},
 		{"Does the harbour handle over 16 percent of the country's trade?", Yes},
 		{"Does the harbour handle less than 10 percent of the country's trade?", No},
 	} {
@@ -67,6 +68,16 @@ func TestAmountVerdict(t *testing.T) {
 		b.pool.Put(s)
 		if got != tc.want {
 			t.Errorf("%q: verdict %q, want %q", tc.q, got, tc.want)
+		}
+	}
+	// The number compared is no word to look for: no fact has 500, and the
+	// question is not the less sure for it; "million" is still looked for.
+	s := b.getScratch()
+	defer b.pool.Put(s)
+	r, _ := b.search(s, "Did thieves steal more than 500 million from the harbour exchanges?")
+	for _, g := range r.c.groups {
+		if g.chatter != (g.word == "500") {
+			t.Errorf("group %q: chatter %v", g.word, g.chatter)
 		}
 	}
 }

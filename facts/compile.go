@@ -111,6 +111,18 @@ func (b *Base) compile(s *scratch, q *query) compiled {
 		c.groups = append(c.groups, g)
 	}
 	s.groups = c.groups
+	if q.yesNo && slices.ContainsFunc(q.toks, func(t text.Token) bool { return t.Flags&(text.Number|text.Ordinal) != 0 }) {
+		// The number of "more than 100 million" is compared with the
+		// facts' amounts, not looked for in them (amounts.go); "million"
+		// still is.
+		if a, ok := askedAmount(q, classes(q.toks, q.words)); ok {
+			for i := range c.groups {
+				if g := &c.groups[i]; g.number && g.tok >= a.from && g.tok < a.to {
+					c.groups[i].chatter = true
+				}
+			}
+		}
+	}
 	for _, g := range c.groups {
 		if g.chatter {
 			continue
