@@ -68,8 +68,12 @@ func (b *Base) ask(question string, keep []bool) Answer {
 		}
 	}
 	if !ok {
-		// Empty, small talk or noise: nothing to look up.
+		// Empty, small talk or noise: nothing to look up. Or words of
+		// content no fact shares: say which ("They never mention “EU”").
 		ans.SmallTalk = len(r.c.groups) > 0 && r.c.total == 0
+		if r.c.total > 0 {
+			ans.Gap = b.gap(&r)
+		}
 		return ans
 	}
 	ans.Confidence = r.confidence
@@ -208,6 +212,7 @@ func (b *Base) gap(r *result) *Gap {
 		}
 	}
 	switch {
+	case len(r.cands) == 0:
 	case r.q.want != 0 && !r.cands[0].typed:
 		g.Kind = r.q.want.String()
 	case b.check(&r.q, &r.c, &r.cands[0]) != "":

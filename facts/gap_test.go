@@ -16,6 +16,8 @@ func TestAbstentionExplains(t *testing.T) {
 		{q: "thanks!", smallTalk: true},
 		{q: "hi there", smallTalk: true},
 		{q: "how much did the Upbit hack cost", unknown: "Upbit"},
+		// No fact shares a word of it: still said which.
+		{q: "how much did Xerxes give?", unknown: "Xerxes"},
 	} {
 		t.Run(tt.q, func(t *testing.T) {
 			a := b.Ask(tt.q)
