@@ -63,18 +63,21 @@ func parseAll(articles []Article) ([]parsedArticle, map[string]nameUse) {
 
 // A parser turns articles into parsedArticles; one parser serves one goroutine.
 type parser struct {
-	z      *text.Tokenizer
-	index  map[string]int32
-	names  map[string]nameUse // of the article being parsed
-	shared *sharedNames
-	ids    []int32
-	words  []string
-	lf     []text.Lex
-	cls    []text.Class
+	z     *text.Tokenizer
+	index map[string]int32
+	names map[string]nameUse // of the article being parsed
+	// surnames maps the last word of each full name of the article
+	// being parsed to the name's other words (surnames.go).
+	surnames map[int32]fullName
+	shared   *sharedNames
+	ids      []int32
+	words    []string
+	lf       []text.Lex
+	cls      []text.Class
 }
 
 func newParser(shared *sharedNames) *parser {
-	return &parser{z: text.NewTokenizer(), index: make(map[string]int32), names: map[string]nameUse{}, shared: shared}
+	return &parser{z: text.NewTokenizer(), index: make(map[string]int32), names: map[string]nameUse{}, surnames: map[int32]fullName{}, shared: shared}
 }
 
 // sharedNames gathers the names of all articles as they are parsed, so that
@@ -98,6 +101,7 @@ func (p *parser) shareNames() {
 func (p *parser) parse(a *Article) parsedArticle {
 	clear(p.index)
 	clear(p.names)
+	clear(p.surnames)
 	var out parsedArticle
 	defer p.shareNames()
 	out.title = p.add(&out, a.Title, false)
@@ -151,10 +155,21 @@ func (p *parser) add(out *parsedArticle, s string, body bool) []int32 {
 	text.Classify(toks, p.words, p.lf, p.cls)
 	// Stop words have done their work (in classes, acronyms and names):
 	// matching, answer kinds and proximity need only the words that count.
+	if body {
+		p.noteFullNames(toks)
+	}
 	for i, id := range p.ids {
 		if p.lf[i]&text.LexStop == 0 {
 			out.seq = append(out.seq, id)
 			out.cls = append(out.cls, p.cls[i])
+		}
+		if !body || p.cls[i]&text.ClassAux != 0 {
+			continue
+		}
+		// "Marsh said…" after "Dr. Helen Marsh": Helen too.
+		for _, g := range p.givenNames(toks, i) {
+			out.seq = append(out.seq, g)
+			out.cls = append(out.cls, text.ClassAux)
 		}
 	}
 	if body {

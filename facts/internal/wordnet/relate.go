@@ -36,6 +36,13 @@ func (db *DB) IsVerb(word string) bool {
 	return ok && db.pos[id]&Verb != 0
 }
 
+// IsAdjective reports whether word is itself an adjective of WordNet:
+// "french", "north", "red".
+func (db *DB) IsAdjective(word string) bool {
+	id, ok := db.ids[normalize(word)]
+	return ok && db.pos[id]&Adjective != 0
+}
+
 // IsPlural reports whether word is the plural of a noun of WordNet, by its
 // exception list or its rules: "people" (of person), "tunnels", but not
 // "tunnel" nor "news".
@@ -85,12 +92,15 @@ func (db *DB) Related(a, b string) bool {
 	return found
 }
 
-// IsNoun, IsVerb, IsPlural and Related ask the embedded WordNet; see
-// DB.IsNoun, DB.IsVerb, DB.IsPlural, DB.Related.
+// IsNoun, IsVerb, IsPlural, IsAdjective and Related ask the embedded
+// WordNet; see DB.IsNoun, DB.IsVerb, DB.IsPlural, DB.IsAdjective,
+// DB.Related.
 func IsNoun(word string) bool { return db().IsNoun(word) }
 
 func IsVerb(word string) bool { return db().IsVerb(word) }
 
 func IsPlural(word string) bool { return db().IsPlural(word) }
+
+func IsAdjective(word string) bool { return db().IsAdjective(word) }
 
 func Related(a, b string) bool { return db().Related(a, b) }
