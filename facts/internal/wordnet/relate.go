@@ -14,6 +14,12 @@ func (db *DB) IsNoun(word string) bool {
 			return true
 		}
 	}
+	return db.nounByRule(w)
+}
+
+// nounByRule reports whether WordNet's detachment rules for nouns make w
+// the plural of a noun it lists: "tunnels", not "boss".
+func (db *DB) nounByRule(w string) bool {
 	if strings.HasSuffix(w, "ss") || len(w) <= 2 {
 		return false
 	}
@@ -21,7 +27,7 @@ func (db *DB) IsNoun(word string) bool {
 	for _, r := range rules[0] {
 		if strings.HasSuffix(w, r.suffix) && len(w) > len(r.suffix) && len(w) < len(buf) {
 			stem := append(append(buf[:0], w[:len(w)-len(r.suffix)]...), r.ending...)
-			if id, ok := db.ids[string(stem)]; ok && db.pos[id]&1 != 0 {
+			if id, ok := db.ids[string(stem)]; ok && db.pos[id]&Noun != 0 {
 				return true
 			}
 		}
@@ -53,19 +59,7 @@ func (db *DB) IsPlural(word string) bool {
 			return true
 		}
 	}
-	if strings.HasSuffix(w, "ss") || len(w) <= 2 {
-		return false
-	}
-	var buf [64]byte
-	for _, r := range rules[0] {
-		if strings.HasSuffix(w, r.suffix) && len(w) > len(r.suffix) && len(w) < len(buf) {
-			stem := append(append(buf[:0], w[:len(w)-len(r.suffix)]...), r.ending...)
-			if id, ok := db.ids[string(stem)]; ok && db.pos[id]&Noun != 0 && string(stem) != w {
-				return true
-			}
-		}
-	}
-	return false
+	return db.nounByRule(w)
 }
 
 // Related reports whether WordNet relates a lemma of a to one of b: the
