@@ -118,8 +118,6 @@ func TestExtractMeasure(t *testing.T) {
 	}
 }
 
-// TestExtractCountOfThings: "how many people" is not answered with a
-// number of years or miles, but a number of people or of ones still is.
 // TestCountOfTimes: "how many times" counts no money nor share, though
 // times are a unit; "how many dollars" takes money, and "how many of the
 // voters" a share.
@@ -141,6 +139,9 @@ func TestCountOfTimes(t *testing.T) {
 	}
 }
 
+// TestExtractCountOfThings: "how many people" is not answered with a
+// number of years or miles, a sum of money or a share, but a number of
+// people or of ones still is.
 func TestExtractCountOfThings(t *testing.T) {
 	isCount := func(c text.Class) bool { return c&text.ClassNum != 0 && c&text.ClassYear == 0 }
 	for _, tt := range []struct{ in, want string }{
