@@ -113,7 +113,7 @@ func (b *Base) compile(s *scratch, q *query) compiled {
 	s.groups = c.groups
 	if q.yesNo && slices.ContainsFunc(q.toks, func(t text.Token) bool { return t.Flags&(text.Number|text.Ordinal) != 0 }) {
 		// The number of "more than 100 million" is compared with the
-		// facts' amounts, not looked for in them (amounts.go); "million"
+		// facts' amounts, not looked for in them (verdict_amounts.go); "million"
 		// still is.
 		if a, ok := askedAmount(q, classes(q.toks, q.words)); ok {
 			for i := range c.groups {

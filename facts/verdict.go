@@ -82,7 +82,7 @@ func (b *Base) verdict(s *scratch, q *query, cq *compiled, best *cand) (Verdict,
 }
 
 // amountVerdict is verdict for a question that compares an amount with a
-// number (amounts.go): the best fact must hold the question's other names
+// number (verdict_amounts.go): the best fact must hold the question's other names
 // and numbers and nearly all its other words, and its amounts of the kind
 // compared say yes or no.
 func (b *Base) amountVerdict(s *scratch, cq *compiled, best *cand, c amountAsked) (Verdict, bool) {
