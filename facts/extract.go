@@ -37,11 +37,12 @@ type extract struct {
 	// table's probability of it and whether the title has it (spans).
 	learned []float64
 	titled  []bool
-	isa     []bool // WordNet has the token as a kind of the thing asked about (isA)
-	who     bool   // the question asks "who"
-	measure bool   // the question asks how long, old, far…: a figure with its unit
-	people  bool   // the question counts things that are no unit ("how many people"): "three years" counts none
-	counts  bool   // the question counts a thing, not money ("how many times"): "$40 million" counts none
+	isa     []bool   // WordNet has the token as a kind of the thing asked about (isA)
+	who     bool     // the question asks "who"
+	measure bool     // the question asks how long, old, far…: a figure with its unit
+	units   []string // the kinds of unit that measure may be in ("how far": linear units), or any
+	people  bool     // the question counts things that are no unit ("how many people"): "three years" counts none
+	counts  bool     // the question counts a thing, not money ("how many times"): "$40 million" counts none
 	// minFocus is the least closeness to the thing asked about that a
 	// name must have to be cut (see focusName).
 	minFocus int
@@ -183,7 +184,7 @@ func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract 
 	e.qname = append(e.qname[:0], make([]bool, len(e.toks))...)
 	e.role = append(e.role[:0], make([]bool, len(e.toks))...)
 	e.who = q.wh == "who"
-	e.measure = measureCues[q.wh]
+	e.measure, e.units = measureCues[q.wh], measureUnits[q.wh]
 	e.people = q.wh == "how many" && q.focusTo > q.focusFrom && !isUnit(q.words[q.focusTo-1], unitKinds)
 	e.counts = q.wh == "how many" && q.focusTo > q.focusFrom && !isUnit(q.words[q.focusTo-1], moneyUnits)
 	title := b.titles[b.facts[f].article]

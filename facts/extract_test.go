@@ -118,6 +118,24 @@ func TestExtractMeasure(t *testing.T) {
 	}
 }
 
+// TestMeasureUnits: a measure is in a unit of its kind: "how long" is no
+// number of tonnes, "how far" no number of years.
+func TestMeasureUnits(t *testing.T) {
+	isCount := func(c text.Class) bool { return c&text.ClassNum != 0 && c&text.ClassYear == 0 }
+	for _, tt := range []struct{ in, cue, want string }{
+		{"It could cut the 380 million tonnes made each year, though use is a decade away.", "how long", ""},
+		{"It makes 380 million tonnes, and the work took 6 years.", "how long", "6 years"},
+		{"The road runs 40 km and took 3 years to build.", "how far", "40 km"},
+		{"The road took 3 years to build.", "how far", ""},
+	} {
+		e := newExtract(tt.in)
+		e.measure, e.units = true, measureUnits[tt.cue]
+		if got := e.amount(isCount); got != tt.want {
+			t.Errorf("%q for %q: amount %q, want %q", tt.in, tt.cue, got, tt.want)
+		}
+	}
+}
+
 // TestCountOfTimes: "how many times" counts no money nor share, though
 // times are a unit; "how many dollars" takes money, and "how many of the
 // voters" a share.

@@ -30,7 +30,7 @@ func (e *extract) amountOf(is func(text.Class) bool, vague bool) string {
 	for i := 0; i < len(e.toks); i++ {
 		if is(e.cls[i]) && !e.inQ[i] && e.cls[i]&text.ClassAux == 0 && (e.cls[i]&text.ClassVague != 0) == vague {
 			start, end := e.amountAt(i, is)
-			if e.counts && e.sumOrShare(i) || e.people && e.measured(end) {
+			if e.counts && e.sumOrShare(i) || e.people && e.measured(end) || e.wrongUnit(end) {
 				i = end
 				continue // "$40 million" or "16 percent" counts no times, "almost three years" no people
 			}
@@ -121,6 +121,31 @@ func (e *extract) amountEnd(i int) int {
 // figure and its unit.
 var measureCues = map[string]bool{"how long": true, "how old": true, "how far": true, "how tall": true,
 	"how big": true, "how large": true, "how high": true, "how deep": true, "how wide": true, "how heavy": true}
+
+// measureUnits are the kinds of unit each measure may be in: "how long"
+// is no number of tonnes. A measure not named may be in any.
+var measureUnits = map[string][]string{
+	"how long": {"time period", "time unit", "linear unit"},
+	"how old":  {"time period", "time unit"},
+	"how far":  {"linear unit"}, "how tall": {"linear unit"}, "how high": {"linear unit"},
+	"how deep": {"linear unit"}, "how wide": {"linear unit"},
+	"how heavy": {"weight unit", "mass unit"},
+}
+
+// wrongUnit reports whether the amount that ends at token end is in a
+// unit of a kind the measure asked cannot be in: "380 million tonnes" for
+// "how long".
+func (e *extract) wrongUnit(end int) bool {
+	if len(e.units) == 0 {
+		return false
+	}
+	for _, k := range []int{end, e.next(end)} {
+		if k > 0 && e.lf[k]&text.LexStop == 0 && isUnit(e.words[k], unitKinds) {
+			return !isUnit(e.words[k], e.units)
+		}
+	}
+	return false
+}
 
 // unitKinds are what WordNet calls a unit: years, miles, tons, hectares.
 var unitKinds = []string{"unit of measurement", "unit", "measure", "time period"}
