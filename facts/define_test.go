@@ -52,6 +52,8 @@ func TestDefinitionAnswer(t *testing.T) {
 		{"who is helen marsh", "microbiologist", ""},
 		// A place after "the town of".
 		{"Where were the microbes found?", "Greyford", ""},
+		// "Where" is answered by no person.
+		{"where is greyford", "", "Dr. Helen Marsh"},
 	} {
 		a := b.Ask(tc.q)
 		if tc.want != "" && a.Text != tc.want {

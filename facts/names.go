@@ -146,7 +146,8 @@ func (e *extract) nameNot(place, title bool) string {
 			listEnd, n = k, n+1
 		}
 		// "Who" asks for a person, not a place or an organisation.
-		if e.who && e.notPerson(i, listEnd) {
+		// "Where" asks for no person: "Dr. Helen Marsh".
+		if e.who && e.notPerson(i, listEnd) || e.where && e.personTitled(i) {
 			i = max(listEnd, acronym)
 			continue
 		}
@@ -225,6 +226,13 @@ func (e *extract) afterRole(i, end int) int {
 		return i // no name follows: "Idol Gives Back" stays whole
 	}
 	return k
+}
+
+// personTitled reports whether the name at token i opens with a person's
+// abbreviated title: "Dr." or "Gen.", not "St." or "Mt.", which places have
+// too.
+func (e *extract) personTitled(i int) bool {
+	return e.titleAbbrev(i) && !lang.PlaceWords[e.words[i]] && e.words[i] != "st"
 }
 
 // notPerson reports whether tokens i..j name a place or an organisation:
