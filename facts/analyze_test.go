@@ -26,6 +26,8 @@ func TestAnalyze(t *testing.T) {
 		{"How long did the siege last?", Analysis{Class: "NUM:period"}},
 		{"Who is Sergei Neverov?", Analysis{Class: "HUM:desc", Constraints: []string{"Sergei Neverov"}}},
 		{"What is Pyongyang?", Analysis{Class: "DESC:def", Constraints: []string{"Pyongyang"}}},
+		{"What is polyethylene?", Analysis{Class: "DESC:def"}},
+		{"What is the price?", Analysis{Class: "NUM:money", Focus: "price"}},
 		{"Who founded the company?", Analysis{Class: "HUM:ind"}},
 		{"Which politician resigned?", Analysis{Class: "HUM:ind", Focus: "politician"}},
 		{"Which company built the bridge?", Analysis{Class: "HUM:gr", Focus: "company"}},

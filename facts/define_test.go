@@ -36,7 +36,8 @@ func TestDefinitionAnswer(t *testing.T) {
 		"Taro Kono, the foreign minister of Japan, spoke on Monday. " +
 			"A summit was offered by Supreme Leader Kim Jong-un to US President Donald Trump, provided that the talks go well. " +
 			"Mayor Ana Lindqvist opened the bridge. The union's chairman, Piet Vos, called it a betrayal. " +
-			"The team, led by microbiologist Dr. Helen Marsh, found the microbes in a landfill near the town of Greyford."}}}, nil)
+			"The team, led by microbiologist Dr. Helen Marsh, found the microbes in a landfill near the town of Greyford. " +
+			"The strain breaks down polyethylene, the most common plastic, in weeks."}}}, nil)
 	for _, tc := range []struct{ q, want, not string }{
 		{"Who is Taro Kono?", "the foreign minister of Japan", ""},
 		{"who is taro kono", "the foreign minister of Japan", ""},
@@ -52,6 +53,8 @@ func TestDefinitionAnswer(t *testing.T) {
 		{"who is helen marsh", "microbiologist", ""},
 		// A place after "the town of".
 		{"Where were the microbes found?", "Greyford", ""},
+		// A word in lower case is defined as a name is.
+		{"what is polyethylene", "the most common plastic", ""},
 		// "Where" is answered by no person.
 		{"where is greyford", "", "Dr. Helen Marsh"},
 	} {

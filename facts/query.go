@@ -69,6 +69,9 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 	q.want, q.wh = questionType(toks, words)
 	q.yesNo = q.wh == "" && len(words) > 0 && lang.Auxiliaries[words[0]]
 	q.defines = definedName(question, toks, words)
+	if q.defines == "" {
+		q.defines = definedWord(question, toks, words)
+	}
 	if acronym != "" {
 		q.defines, q.shortFrom, q.shortTo = acronym, lead, lead+end-first
 	}
@@ -331,6 +334,17 @@ func definedName(question string, toks []text.Token, words []string) string {
 	return nameAfterCopula(question, toks, words, func(i, last int) bool {
 		return toks[i].Flags&(text.Cap|text.AllCaps) != 0 || toks[i].Flags&text.Hyphen != 0 && last == i-1
 	})
+}
+
+// definedWord returns the noun that "what is X?" asks to define when X is
+// one word in lower case ("what is polyethylene", "what's ransomware"), or
+// "".
+func definedWord(question string, toks []text.Token, words []string) string {
+	if len(words) != 3 || words[0] != "what" || !lang.Copulas[words[1]] || toks[2].Flags&(text.Number|text.Aux) != 0 ||
+		lang.Stopwords[words[2]] || !wordnet.IsNoun(words[2]) {
+		return ""
+	}
+	return question[toks[2].Start:toks[2].End]
 }
 
 // nameAfterCopula returns the name that "What is X?" or "Who was X?" asks
