@@ -230,10 +230,16 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 		focus:   i >= q.focusFrom && i < q.focusTo,
 	}
 	known := id != math.MaxUint32 && b.indexed(id)
+	phrasal := ""
+	if !g.name && !g.number {
+		phrasal = phrasalVerb(q, i)
+	}
 	// A light word ("got", "stuff"), a word for the sources ("the
 	// articles") or of mention ("is Japan mentioned") that no fact uses
-	// says nothing the facts could lack.
-	g.chatter = g.chatter || !known && (lang.LightWords[w] || lang.SourceWords[w] || lang.MentionWords[w]) || b.countsSources(q, i)
+	// says nothing the facts could lack; a light verb with its particle
+	// does ("go up").
+	light := lang.LightWords[w] && phrasal == ""
+	g.chatter = g.chatter || !known && (light || lang.SourceWords[w] || lang.MentionWords[w]) || b.countsSources(q, i)
 	if known {
 		g.add(b, id, 1, srcWord)
 	}
@@ -241,10 +247,6 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 		return b.finish(g)
 	}
 	key := expansionKey{word: w, name: g.name}
-	phrasal := ""
-	if !g.name {
-		phrasal = phrasalVerb(q, i)
-	}
 	if phrasal != "" {
 		key.word = phrasal // "came out" expands as "come out", not as "came"
 	}

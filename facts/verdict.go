@@ -47,9 +47,14 @@ func (b *Base) verdict(s *scratch, q *query, cq *compiled, best *cand) (Verdict,
 		return "", false
 	}
 	for gi, g := range cq.groups {
-		if (g.name || g.number) && !g.chatter && (gi >= 64 || best.matched&(1<<gi) == 0) {
-			return "", false // the fact is about someone or something else
+		if g.chatter || len(g.alts) == 0 || gi < 64 && best.matched&(1<<gi) != 0 {
+			continue
 		}
+		// A word the facts use that the best fact lacks: it is about
+		// someone or something else ("Bithumb" of a fact about YouBit),
+		// or says something else ("did the shares go up?" of "shares
+		// fell").
+		return "", false
 	}
 	toks := s.z.Tokenize(b.facts[best.fact].text)
 	words := make([]string, len(toks))
@@ -60,6 +65,13 @@ func (b *Base) verdict(s *scratch, q *query, cq *compiled, best *cand) (Verdict,
 	hedged, denied := false, false
 	for i, w := range words {
 		hedged = hedged || lang.Hedges[w]
+		if i > 0 && toks[i].Flags&text.Hyphen != 0 && (lang.OrdinalWords[words[i-1]] || toks[i-1].Flags&text.Ordinal != 0) {
+			if id, ok := b.lookup(w); ok {
+				if _, _, in := cq.table.find(id); in {
+					return "", false // "second-largest" states no "largest"
+				}
+			}
+		}
 		if !lang.Negations[w] || i+1 < len(words) && words[i+1] == "only" {
 			continue // "not only … but also" denies nothing
 		}

@@ -83,3 +83,27 @@ func TestVerdictNeedsTheWord(t *testing.T) {
 		}
 	}
 }
+
+// TestVerdictNeedsThePredicate: a word of the question that the facts use
+// must be in the best fact, however light ("did the shares go up?" of
+// "shares fell" is no yes), and an ordinal before a superlative denies it
+// ("second-largest" is no "largest").
+func TestVerdictNeedsThePredicate(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Airline news", Paragraphs: []string{
+		"Solvik Air, the country's second-largest airline, cut 1,200 jobs on Monday. " +
+			"Its shares fell 6 percent on the news. Fuel prices rose by 40 percent in a year.",
+	}}}, nil)
+	for _, tc := range []struct {
+		q    string
+		want Verdict
+	}{
+		{"Did the shares go up?", ""},
+		{"Did the shares fall?", Yes},
+		{"Is Solvik Air the largest airline?", ""},
+		{"Did Solvik Air cut jobs?", Yes},
+	} {
+		if got := b.Ask(tc.q).Verdict; got != tc.want {
+			t.Errorf("%q: verdict %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}

@@ -53,6 +53,7 @@ var (
 	Abbreviations = set("abbreviations")
 	Honorifics    = set("honorifics")
 	Particles     = set("particles")
+	OrdinalWords  = set("ordinal-words")
 	// AmountComparisons are the words before a number that compare an
 	// amount with it, each after its comparison (gt, ge, lt, le).
 	AmountComparisons = groups("amount-comparisons")
