@@ -72,8 +72,8 @@ func Classify(toks []Token, words []string, lf []Lex, cls []Class) {
 			if t.Flags&Money != 0 {
 				c |= ClassMoney
 			}
-			if len(w) == 4 && (w[0] == '1' || w[0] == '2' && w[1] == '0') {
-				c |= ClassYear
+			if len(w) == 4 && (w[0] == '1' || w[0] == '2' && w[1] == '0') && t.End-t.Start == 4 {
+				c |= ClassYear // not "1,200", written with a separator
 			}
 		case t.Flags&Ordinal != 0:
 			if len(w) == 5 && w[4] == 's' && w[3] == '0' {

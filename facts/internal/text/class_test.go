@@ -51,6 +51,7 @@ func TestClassify(t *testing.T) {
 	}{
 		{"", []string{}},
 		{"In 2015, in the 1990s", []string{"in:", "2015:num,year", "in:", "the:", "1990s:year"}},
+		{"cut 1,200 jobs in 2015", []string{"cut:", "1200:num", "jobs:", "in:", "2015:num,year"}}, // a separator writes no year
 		{"a paper published April 12", []string{"a:", "paper:", "published:", "april:date", "12:date"}},
 		{"on 12 April 2019", []string{"on:", "12:date", "april:date", "2019:num,year"}},
 		{"in May 2018 they may act", []string{"in:", "may:date", "2018:num,year", "they:", "may:", "act:"}},
