@@ -37,7 +37,8 @@ func TestDefinitionAnswer(t *testing.T) {
 			"A summit was offered by Supreme Leader Kim Jong-un to US President Donald Trump, provided that the talks go well. " +
 			"Mayor Ana Lindqvist opened the bridge. The union's chairman, Piet Vos, called it a betrayal. " +
 			"The team, led by microbiologist Dr. Helen Marsh, found the microbes in a landfill near the town of Greyford. " +
-			"The strain breaks down polyethylene, the most common plastic, in weeks."}}}, nil)
+			"The strain breaks down polyethylene, the most common plastic, in weeks. " +
+			"The union representing cabin crew, Kabinforbundet, said it would fight the plan."}}}, nil)
 	for _, tc := range []struct{ q, want, not string }{
 		{"Who is Taro Kono?", "the foreign minister of Japan", ""},
 		{"who is taro kono", "the foreign minister of Japan", ""},
@@ -55,6 +56,9 @@ func TestDefinitionAnswer(t *testing.T) {
 		{"Where were the microbes found?", "Greyford", ""},
 		// A word in lower case is defined as a name is.
 		{"what is polyethylene", "the most common plastic", ""},
+		// A verb after a name set off by commas is no description of it:
+		// the words before it are.
+		{"what is kabinforbundet", "The union representing cabin crew", ""},
 		// "Where" is answered by no person.
 		{"where is greyford", "", "Dr. Helen Marsh"},
 	} {

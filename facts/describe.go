@@ -224,9 +224,13 @@ func opensNounPhrase(s string) bool {
 	if strings.HasSuffix(w, "ed") {
 		return false
 	}
-	// A verb's past before an article: "found the microbes…".
+	// A verb's irregular form: "said it would fight…"; one that is a noun
+	// too only before an article: "found the microbes…".
+	if wordnet.Irregular(w, wordnet.Verb) == "" {
+		return true
+	}
 	next := strings.Fields(strings.ToLower(s))
-	return !(wordnet.Irregular(w, wordnet.Verb) != "" && len(next) > 1 && determiners[next[1]])
+	return wordnet.IsNoun(w) && !(len(next) > 1 && determiners[next[1]])
 }
 
 // determiners are the function words that may open a noun phrase.
