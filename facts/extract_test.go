@@ -190,6 +190,7 @@ func TestShortAnswerNearest(t *testing.T) {
 		{"The bridge was finished in 1932, and the tunnel under the river opened in 1958.", "When did the tunnel under the river open?", "1958"},
 		{"The club has 300 members and owns 12 sailing boats.", "How many sailing boats does the club own?", "12"},
 		{"Members pay $40 a year, and the new boathouse cost $2 million to build.", "How much did the new boathouse cost?", "$2 million"},
+		{"The airline will cut 1,200 jobs, about 8 percent of its workforce.", "How much of the workforce will the airline cut?", "about 8 percent"},
 		{"Dr. Lena Ortiz founded the clinic in the town of Maple Falls Junction.", "Who founded the clinic?", "Lena Ortiz"},
 		// The thing asked about before a name is no part of it, unless
 		// no name follows.

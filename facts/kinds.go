@@ -3,6 +3,7 @@ package facts
 import (
 	"github.com/factbot/factbot/facts/internal/lang"
 	"github.com/factbot/factbot/facts/internal/text"
+	"slices"
 )
 
 // A kind is a set of kinds of answer: what a question asks for, or what a
@@ -82,6 +83,11 @@ var kindRows = []kindRow{
 		token:   func(cl text.Class, _ termFlag) bool { return cl&text.ClassMoney != 0 },
 		feature: xAmount, score: amountMatch, typed: true, near: amounts, gated: true,
 		extract: func(e *extract, q *query, cq *compiled) string {
+			if asksShare(q) {
+				if p := e.percent(); p != "" {
+					return p // "how much of the workforce": "about 8 percent"
+				}
+			}
 			if a := e.amount(func(c text.Class) bool { return c&text.ClassMoney != 0 }); a != "" {
 				return a
 			}
@@ -140,6 +146,13 @@ var kindRows = []kindRow{
 		k: kList, name: "list", feature: xList,
 		score: func(_ kind, s seen) float32 { return b2f(s.names >= 2) },
 	},
+}
+
+// asksShare reports whether q asks "how much of" something: a share
+// answers it before a sum or a count.
+func asksShare(q *query) bool {
+	i := slices.Index(q.words, "much")
+	return q.wh == "how much" && i >= 0 && i+1 < len(q.words) && q.words[i+1] == "of"
 }
 
 func isCount(c text.Class) bool { return c&text.ClassNum != 0 && c&text.ClassYear == 0 }
