@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"slices"
+
 	"github.com/factbot/factbot/facts/internal/lang"
 	"github.com/factbot/factbot/facts/internal/text"
 	"github.com/factbot/factbot/facts/internal/wordnet"
@@ -20,9 +22,9 @@ type fullName struct {
 	ambiguous bool
 }
 
-// maxNameWords bounds a full name: "Helen Marsh", "Sergei Neverov", "Piet
-// van Vos"; a longer run of capitalised words is rather a title or an
-// organisation.
+// maxFullNameWords bounds a full name: "Helen Marsh", "Sergei Neverov",
+// "Mary Ann Evans"; a longer run of capitalised words is rather a title or
+// an organisation.
 const maxFullNameWords = 3
 
 // noteFullNames records, for a sentence's tokens, the full names it holds:
@@ -39,7 +41,7 @@ func (p *parser) noteFullNames(toks []text.Token) {
 		if n := j - i; n >= 2 && n <= maxFullNameWords && (j == len(toks) || toks[j].Flags&text.Aux == 0) && !wordnet.IsAdjective(p.words[i]) {
 			last := p.ids[j-1]
 			given := append([]int32(nil), p.ids[i:j-1]...)
-			if old, ok := p.surnames[last]; ok && !sameIDs(old.given, given) {
+			if old, ok := p.surnames[last]; ok && !slices.Equal(old.given, given) {
 				p.surnames[last] = fullName{ambiguous: true}
 			} else if !ok {
 				p.surnames[last] = fullName{given: given}
@@ -73,16 +75,4 @@ func (p *parser) givenNames(toks []text.Token, i int) []int32 {
 		return n.given
 	}
 	return nil
-}
-
-func sameIDs(a, b []int32) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
