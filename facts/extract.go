@@ -201,7 +201,7 @@ func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract 
 		gi, _, inQ := cq.table.find(id)
 		e.inQ[i] = inQ && answer
 		e.focus[i] = inQ && cq.groups[gi].focus
-		e.asked[i] = inQ && !cq.groups[gi].chatter
+		e.asked[i] = inQ && !cq.groups[gi].chatter && strongAlt(cq.groups[gi].alts, id)
 		e.inTitle[i] = answer && slices.Contains(title, id)
 		// A name of the question, matched as such or within a phrase
 		// ("Kim" of "Kim Jong-un"); not the thing asked about ("bank" of
@@ -212,6 +212,21 @@ func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract 
 	e.markAskedParts()
 	e.ready = true
 	return e
+}
+
+// minAskedWeight is the least weight of a term of the question's for a
+// fact's word to count as asked, and so no part of a span that answers: a
+// wider or narrower word ("wash" for "work", at 0.15) may be the answer.
+const minAskedWeight = 0.5
+
+// strongAlt reports whether term is one of alts at minAskedWeight or more.
+func strongAlt(alts []alt, term uint32) bool {
+	for _, a := range alts {
+		if a.term == term {
+			return a.w >= minAskedWeight
+		}
+	}
+	return false
 }
 
 // cut returns the verbatim text of tokens i..j, with a currency sign that
