@@ -236,7 +236,7 @@ func TestShortAnswerNearest(t *testing.T) {
 		// A function word after a quotation mark opens no name.
 		{`In 1920 Noiré wrote: "For the first time we find idealism in Plotinus".`, "Who did Noiré say was the first idealist?", "Plotinus"},
 	} {
-		b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{tt.fact}}}, nil, noSpans)
+		b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{tt.fact}}}, nil, noSpans, noAbstain)
 		if got := b.Ask(tt.q).Text; got != tt.want {
 			t.Errorf("%q of %q: short answer %q, want %q", tt.q, tt.fact, got, tt.want)
 		}
@@ -246,6 +246,11 @@ func TestShortAnswerNearest(t *testing.T) {
 // noSpans makes a base without the span model, to test the extractors
 // alone.
 func noSpans(b *Base) { b.spanModel = nil }
+
+// noAbstain makes a base that answers whatever its confidence, to test
+// ranking and short answers apart from the fitted threshold of bases of a
+// sentence or two (abstention has tests of its own).
+func noAbstain(b *Base) { b.weights.AbstainBelow, b.weights.AbstainBySize = 0, nil }
 
 // The span model answers what no extractor can, and never a question it
 // must not: "why", "how", a yes/no question, a date. The answers depend on
@@ -394,7 +399,7 @@ func TestVagueCount(t *testing.T) {
 	b := New([]Article{{ID: "a", Title: "Notes", Paragraphs: []string{
 		"The number of operatives working for the agency has now reached over thousands.",
 		"In 2015 the harbour city counted 6,000 buses on its roads.",
-	}}}, nil, noSpans)
+	}}}, nil, noSpans, noAbstain)
 	ans := b.Ask("How many people work for the agency?")
 	if len(ans.Citations) == 0 || !strings.Contains(ans.Citations[0].Quote, "operatives") || ans.Text != "over thousands" {
 		t.Errorf("got %q citing %v, want \"over thousands\" citing the operatives", ans.Text, ans.Citations)

@@ -46,7 +46,7 @@ func TestListAnswer(t *testing.T) {
 func TestListNamesLikeTheQuestions(t *testing.T) {
 	b := New([]Article{{ID: "a", Title: "Raids", Paragraphs: []string{
 		"The report says North Sudan raided Chad, South Sudan, Niger and Mali last year.",
-	}}}, nil)
+	}}}, nil, noAbstain)
 	for _, q := range []string{"Which countries did North Sudan raid?", "list the countries north sudan raided"} {
 		if a := b.Ask(q); a.Text != "Chad, South Sudan, Niger and Mali" {
 			t.Errorf("%q: answer %q, want the four countries", q, a.Text)
