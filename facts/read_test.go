@@ -4,7 +4,9 @@ import "testing"
 
 // noWiderNarrower turns off the hypernym and hyponym expanders, whose
 // fitted weights would otherwise decide whether "wash" stands for "work".
-func noWiderNarrower(b *Base) { b.weights.Expanders[srcHypernym], b.weights.Expanders[srcHyponym] = 0, 0 }
+func noWiderNarrower(b *Base) {
+	b.weights.Expanders[srcHypernym], b.weights.Expanders[srcHyponym] = 0, 0
+}
 
 // TestNeighbours checks the features of a fact's neighbours: the share of
 // the question the fact lacks and the fact before (or after) it in its
