@@ -111,15 +111,13 @@ func (b *Base) compile(s *scratch, q *query) compiled {
 		c.groups = append(c.groups, g)
 	}
 	s.groups = c.groups
-	if q.yesNo && slices.ContainsFunc(q.toks, func(t text.Token) bool { return t.Flags&(text.Number|text.Ordinal) != 0 }) {
+	if q.amountAsked {
 		// The number of "more than 100 million" is compared with the
-		// facts' amounts, not looked for in them (verdict_amounts.go); "million"
-		// still is.
-		if a, ok := askedAmount(q, classes(q.toks, q.words)); ok {
-			for i := range c.groups {
-				if g := &c.groups[i]; g.number && g.tok >= a.from && g.tok < a.to {
-					c.groups[i].chatter = true
-				}
+		// facts' amounts, not looked for in them (verdict_amounts.go);
+		// "million" still is.
+		for i := range c.groups {
+			if g := &c.groups[i]; g.number && g.tok >= q.amount.from && g.tok < q.amount.to {
+				g.chatter = true
 			}
 		}
 	}

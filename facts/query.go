@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -26,6 +27,12 @@ type query struct {
 	// articles agree on the amount?"); its words of comparison and of
 	// sources are request phrasing, not content.
 	compare bool
+	// amount is the comparison of a yes/no question with a number ("more
+	// than 100 million"), when amountAsked says it has one
+	// (verdict_amounts.go): compile does not look for its number, and the
+	// verdict compares the facts' amounts with it.
+	amount      amountAsked
+	amountAsked bool
 	// defines is the name a question asks to define ("What is
 	// Pyongyang?", "Who is Taro Kono?"), as the question writes it.
 	defines string
@@ -76,6 +83,9 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 		q.defines, q.shortFrom, q.shortTo = acronym, lead, lead+end-first
 	}
 	q.compare = comparison(words)
+	if q.yesNo && slices.ContainsFunc(toks, func(t text.Token) bool { return t.Flags&(text.Number|text.Ordinal) != 0 }) {
+		q.amount, q.amountAsked = askedAmount(&q, classes(toks, words))
+	}
 	q.focusFrom, q.focusTo = focusRun(question, toks, words)
 	if i, ok := fragment(&q); ok {
 		// "capital of north korea?" asks as "what is the capital of…".

@@ -40,8 +40,8 @@ func (b *Base) verdict(s *scratch, q *query, cq *compiled, best *cand) (Verdict,
 	if !q.yesNo || negated(q.words) {
 		return "", false // "Didn't they…?" asks the same as "Did they…?": English leaves it open
 	}
-	if c, ok := askedAmount(q, classes(q.toks, q.words)); ok {
-		return b.amountVerdict(s, cq, best, c)
+	if q.amountAsked {
+		return b.amountVerdict(s, cq, best, q.amount)
 	}
 	if best.x[xCover] < verdictCover || !usesEachWord(cq, nil) {
 		return "", false
