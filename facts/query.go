@@ -61,7 +61,7 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 	for _, t := range toks {
 		words = append(words, text.Key(z.Word(t), t.Flags))
 	}
-	if k := chatOpening(toks, words); k > 0 {
+	if k := chatOpening(question, toks, words); k > 0 {
 		toks, words = toks[k:], words[k:]
 		toks[0].Flags |= text.First
 	}
@@ -157,8 +157,9 @@ func wordIs(question string) string {
 
 // chatOpening returns how many words open the question before the question
 // proper, as people type in chat ("yo", "quick q:", "anyone know"): all of
-// them of the chat openers, and the next a question word or an auxiliary.
-func chatOpening(toks []text.Token, words []string) int {
+// them of the chat openers, and the next a question word or an auxiliary,
+// or any word after a colon ("q: Whne was…", whose typo is no name).
+func chatOpening(question string, toks []text.Token, words []string) int {
 	for k, w := range words {
 		switch {
 		case toks[k].Flags&text.Aux != 0:
@@ -167,6 +168,8 @@ func chatOpening(toks []text.Token, words []string) int {
 			return k
 		case !lang.ChatOpeners[w]:
 			return 0
+		case k+1 < len(toks) && strings.Contains(question[toks[k].End:toks[k+1].Start], ":"):
+			return k + 1
 		}
 	}
 	return 0
