@@ -73,6 +73,9 @@ func New(articles []Article, aliases [][]string, opts ...Option) *Base {
 	b.vocab = newVocabulary(b)
 	b.synonyms = synonymTerms(b)
 	b.spell = newCorrector(lex)
+	if b.spell != nil {
+		b.spell.SetPhrases(b.namePhrase)
+	}
 	b.learned = learnedTable(b)
 	for i, w := range b.weights.Expanders {
 		b.expandW[i] = float32(w)

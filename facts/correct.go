@@ -134,6 +134,14 @@ func (b *Base) joinNames(words []string, keep []bool) []spell.Fix {
 	return out
 }
 
+// namePhrase reports whether x and y, two words in lower case, are a name
+// of two words the facts mention ("saint helena"), for the corrector's
+// choice among the readings of a typo beside one of them.
+func (b *Base) namePhrase(x, y string) bool {
+	name, ok := b.joinedNames[x+y]
+	return ok && len(name) == len(x)+1+len(y) && strings.EqualFold(name, x+" "+y)
+}
+
 // joinedNames maps the names of several words of topics, lower-cased and
 // written as one ("wannacry"), to the names as the facts write them.
 func joinedNames(topics *topicIndex) map[string]string {

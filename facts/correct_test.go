@@ -58,3 +58,23 @@ func TestCorrectionsKeepAliasWords(t *testing.T) {
 		}
 	}
 }
+
+// A typo beside a word of a name the facts mention reads as the word that
+// makes the name, though another word within reach is commoner.
+func TestCorrectionsInNames(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Islands", Paragraphs: []string{
+		"Ships sent mail to Saint Helena every month. The island sent two teams to the games. " +
+			"Letters were sent by sea. Saint Helena has a port.",
+	}}}, nil)
+	for _, tt := range []struct {
+		q    string
+		want []Correction
+	}{
+		{"what port does sant helena have", []Correction{{"sant", "saint"}}},
+		{"what was sant by sea", []Correction{{"sant", "sent"}}},
+	} {
+		if diff := cmp.Diff(tt.want, b.Ask(tt.q).Corrections); diff != "" {
+			t.Errorf("Ask(%q).Corrections mismatch (-want +got):\n%s", tt.q, diff)
+		}
+	}
+}

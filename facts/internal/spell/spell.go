@@ -72,7 +72,22 @@ type Corrector struct {
 	base     map[string]int32 // the base's words and their counts
 	own      lexicon          // the base's words that English lacks
 	minKnown int32            // how often the base must use a word for it to be known
+	// phrase, when set, reports whether two words in a row name something
+	// of the base ("saint helena"): see SetPhrases.
+	phrase func(a, b string) bool
 }
+
+// phraseBonus is what a candidate gains, on the scale of score, for making
+// a phrase of the base with the word beside it: more than an edit's cost
+// and a frequency many times another's.
+const phraseBonus = 12
+
+// SetPhrases sets how the corrector tells two words in a row that name
+// something of the fact base ("saint helena", "new york"): a typo beside
+// one of them reads as the word that makes the phrase ("sant helena" is
+// "saint helena", though "sent" is the commoner word). It must be called
+// before the corrector is used.
+func (c *Corrector) SetPhrases(fn func(a, b string) bool) { c.phrase = fn }
 
 // A lexicon is a list of candidate words with their counts, indexed.
 type lexicon struct {
@@ -168,7 +183,14 @@ func (c *Corrector) Correct(words []string, keep []bool) (out []string, fixes []
 		}
 		to, k, ok := c.table(w)
 		if !ok {
-			to, k, ok = c.fix(w)
+			var prev, next string
+			if len(out) > 0 {
+				prev = out[len(out)-1]
+			}
+			if i+1 < len(words) {
+				next = words[i+1]
+			}
+			to, k, ok = c.fix(w, prev, next)
 			// A typo of a contraction ("whatts") reads as what it stands for.
 			if more, _, ok2 := c.table(strings.Join(to, " ")); ok && ok2 {
 				to = more
@@ -239,7 +261,10 @@ const commonAt = 4
 // writes it as two words far more often, or it is rare and one slip away
 // from a word far more frequent; otherwise the best of the words within
 // the edits its length allows and of the ways to split it in two.
-func (c *Corrector) fix(w string) ([]string, Kind, bool) {
+// A word beside it that makes a phrase of the base with a candidate
+// (SetPhrases) favours that candidate: prev is the word before w as
+// corrected, next the word after it as typed.
+func (c *Corrector) fix(w, prev, next string) ([]string, Kind, bool) {
 	if len(w) < 3 || len(w) > maxLen || !letters(w) || c.function(w) {
 		return nil, 0, false
 	}
@@ -256,13 +281,13 @@ func (c *Corrector) fix(w string) ([]string, Kind, bool) {
 		if seen > rareValid {
 			return nil, 0, false
 		}
-		best, ok := c.nearest(w, editCost)
+		best, ok := c.nearest(w, editCost, "", "")
 		if !ok || best.cost > slipCost || best.freq < overValid*(seen+1) {
 			return nil, 0, false
 		}
 		return []string{best.word}, Typo, true
 	}
-	best, ok := c.nearest(w, budget(len(w)))
+	best, ok := c.nearest(w, budget(len(w)), prev, next)
 	if a, b, s, ok2 := c.split(w); ok2 && (!ok || s > best.score) {
 		return []string{a, b}, Split, true
 	}
@@ -294,8 +319,9 @@ type candidate struct {
 }
 
 // nearest returns the best candidate within max tenths of an edit of w,
-// among the base's words and English words.
-func (c *Corrector) nearest(w string, max int) (best candidate, ok bool) {
+// among the base's words and English words; one that makes a phrase of the
+// base with prev or next comes first.
+func (c *Corrector) nearest(w string, max int, prev, next string) (best candidate, ok bool) {
 	if max == 0 {
 		return best, false
 	}
@@ -319,6 +345,9 @@ func (c *Corrector) nearest(w string, max int) (best candidate, ok bool) {
 			return
 		}
 		s := c.score(freq, known, d)
+		if c.phrase != nil && known && (prev != "" && c.phrase(prev, word) || next != "" && c.phrase(word, next)) {
+			s += phraseBonus
+		}
 		if !ok || s > best.score || s == best.score && word < best.word {
 			best, ok = candidate{word, freq, d, s}, true
 		}

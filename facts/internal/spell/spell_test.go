@@ -236,3 +236,28 @@ func TestMinKnown(t *testing.T) {
 		t.Errorf("Known(contract) = %v, Known(bridge) = %v; want false, true", c.Known("contract"), c.Known("bridge"))
 	}
 }
+
+// TestPhrases checks that a typo beside a word of a name of the base reads
+// as the word that makes the name, not as the commoner word within reach,
+// and only where the corrector is told of the name.
+func TestPhrases(t *testing.T) {
+	vocab := maps.Clone(base)
+	vocab["saint"], vocab["helena"], vocab["sent"] = 2, 2, 9
+	plain := newTest(t, vocab)
+	named := newTest(t, vocab)
+	named.SetPhrases(func(a, b string) bool { return a == "saint" && b == "helena" })
+	for _, tt := range []struct {
+		c        *Corrector
+		in, want string
+	}{
+		{plain, "who lives on sant helena", "who lives on sent helena"},
+		{named, "who lives on sant helena", "who lives on saint helena"},
+		{named, "the money was sant to them", "the money was sent to them"}, // no name beside it
+		{named, "who lives on saint helna", "who lives on saint helena"},
+	} {
+		got, _ := tt.c.Correct(strings.Fields(tt.in), nil)
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("Correct(%q) = %q, want %q", tt.in, g, tt.want)
+		}
+	}
+}
