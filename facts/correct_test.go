@@ -18,7 +18,8 @@ func TestCorrections(t *testing.T) {
 		{"How much did Bithumb lose?", nil}, // known words stay
 		{"Who is Xerxes?", nil},             // a name typed with a capital stays
 		{"how many hackers in 2015", nil},   // so do numbers
-		{"q: Hwo much did they steal", []Correction{{"Hwo", "how"}}}, // after a chat opener and a colon, no name
+		// After a chat opener and a colon, a capitalised typo is no name.
+		{"q: Hwo much did they steal", []Correction{{"Hwo", "how"}}},
 		{"lazarus grp aka", []Correction{{"grp", "group"}, {"aka", "also known as"}}},
 		// Words of the names the facts mention stay, however rarely the
 		// articles use them, as chat types them in lower case.
