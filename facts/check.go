@@ -23,10 +23,17 @@ func (b *Base) check(q *query, cq *compiled, c *cand) string {
 	if q.want&strictKinds != 0 && !c.typed {
 		return "it holds no " + kindNoun(q.want.String())
 	}
-	if q.want&kCount != 0 && q.want&(kMoney|kPercent) == 0 && c.x[xFocus] == 0 && mentionsFocus(cq, c) {
+	if countsOther(q, cq, c) {
 		return "none of its numbers counts " + focusWords(cq)
 	}
 	return ""
+}
+
+// countsOther reports whether c names the thing a "how many" question
+// counts but has no number beside it: its numbers count something else
+// ("70 Monero coins" for "how many hackers", in a fact of cybercriminals).
+func countsOther(q *query, cq *compiled, c *cand) bool {
+	return q.want&kCount != 0 && q.want&(kMoney|kPercent) == 0 && c.x[xFocus] == 0 && mentionsFocus(cq, c)
 }
 
 // mentionsFocus reports whether candidate c holds a word of the thing the

@@ -39,3 +39,20 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestCountOfOtherThingsComesAfter checks that a fact whose numbers count
+// something other than what a "how many" question counts is not cited
+// first, though it scores higher, when a fact that counts it is cited too.
+func TestCountOfOtherThingsComesAfter(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Local news", Paragraphs: []string{
+		"The members of the rowing club, who meet each week at the old mill by the river, have planted 40 trees.",
+		"In all, about 300 people belong to it.",
+	}}}, nil, noAbstain)
+	a := b.Ask("How many members does the rowing club have?")
+	if len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Quote, "300") {
+		t.Fatalf("first citation %v, want the fact of 300 people", a.Citations)
+	}
+	if a.Text != "about 300" {
+		t.Errorf("answer %q, want %q", a.Text, "about 300")
+	}
+}

@@ -29,10 +29,13 @@ const proxReach = 4
 
 // A cand is a fact in the second stage.
 type cand struct {
-	fact    uint32
-	score   float32
-	x       *[nFeatures]float32 // in scratch.feats
-	typed   bool
+	fact  uint32
+	score float32
+	x     *[nFeatures]float32 // in scratch.feats
+	typed bool
+	// gated: it has the kind of answer a question of a gated kind asks
+	// for, and a count counts the thing asked (countsOther).
+	gated   bool
 	found   kind   // the kinds of answer among its tokens the question does not name
 	defines bool   // the fact defines the name the question asks about
 	matched uint64 // bit i: concept group i is in the fact
@@ -66,6 +69,12 @@ func (b *Base) read(s *scratch, q *query, cq *compiled, top []scored) []cand {
 	}
 	b.addTrees(s)
 	gate := q.want&gatedKinds != 0
+	if gate {
+		for i := range s.cands {
+			c := &s.cands[i]
+			c.gated = c.typed && !countsOther(q, cq, c)
+		}
+	}
 	// A question that asks whether something is so about someone ("Did
 	// Trump respond…?") is answered by a fact that names them, not one that
 	// leans on its context for them: such facts come first.
@@ -93,8 +102,8 @@ func (b *Base) read(s *scratch, q *query, cq *compiled, top []scored) []cand {
 			}
 			return 1
 		}
-		if gate && x.typed != y.typed {
-			if x.typed {
+		if gate && x.gated != y.gated {
+			if x.gated {
 				return -1
 			}
 			return 1
