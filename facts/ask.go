@@ -182,6 +182,7 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 	s.extract.ready = false
 	r.q = parse(s.z, question, s.toks[:0], s.words[:0])
 	r.q, r.corrections = b.correct(s, r.q)
+	r.q = b.truecase(s, r.q)
 	s.toks, s.words = r.q.toks, r.q.words
 	if r.q.defines == "" {
 		r.q.defines = b.definedInChat(&r.q)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/factbot/factbot/facts/internal/spell"
 	"github.com/factbot/factbot/facts/internal/text"
@@ -159,4 +160,77 @@ func joinedNames(topics *topicIndex) map[string]string {
 		}
 	}
 	return m
+}
+
+// properBelow is the commonness (spell.Commonness) under which a word of
+// the facts' names is a name when a question types it in lower case: seen
+// in lower case fewer than about five times in the English counts.
+const properBelow = 0.2
+
+// properWord reports whether w, typed in lower case, names something: a
+// word of the names the facts mention that general English seldom writes
+// in lower case ("korea", "bithumb", but not "south" nor "group").
+func (b *Base) properWord(w string) bool {
+	return b.nameWordSet[w] && b.spell != nil && b.spell.Commonness(w) < properBelow
+}
+
+// truecase gives the names the facts mention their capitals where the
+// question types them in lower case, as chat does: "who runs the lazarus
+// group" is read as "who runs the Lazarus Group", so that the name is read
+// as a name (its own focus, no synonyms, a name the best fact may lack)
+// and not as words. A name of two or three words is one the facts write
+// (joinedNames); a word alone must be a word of their names that English
+// seldom writes in lower case (properWord): "korea" and "bithumb", not
+// "south" nor "group". It returns q itself when there is nothing to do.
+func (b *Base) truecase(s *scratch, q query) query {
+	var sb strings.Builder
+	last := 0
+	for i := 0; i < len(q.toks); i++ {
+		t := q.toks[i]
+		if t.Flags&(text.Aux|text.Cap|text.AllCaps|text.Number) != 0 {
+			continue
+		}
+		end, name := b.nameAt(q, i)
+		if end < 0 {
+			if !b.properWord(q.words[i]) {
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(q.text[t.Start:])
+			end, name = i, string(unicode.ToUpper(r))+q.text[int(t.Start)+n:t.End]
+		}
+		sb.WriteString(q.text[last:t.Start])
+		sb.WriteString(name)
+		last = int(q.toks[end].End)
+		i = end
+	}
+	if last == 0 {
+		return q
+	}
+	sb.WriteString(q.text[last:])
+	return parse(s.z, sb.String(), q.toks[:0], q.words[:0])
+}
+
+// nameAt returns the last token of the name of two or three words the
+// facts mention that starts at token i of q, typed with single spaces,
+// and the name as the facts write it; or -1.
+func (b *Base) nameAt(q query, i int) (int, string) {
+	for n := 3; n >= 2; n-- {
+		end := i + n - 1
+		if end >= len(q.toks) {
+			continue
+		}
+		var joined strings.Builder
+		ok := true
+		for k := i; k <= end && ok; k++ {
+			ok = q.toks[k].Flags&(text.Aux|text.Number) == 0 && (k == i || q.text[q.toks[k-1].End:q.toks[k].Start] == " ")
+			joined.WriteString(strings.ToLower(q.words[k]))
+		}
+		if !ok {
+			continue
+		}
+		if name, found := b.joinedNames[joined.String()]; found && strings.EqualFold(name, q.text[q.toks[i].Start:q.toks[end].End]) {
+			return end, name
+		}
+	}
+	return -1, ""
 }

@@ -79,3 +79,26 @@ func TestCorrectionsInNames(t *testing.T) {
 		}
 	}
 }
+
+// TestTruecase checks that names typed in lower case are read as names:
+// the names the facts write, and words of them that English seldom writes
+// in lower case, but not common words that are also parts of names.
+func TestTruecase(t *testing.T) {
+	b := seeds(t)
+	for _, tt := range []struct {
+		q     string
+		names []string // the question's constraints, as analysed
+	}{
+		{"who runs the lazarus group", []string{"Lazarus Group"}},
+		{"how much did bithumb lose", []string{"Bithumb"}},
+		{"who is the president of south korea", []string{"South Korea"}},
+		{"did north korea steal bitcoin", []string{"North Korea"}},
+		{"which group stole the most", nil}, // "group" alone is a word
+		{"what did the south say", nil},     // so is "south"
+	} {
+		got := b.Explain(tt.q).Analysis.Constraints
+		if diff := cmp.Diff(tt.names, got); diff != "" {
+			t.Errorf("Explain(%q).Analysis.Constraints (-want +got):\n%s", tt.q, diff)
+		}
+	}
+}

@@ -6,13 +6,14 @@ import (
 )
 
 // Chat writes names in lower case: "who is kim jong un" asks to define a
-// name the facts mention as much as "Who is Kim Jong-un?" does.
+// name the facts mention as much as "Who is Kim Jong-un?" does. The name
+// is read with the capitals the facts give it (truecase).
 func TestDefinedInChat(t *testing.T) {
 	b := seeds(t)
 	for _, tc := range []struct{ q, want string }{
-		{"who is kim jong un", "kim jong un"},
-		{"whats bithumb", "bithumb"},
-		{"what is the lazarus group", "lazarus group"},
+		{"who is kim jong un", "Kim Jong un"},
+		{"whats bithumb", "Bithumb"},
+		{"what is the lazarus group", "Lazarus Group"},
 		{"who is responsible", ""},                   // no name
 		{"what is the price of bitcoin", ""},         // not only a name
 		{"who is kim jong un and why", ""},           // more than a name
