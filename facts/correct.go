@@ -179,12 +179,12 @@ func (b *Base) properWord(w string) bool {
 // group" is read as "who runs the Lazarus Group", so that the name is read
 // as a name (its own focus, no synonyms, a name the best fact may lack)
 // and not as words. A name of two or three words is one the facts write
-// (joinedNames), and so is one of them typed as one word where the facts
-// also write it as one name ("youbit" is read as "You Bit", which matches
-// "YouBit" too); a word alone must be a word of
-// their names that English seldom writes in lower case (properWord):
-// "korea" and "bithumb", not "south" nor "group". It returns q itself when
-// there is nothing to do.
+// (joinedNames); a word alone must be a word of their names that English
+// seldom writes in lower case (properWord): "korea", "bithumb" and
+// "youbit" (of "YouBit"), not "south" nor "group". A name typed as one
+// word stays one: "appletv" is the facts' "AppleTV", a term of its own,
+// which "Apple TV" would not match. It returns q itself when there is
+// nothing to do.
 func (b *Base) truecase(s *scratch, q query) query {
 	var sb strings.Builder
 	last := 0
@@ -194,11 +194,7 @@ func (b *Base) truecase(s *scratch, q query) query {
 			continue
 		}
 		end, name := b.nameAt(q, i)
-		if end < 0 && b.nameWordSet[q.words[i]] {
-			// "youbit" for "You Bit", where the facts write "YouBit" too
-			name, end = b.joinedNames[q.words[i]], i
-		}
-		if name == "" {
+		if end < 0 {
 			if !b.properWord(q.words[i]) {
 				continue
 			}

@@ -91,7 +91,7 @@ func TestTruecase(t *testing.T) {
 	}{
 		{"who runs the lazarus group", []string{"Lazarus Group"}},
 		{"how much did bithumb lose", []string{"Bithumb"}},
-		{"how much did youbit lose", []string{"You Bit"}}, // the facts write "YouBit" and "You Bit"
+		{"how much did youbit lose", []string{"Youbit"}}, // of "YouBit": one word, as typed
 		{"who is the president of south korea", []string{"South Korea"}},
 		{"did north korea steal bitcoin", []string{"North Korea"}},
 		{"which group stole the most", nil}, // "group" alone is a word
