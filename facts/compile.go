@@ -36,9 +36,13 @@ type group struct {
 	chatter bool    // request phrasing, not content
 	focus   bool    // part of the thing asked about: "exchanges" in "which crypto exchanges…"
 	name    bool    // capitalised in the question
-	number  bool    // a number
-	word    string  // folded form, for suggestions and debugging
-	stem    string  // the word's index term, for the learned table ("" for a phrase)
+	// proper is set for a name, however typed: capitalised, a phrase of
+	// the aliases or an acronym's long form, or a word of the facts' names
+	// that English seldom writes in lower case ("bithumb", "korea" in chat).
+	proper bool
+	number bool   // a number
+	word   string // folded form, for suggestions and debugging
+	stem   string // the word's index term, for the learned table ("" for a phrase)
 	// antonyms are the index terms of the word's WordNet antonyms (antonym.go).
 	antonyms []uint32
 	// learned are the terms the learned table says answer the word.
@@ -92,7 +96,7 @@ func (b *Base) compile(s *scratch, q *query) compiled {
 		pos++
 		if ids[i] != math.MaxUint32 {
 			if p, end, ok := b.phrases.match(ids, i, skip); ok {
-				g := group{pos: pos, tok: i, name: t.Flags&(text.Cap|text.AllCaps) != 0, word: words[i]}
+				g := group{pos: pos, tok: i, name: t.Flags&(text.Cap|text.AllCaps) != 0, proper: true, word: words[i]}
 				if b.indexed(p.syn) {
 					g.alts = []alt{{term: p.syn, w: 1, src: srcPhrase}}
 				}
@@ -227,6 +231,7 @@ func (b *Base) wordGroup(s *scratch, q *query, i int, id uint32) group {
 		number:  t.Flags&text.Number != 0,
 		focus:   i >= q.focusFrom && i < q.focusTo,
 	}
+	g.proper = g.name || !g.number && b.properWord(w)
 	known := id != math.MaxUint32 && b.indexed(id)
 	phrasal := ""
 	if !g.name && !g.number {

@@ -15,7 +15,7 @@ const (
 	cContext              // share only its passage and title have
 	cTypedOK              // 1 if the question asks for no kind of answer, or the fact has it
 	cUnknown              // share of the question's importance in words no fact has
-	cNamesMiss            // share in the question's names that neither the best fact nor its passage or title has
+	cNamesMiss            // share in the question's names (proper, however typed) that neither the best fact nor its passage or title has
 	cLearned              // the best fact's learned-words feature
 	cLogFacts             // log10 of 1 + the fact base's facts: scores mean more or less with the base's size
 	cNamesAround          // share in the question's names that the best fact lacks but its passage or title has
@@ -25,6 +25,7 @@ const (
 	cSpanAsks             // 1 if a span may answer the question (spanAsks) and the span model read the best fact
 	cSpan                 // the probability the span model gives the best fact's best span, against the others and none
 	cPassMargin           // the best candidate's lead over the best of another passage
+	cFocusMiss            // 1 if the question says what it asks about ("which river") and the best fact has none of it
 	nConfInputs
 )
 
@@ -35,6 +36,7 @@ var ConfidenceInputs = [nConfInputs]string{
 	cLogFacts: "log-facts", cNamesAround: "names-around", cNegation: "negation",
 	cAntonym: "antonym", cUnknownCommon: "unknown-common",
 	cSpanAsks: "span-asks", cSpan: "span", cPassMargin: "passage-margin",
+	cFocusMiss: "focus-missing",
 }
 
 func (b *Base) confInputs(r *result) [nConfInputs]float64 {
@@ -60,8 +62,17 @@ func (b *Base) confInputs(r *result) [nConfInputs]float64 {
 	x[cUnknown] = float64(c.unknown / c.total)
 	x[cUnknownCommon] = float64(c.common / c.total)
 	var miss, around float32
+	focus, focusHit := false, false
 	for gi, g := range c.groups {
-		if g.chatter || !g.name || gi < 64 && best.matched&(1<<gi) != 0 {
+		if g.chatter {
+			continue
+		}
+		focus = focus || g.focus
+		if gi < 64 && best.matched&(1<<gi) != 0 {
+			focusHit = focusHit || g.focus
+			continue
+		}
+		if !g.proper {
 			continue
 		}
 		if b.around(c, best.fact, gi) {
@@ -69,6 +80,9 @@ func (b *Base) confInputs(r *result) [nConfInputs]float64 {
 		} else {
 			miss += g.imp
 		}
+	}
+	if focus && !focusHit {
+		x[cFocusMiss] = 1
 	}
 	x[cNamesMiss] = float64(miss / c.total)
 	x[cNamesAround] = float64(around / c.total)

@@ -131,3 +131,40 @@ func TestPassageMargin(t *testing.T) {
 }
 
 func near(x, y float64) bool { return x-y < 1e-3 && y-x < 1e-3 }
+
+// TestConfidenceInputsFocusMissing checks the input that tells a question
+// whose best fact lacks the thing it asks about ("which lake").
+func TestConfidenceInputsFocusMissing(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Valley towns", Paragraphs: []string{
+		"The mayor of Elmwood increased the harbour tax in 2019. " +
+			"The river Tarn floods the lower town every spring. " +
+			"A ferry crosses the lake."}}}, nil)
+	for _, tt := range []struct {
+		q     string
+		focus bool
+	}{
+		{"Which river floods the lower town?", false},
+		{"Which lake floods the lower town?", true},
+		{"Who increased the harbour tax of Elmwood?", false}, // no thing asked about
+	} {
+		x := b.Explain(tt.q).ConfidenceInputs
+		if focus := x[cFocusMiss] == 1; focus != tt.focus {
+			t.Errorf("Explain(%q): focus-missing %v, want %v", tt.q, x[cFocusMiss], tt.focus)
+		}
+	}
+}
+
+// TestConfidenceInputsNamesInLowerCase checks that a name typed in lower
+// case, as chat types it, is still a name the best fact may lack.
+func TestConfidenceInputsNamesInLowerCase(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Valley towns", Paragraphs: []string{
+		"The mayor of Elmwood increased the harbour tax in 2019.",
+		"A new school opened in Ashford.",
+	}}}, nil)
+	for _, q := range []string{"Who is the mayor of Ashford?", "who is the mayor of ashford"} {
+		x := b.Explain(q).ConfidenceInputs
+		if x[cNamesMiss]+x[cNamesAround] == 0 {
+			t.Errorf("Explain(%q): names-missing %.3f, names-around %.3f; want the name counted", q, x[cNamesMiss], x[cNamesAround])
+		}
+	}
+}
