@@ -49,6 +49,9 @@ type Base struct {
 	// nameWordSet is the words of the names the facts mention
 	// (followup_names.go).
 	nameWordSet map[string]bool
+	// proper is the words of nameWordSet that no article writes in lower
+	// case (properWord).
+	proper map[string]bool
 	// joinedNames maps a name of several words the facts mention, written
 	// as one in lower case ("wannacry"), to the name (correct.go).
 	joinedNames map[string]string

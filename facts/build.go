@@ -67,6 +67,7 @@ func New(articles []Article, aliases [][]string, opts ...Option) *Base {
 	b.surface = surfaceForms(len(b.terms), lex)
 	b.topics = newTopicIndex(names)
 	b.nameWordSet = nameWordSet(&b.topics)
+	b.proper = properWords(parsed, b.nameWordSet)
 	b.joinedNames = joinedNames(&b.topics)
 	b.assemble(parsed, lex) // and frees parsed as it goes
 	b.index()

@@ -163,15 +163,37 @@ func joinedNames(topics *topicIndex) map[string]string {
 }
 
 // properBelow is the commonness (spell.Commonness) under which a word of
-// the facts' names is a name when a question types it in lower case: seen
-// in lower case fewer than about five times in the English counts.
+// the facts' names may be a name when a question types it in lower case:
+// seen in lower case fewer than about five times in the English counts.
 const properBelow = 0.2
 
 // properWord reports whether w, typed in lower case, names something: a
-// word of the names the facts mention that general English seldom writes
-// in lower case ("korea", "bithumb", but not "south" nor "group").
+// word of the names the facts mention that they never write in lower case
+// and that general English seldom does ("korea", "bithumb", but not
+// "south" nor "group", nor a rare word a large base writes in a name and
+// elsewhere as a word).
 func (b *Base) properWord(w string) bool {
-	return b.nameWordSet[w] && b.spell != nil && b.spell.Commonness(w) < properBelow
+	return b.proper[w] && b.spell != nil && b.spell.Commonness(w) < properBelow
+}
+
+// properWords returns the words of the names the facts mention (names)
+// that no article writes in lower case.
+func properWords(parsed []parsedArticle, names map[string]bool) map[string]bool {
+	lower := map[string]bool{}
+	for _, p := range parsed {
+		for id, w := range p.words {
+			if p.lower[id] && names[w] {
+				lower[w] = true
+			}
+		}
+	}
+	out := map[string]bool{}
+	for w := range names {
+		if !lower[w] {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // truecase gives the names the facts mention their capitals where the

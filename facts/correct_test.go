@@ -103,3 +103,21 @@ func TestTruecase(t *testing.T) {
 		}
 	}
 }
+
+// TestProperWord checks that a word of a name is read as a name in lower
+// case only where the facts never write it in lower case themselves.
+func TestProperWord(t *testing.T) {
+	name := []string{"Quorvath Lines runs the buses of the valley."}
+	for _, tt := range []struct {
+		paras []string
+		want  bool
+	}{
+		{name, true},
+		{append(name, "A quorvath is a west wind."), false},
+	} {
+		b := New([]Article{{ID: "a", Title: "Buses", Paragraphs: tt.paras}}, nil)
+		if got := b.properWord("quorvath"); got != tt.want {
+			t.Errorf("facts %q: properWord(quorvath) = %v, want %v", tt.paras, got, tt.want)
+		}
+	}
+}

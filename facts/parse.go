@@ -22,6 +22,7 @@ type parsedArticle struct {
 	words    []string
 	lf       []text.Lex // of each word
 	freq     []int32    // of each word: how many times the article has it, as a word of its own (not a joined-up compound)
+	lower    []bool     // of each word: whether the article writes it in lower case
 	seq      []int32
 	cls      []text.Class
 	facts    []fact // tok is relative to seq; para is the paragraph's index in the article
@@ -143,6 +144,10 @@ func (p *parser) add(out *parsedArticle, s string, body bool) []int32 {
 			out.words = append(out.words, key)
 			out.lf = append(out.lf, text.LexOf(key))
 			out.freq = append(out.freq, 0)
+			out.lower = append(out.lower, false)
+		}
+		if t.Flags&(text.Cap|text.AllCaps|text.Number|text.Aux) == 0 {
+			out.lower[id] = true
 		}
 		if t.Flags&text.Aux == 0 {
 			out.freq[id]++
