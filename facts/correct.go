@@ -212,8 +212,8 @@ func (b *Base) truecase(s *scratch, q query) query {
 	last := 0
 	for i := 0; i < len(q.toks); i++ {
 		t := q.toks[i]
-		if t.Flags&(text.Aux|text.Cap|text.AllCaps|text.Number) != 0 {
-			continue
+		if t.Flags&(text.Aux|text.Cap|text.AllCaps|text.Number) != 0 || !b.nameWordSet[q.words[i]] {
+			continue // a name's words, the first of them too, are words of names
 		}
 		end, name := b.nameAt(q, i)
 		if end < 0 {
@@ -244,16 +244,19 @@ func (b *Base) nameAt(q query, i int) (int, string) {
 		if end >= len(q.toks) {
 			continue
 		}
-		var joined strings.Builder
+		var buf [64]byte
+		joined := buf[:0]
 		ok := true
 		for k := i; k <= end && ok; k++ {
 			ok = q.toks[k].Flags&(text.Aux|text.Number) == 0 && (k == i || q.text[q.toks[k-1].End:q.toks[k].Start] == " ")
-			joined.WriteString(strings.ToLower(q.words[k]))
+			for _, c := range []byte(strings.ToLower(q.words[k])) { // folded words: ToLower only copies an all-caps one
+				joined = append(joined, c)
+			}
 		}
 		if !ok {
 			continue
 		}
-		if name, found := b.joinedNames[joined.String()]; found && strings.EqualFold(name, q.text[q.toks[i].Start:q.toks[end].End]) {
+		if name, found := b.joinedNames[string(joined)]; found && strings.EqualFold(name, q.text[q.toks[i].Start:q.toks[end].End]) {
 			return end, name
 		}
 	}
