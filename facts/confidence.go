@@ -18,7 +18,7 @@ const (
 	cNamesMiss            // share in the question's names (proper, however typed) that neither the best fact nor its passage or title has
 	cLearned              // the best fact's learned-words feature
 	cLogFacts             // log10 of 1 + the fact base's facts: scores mean more or less with the base's size
-	cNamesAround          // share in the question's names that the best fact lacks but its passage or title has
+	cNamesAround          // share in the question's names (proper) that the best fact lacks but its passage or title has
 	cNegation             // 1 if the question denies ("which did not…") and the best fact denies nothing
 	cAntonym              // 1 if the best fact has the opposite of a word of the question it lacks (antonym.go)
 	cUnknownCommon        // of cUnknown, the part in words general English uses often (spell.Commonness)
