@@ -38,7 +38,7 @@ type group struct {
 	name    bool    // capitalised in the question
 	// proper is set for a name, however typed: capitalised, a phrase of
 	// the aliases or an acronym's long form, or a word of the facts' names
-	// that English seldom writes in lower case ("bithumb", "korea" in chat).
+	// that neither they nor English write in lower case (properWord).
 	proper bool
 	number bool   // a number
 	word   string // folded form, for suggestions and debugging

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -179,18 +180,12 @@ func (b *Base) properWord(w string) bool {
 // properWords returns the words of the names the facts mention (names)
 // that no article writes in lower case.
 func properWords(parsed []parsedArticle, names map[string]bool) map[string]bool {
-	lower := map[string]bool{}
+	out := maps.Clone(names)
 	for _, p := range parsed {
 		for id, w := range p.words {
-			if p.lower[id] && names[w] {
-				lower[w] = true
+			if p.lower[id] {
+				delete(out, w)
 			}
-		}
-	}
-	out := map[string]bool{}
-	for w := range names {
-		if !lower[w] {
-			out[w] = true
 		}
 	}
 	return out
@@ -249,9 +244,7 @@ func (b *Base) nameAt(q query, i int) (int, string) {
 		ok := true
 		for k := i; k <= end && ok; k++ {
 			ok = q.toks[k].Flags&(text.Aux|text.Number) == 0 && (k == i || q.text[q.toks[k-1].End:q.toks[k].Start] == " ")
-			for _, c := range []byte(strings.ToLower(q.words[k])) { // folded words: ToLower only copies an all-caps one
-				joined = append(joined, c)
-			}
+			joined = append(joined, strings.ToLower(q.words[k])...) // folded words: ToLower only copies an all-caps one
 		}
 		if !ok {
 			continue
