@@ -77,7 +77,7 @@ func (b *Base) ask(question string, keep []bool) Answer {
 		return ans
 	}
 	ans.Confidence = r.confidence
-	if r.confidence < b.weights.AbstainBelowFor(len(b.facts)) || !b.passes(&r) {
+	if r.answerable < b.weights.AbstainBelowFor(len(b.facts)) || !b.passes(&r) {
 		ans.Suggestions = b.suggestions(r.cands)
 		ans.Gap = b.gap(&r)
 		return ans
@@ -163,7 +163,8 @@ type result struct {
 	c           compiled
 	cands       []cand // best first
 	conf        [nConfInputs]float64
-	confidence  float64
+	confidence  float64 // that the first candidate answers
+	answerable  float64 // that some fact answers: the engine abstains by it
 	// span is the best fact's span that the span model picks, and its
 	// probability, read before the confidence when the question is one a
 	// span may answer (spanAsks); spanRead says it was.
@@ -199,6 +200,7 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 	b.readSpan(s, &r)
 	r.conf = b.confInputs(&r)
 	r.confidence = b.weights.confidence(r.conf)
+	r.answerable = b.weights.answerable(r.conf)
 	return r, true
 }
 

@@ -100,13 +100,26 @@ func (b *Base) confInputs(r *result) [nConfInputs]float64 {
 	return x
 }
 
-// confidence is the confidence model's output for inputs x.
+// confidence is the confidence model's output for inputs x: the
+// probability that the first candidate answers.
 func (w *Weights) confidence(x [nConfInputs]float64) float64 {
+	return logistic(&w.Confidence, w.ConfidenceTrees, &x)
+}
+
+// answerable is the answerability model's output for inputs x: the
+// probability that some fact of the base answers.
+func (w *Weights) answerable(x [nConfInputs]float64) float64 {
+	return logistic(&w.Answerable, w.AnswerableTrees, &x)
+}
+
+// logistic is the logistic function of the sum product of ws with x plus
+// the values of the trees ts.
+func logistic(ws *[nConfInputs]float64, ts []Tree, x *[nConfInputs]float64) float64 {
 	z := 0.0
-	for i, v := range w.Confidence {
+	for i, v := range ws {
 		z += v * x[i]
 	}
-	for _, t := range w.ConfidenceTrees {
+	for _, t := range ts {
 		z += t.Value(x[:])
 	}
 	return 1 / (1 + math.Exp(-z))

@@ -16,9 +16,12 @@ type Explanation struct {
 	// Concepts are the question's concept groups and the index terms each
 	// matches, with their weights.
 	Concepts []Concept `json:"concepts"`
-	// Confidence is the answer's confidence, and ConfidenceInputs what it
-	// was computed from, named by the package variable ConfidenceInputs.
+	// Confidence is the answer's confidence, Answerable the probability
+	// that some fact answers (the engine abstains below a threshold of
+	// it), and ConfidenceInputs what both were computed from, named by the
+	// package variable ConfidenceInputs.
 	Confidence       float64   `json:"confidence"`
+	Answerable       float64   `json:"answerable"`
 	ConfidenceInputs []float64 `json:"confidence_inputs,omitempty"`
 	// Candidates are the facts of the second stage, best first.
 	Candidates []Candidate `json:"candidates"`
@@ -81,7 +84,7 @@ func (b *Base) explain(question string, keep []bool) Explanation {
 	if !ok {
 		return e
 	}
-	e.Confidence = r.confidence
+	e.Confidence, e.Answerable = r.confidence, r.answerable
 	e.ConfidenceInputs = r.conf[:]
 	for i, c := range r.cands {
 		cand := Candidate{Citation: b.citation(c.fact, i+1), Score: float64(c.score), Typed: c.typed, Refused: b.check(&r.q, &r.c, &r.cands[i])}

@@ -176,6 +176,7 @@ func (b *Base) narrow(s *scratch, r *result, keep []bool) bool {
 	b.readSpan(s, r)
 	r.conf = b.confInputs(r)
 	r.confidence = b.weights.confidence(r.conf)
+	r.answerable = b.weights.answerable(r.conf)
 	return true
 }
 

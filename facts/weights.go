@@ -20,6 +20,7 @@ import (
 //	  "data":       [{"path": "../shared/corpora/squad-train/questions.jsonl", "sha256": "…"}, …],
 //	  "features":   [{"name": "bm25", "weight": 1.6931}, …],
 //	  "confidence": [{"name": "bias", "weight": -2.4557}, …],
+//	  "answerable": [{"name": "bias", "weight": 1.3702}, …],
 //	  "abstain_below": 0.14,
 //	  "expanders":  [{"name": "synonym", "weight": 0.6}, …],
 //	  "fit":        {…},
@@ -30,12 +31,14 @@ import (
 // read, by path relative to the repository, with its SHA-256. features
 // holds the weight of each second-stage feature, by its name in
 // FeatureNames and in that order; confidence the weight of each input of
-// the confidence model, by its name in ConfidenceInputs; abstain_below the
-// confidence under which the engine abstains; expanders the weight of each
+// the confidence model, by its name in ConfidenceInputs; answerable those
+// of the answerability model, over the same inputs; abstain_below the
+// answerability under which the engine abstains; expanders the weight of each
 // expander by its name in ExpanderNames; trees the ranking's boosted trees
 // (trees.go), each a list of nodes, the root first: an inner node names its
 // feature, its cut and its children's places in the list, a leaf holds its
-// value; confidence_trees the confidence model's, over its inputs by name.
+// value; confidence_trees and answerable_trees the confidence model's and
+// the answerability model's, over their inputs by name.
 // fit holds the fit's settings and figures, for people: the
 // expander search, the confidence episodes, the reliability table and the
 // expected calibration error on a held-out slice. A weight the file does
@@ -55,8 +58,16 @@ type Weights struct {
 	// ConfidenceInputs: the confidence is the logistic function of their
 	// sum product with the inputs.
 	Confidence [len(ConfidenceInputs)]float64
-	// AbstainBelow is the confidence under which the engine abstains, when
-	// AbstainBySize is empty.
+	// Answerable are the weights of the answerability model, over the
+	// same inputs: the probability that the base answers the question at
+	// all, whether or not the first candidate is the fact that does. The
+	// engine abstains by it, not by the confidence: a question the
+	// ranking gets wrong looks to the confidence model much like one no
+	// fact answers, and a threshold that keeps answering the first kind
+	// answered many of the second.
+	Answerable [len(ConfidenceInputs)]float64
+	// AbstainBelow is the answerability under which the engine abstains,
+	// when AbstainBySize is empty.
 	AbstainBelow float64
 	// AbstainBySize are the thresholds fitted for fact bases of several
 	// sizes, smallest first: a base's threshold is interpolated between
@@ -74,6 +85,8 @@ type Weights struct {
 	// inputs (an inner node's Feature indexes ConfidenceInputs): their
 	// values add to the sum product before the logistic function.
 	ConfidenceTrees []Tree
+	// AnswerableTrees are the answerability model's, as ConfidenceTrees.
+	AnswerableTrees []Tree
 }
 
 // A SizeThreshold is the abstention threshold fitted for fact bases of
@@ -83,7 +96,7 @@ type SizeThreshold struct {
 	Below float64 `json:"below"`
 }
 
-// AbstainBelowFor returns the confidence under which a base of n facts
+// AbstainBelowFor returns the answerability under which a base of n facts
 // abstains.
 func (w *Weights) AbstainBelowFor(n int) float64 {
 	ts := w.AbstainBySize
@@ -127,10 +140,15 @@ type weightsFile struct {
 	Expanders     []namedWeight   `json:"expanders"`
 	Trees         []treeJSON      `json:"trees,omitempty"`
 	ConfTrees     []treeJSON      `json:"confidence_trees,omitempty"`
-	// parsed and parsedConf are Trees and ConfTrees matched to the
-	// engine's features and confidence inputs, once, when the embedded
-	// file is read: every Weights shares them, read only.
-	parsed, parsedConf []Tree
+	// Answerable and AnsTrees are the answerability model's; a file
+	// without them abstains by the confidence model, as files did before
+	// it.
+	Answerable []namedWeight `json:"answerable,omitempty"`
+	AnsTrees   []treeJSON    `json:"answerable_trees,omitempty"`
+	// parsed, parsedConf and parsedAns are Trees, ConfTrees and AnsTrees
+	// matched to the engine's features and confidence inputs, once, when
+	// the embedded file is read: every Weights shares them, read only.
+	parsed, parsedConf, parsedAns []Tree
 }
 
 // treeJSON is a Tree in weights.json: its features by name, a leaf by its
@@ -184,6 +202,9 @@ var embeddedWeights = func() weightsFile {
 	if f.parsedConf, err = parseTrees(f.ConfTrees, ConfidenceInputs[:]); err != nil {
 		panic(fmt.Sprintf("facts: weights.json: confidence trees: %v", err))
 	}
+	if f.parsedAns, err = parseTrees(f.AnsTrees, ConfidenceInputs[:]); err != nil {
+		panic(fmt.Sprintf("facts: weights.json: answerable trees: %v", err))
+	}
 	return f
 }()
 
@@ -211,27 +232,22 @@ func parseTrees(tjs []treeJSON, names []string) ([]Tree, error) {
 // weights returns the file's weights, matched to the engine's by name.
 func (f weightsFile) weights() Weights {
 	w := Weights{AbstainBelow: f.AbstainBelow, AbstainBySize: f.AbstainBySize}
-	w.Trees, w.ConfidenceTrees = f.parsed, f.parsedConf
-	for _, nw := range f.Features {
-		for i, name := range FeatureNames {
-			if name == nw.Name {
-				w.Features[i] = nw.Weight
-			}
-		}
+	w.Trees, w.ConfidenceTrees, w.AnswerableTrees = f.parsed, f.parsedConf, f.parsedAns
+	byName(w.Features[:], FeatureNames[:], f.Features)
+	byName(w.Confidence[:], ConfidenceInputs[:], f.Confidence)
+	byName(w.Expanders[:], ExpanderNames[:], f.Expanders)
+	if f.Answerable == nil {
+		w.Answerable, w.AnswerableTrees = w.Confidence, w.ConfidenceTrees
 	}
-	for _, nw := range f.Confidence {
-		for i, name := range ConfidenceInputs {
-			if name == nw.Name {
-				w.Confidence[i] = nw.Weight
-			}
-		}
-	}
-	for _, nw := range f.Expanders {
-		for i, name := range ExpanderNames {
-			if name == nw.Name {
-				w.Expanders[i] = nw.Weight
-			}
-		}
-	}
+	byName(w.Answerable[:], ConfidenceInputs[:], f.Answerable)
 	return w
+}
+
+// byName sets each of ws to the weight nws give its name in names.
+func byName(ws []float64, names []string, nws []namedWeight) {
+	for _, nw := range nws {
+		if i := slices.Index(names, nw.Name); i >= 0 {
+			ws[i] = nw.Weight
+		}
+	}
 }

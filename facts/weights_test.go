@@ -23,6 +23,7 @@ func TestWeightsFile(t *testing.T) {
 	}{
 		{"feature", FeatureNames[:], names(embeddedWeights.Features)},
 		{"confidence input", ConfidenceInputs[:], names(embeddedWeights.Confidence)},
+		{"answerability input", ConfidenceInputs[:], names(embeddedWeights.Answerable)},
 	} {
 		t.Run(tc.list, func(t *testing.T) {
 			if diff := cmp.Diff(tc.want, tc.got); diff != "" {
@@ -71,19 +72,47 @@ func TestWithWeights(t *testing.T) {
 	}
 	var never, always Weights
 	always.AbstainBelow = 1
+	// The engine abstains by the answerability, and shows the confidence:
+	// a sure answer that the base may not hold abstains, an unsure one that
+	// it surely holds stands at its low confidence.
+	sigmoid := func(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+	sureUnanswerable, unsureAnswerable := Weights{AbstainBelow: 0.5}, Weights{AbstainBelow: 0.5}
+	sureUnanswerable.Confidence[cBias], sureUnanswerable.Answerable[cBias] = 4, -4
+	unsureAnswerable.Confidence[cBias], unsureAnswerable.Answerable[cBias] = -4, 4
 	for _, tc := range []struct {
-		name    string
-		w       Weights
-		abstain bool
+		name       string
+		w          Weights
+		abstain    bool
+		confidence float64
 	}{
-		{"zero weights never abstain", never, false},
-		{"threshold 1 always abstains", always, true},
+		{"zero weights never abstain", never, false, 0.5},
+		{"threshold 1 always abstains", always, true, 0.5},
+		{"a sure answer the base may not hold abstains", sureUnanswerable, true, sigmoid(4)},
+		{"an unsure answer the base holds stands", unsureAnswerable, false, sigmoid(-4)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ans := New(arts, nil, WithWeights(tc.w)).Ask("Which is the longest river in Africa?")
 			if got := ans.Abstained(); got != tc.abstain {
 				t.Errorf("Abstained() = %v, want %v", got, tc.abstain)
 			}
+			if math.Abs(ans.Confidence-tc.confidence) > 1e-9 {
+				t.Errorf("Confidence = %v, want %v", ans.Confidence, tc.confidence)
+			}
 		})
+	}
+}
+
+// TestWeightsWithoutAnswerability: a weights file from before the
+// answerability model abstains by the confidence model, as it did.
+func TestWeightsWithoutAnswerability(t *testing.T) {
+	f := embeddedWeights
+	f.Answerable, f.parsedAns = nil, nil
+	w := f.weights()
+	if w.Answerable != w.Confidence || len(w.AnswerableTrees) != len(w.ConfidenceTrees) {
+		t.Errorf("without answerable weights: %v and %d trees, want the confidence's %v and %d trees",
+			w.Answerable, len(w.AnswerableTrees), w.Confidence, len(w.ConfidenceTrees))
+	}
+	if got := embeddedWeights.weights(); got.Answerable == got.Confidence {
+		t.Errorf("weights.json's answerability weights are the confidence's: has it an answerable list?")
 	}
 }

@@ -38,8 +38,10 @@ type bucketFigures struct {
 // fitConfidence fits the confidence model of w, from zero, by weighted
 // logistic regression on the first candidate's inputs in the episodes'
 // fit slice (right when it holds a gold answer; wrong always for
-// questions about other articles and adversarial ones), sets the
-// abstention threshold, and measures calibration on the other slice.
+// questions about other articles and adversarial ones), then the
+// answerability model on the same samples (right when the question is
+// answerable), sets the abstention thresholds of answerability, and
+// measures the confidence's calibration on the other slice.
 func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c config, log io.Writer) (confidenceFigures, thresholdFigures, calibrationFigures, error) {
 	var (
 		cf confidenceFigures
@@ -51,13 +53,14 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		return cf, tf, kf, err
 	}
 	var (
-		xs [][]float64
-		ys []bool
-		ws []float64
+		xs     [][]float64
+		ys, as []bool
+		ws     []float64
 	)
 	for _, s := range ss {
 		if s.slice() == 0 {
 			xs, ys, ws = append(xs, s.x), append(ys, s.right), append(ws, s.weight)
+			as = append(as, s.answerable)
 			if s.paraphrase {
 				cf.Paraphrased++
 			} else if s.answerable {
@@ -90,13 +93,34 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		w.Confidence[i] = round(v, 4)
 	}
 	cf.L2, cf.Loss, cf.Iterations = c.confL2, round(res.Loss, 6), res.Iterations
+	isRight := func(s sample) bool { return s.right }
 	w.ConfidenceTrees = nil
-	cf.HeldOutLinearLoss = round(logLoss(ss, *w), 6)
+	cf.HeldOutLinearLoss = round(logLoss(ss, w.Confidence[:], nil, isRight), 6)
 	if c.confTrees > 0 {
 		ts := fit.BoostLogistic(xs, ys, ws, w.Confidence[:], fit.BoostOptions{Trees: c.confTrees, Depth: c.confTreeDepth})
 		w.ConfidenceTrees = engineTrees(ts)
 		cf.Trees, cf.Depth = c.confTrees, c.confTreeDepth
-		cf.HeldOutLoss = round(logLoss(ss, *w), 6)
+		cf.HeldOutLoss = round(logLoss(ss, w.Confidence[:], w.ConfidenceTrees, isRight), 6)
+	}
+	// The answerability model: the same inputs, the same samples, the
+	// same trees, but right whenever the question is answerable, whether
+	// or not the first candidate answers it.
+	aw := make([]float64, len(facts.ConfidenceInputs))
+	res, err = fit.Minimize(fit.WeightedLogistic(xs, as, ws, c.confL2), aw, fit.Options{})
+	if err != nil {
+		return cf, tf, kf, fmt.Errorf("fit answerability weights: %w", err)
+	}
+	for i, v := range aw {
+		w.Answerable[i] = round(v, 4)
+	}
+	answerable := func(s sample) bool { return s.answerable }
+	cf.Answerability = answerabilityFigures{Loss: round(res.Loss, 6), Iterations: res.Iterations}
+	w.AnswerableTrees = nil
+	cf.Answerability.HeldOutLinearLoss = round(logLoss(ss, w.Answerable[:], nil, answerable), 6)
+	if c.confTrees > 0 {
+		ts := fit.BoostLogistic(xs, as, ws, w.Answerable[:], fit.BoostOptions{Trees: c.confTrees, Depth: c.confTreeDepth})
+		w.AnswerableTrees = engineTrees(ts)
+		cf.Answerability.HeldOutLoss = round(logLoss(ss, w.Answerable[:], w.AnswerableTrees, answerable), 6)
 	}
 	cf.Episodes = describeEpisodes(eps)
 
@@ -105,7 +129,7 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 	if err != nil {
 		return cf, tf, kf, err
 	}
-	// Each size of fact base has its own threshold, the highest that keeps
+	// Each size of fact base has its own threshold of answerability, the highest that keeps
 	// its false abstentions on the threshold slice (tuningSlice) within the
 	// bound, less one standard error of the slice's share (sliceBound): the
 	// bound is for new questions, and a threshold that meets it on the
@@ -124,7 +148,7 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		var sizes []int
 		for _, s := range ss {
 			if s.tuning && s.group == g {
-				gc, ga = append(gc, s.conf), append(ga, s.answerable)
+				gc, ga = append(gc, s.answerP), append(ga, s.answerable)
 				sizes = append(sizes, s.facts)
 			}
 		}
@@ -155,7 +179,7 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		for _, s := range ss {
 			if s.tuning && s.group == g {
 				ans++
-				if s.conf < w.AbstainBelowFor(s.facts) {
+				if s.answerP < w.AbstainBelowFor(s.facts) {
 					abst++
 				}
 			}
@@ -232,7 +256,7 @@ func cutBySize(ss []sample, w *facts.Weights, slice int) cut {
 		if s.paraphrase || s.slice() != slice {
 			continue
 		}
-		abst := s.conf < w.AbstainBelowFor(s.facts)
+		abst := s.answerP < w.AbstainBelowFor(s.facts)
 		if s.answerable {
 			c.answerable++
 			totalAns += s.weight
@@ -252,23 +276,24 @@ func cutBySize(ss []sample, w *facts.Weights, slice int) cut {
 	return c
 }
 
-// logLoss is the weighted mean log loss of the confidence model of w on
-// the calibration slice of ss, which the fit did not see.
-func logLoss(ss []sample, w facts.Weights) float64 {
+// logLoss is the weighted mean log loss of a logistic model of weights
+// lin and trees ts (the confidence's or the answerability's), of the label
+// label, on the calibration slice of ss, which the fit did not see.
+func logLoss(ss []sample, lin []float64, ts []facts.Tree, label func(sample) bool) float64 {
 	var sum, total float64
 	for _, s := range ss {
 		if !s.calibrated || s.paraphrase {
 			continue
 		}
 		z := 0.0
-		for i, v := range w.Confidence {
+		for i, v := range lin {
 			z += v * s.x[i]
 		}
-		for _, t := range w.ConfidenceTrees {
+		for _, t := range ts {
 			z += t.Value(s.x)
 		}
 		p := min(max(1/(1+math.Exp(-z)), 1e-12), 1-1e-12)
-		if s.right {
+		if label(s) {
 			sum -= s.weight * math.Log(p)
 		} else {
 			sum -= s.weight * math.Log(1-p)

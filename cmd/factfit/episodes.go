@@ -215,6 +215,7 @@ func (ep *episode) addParaphrases(data squad, ans []eval.Question, known map[str
 type sample struct {
 	x          []float64 // the confidence inputs
 	conf       float64   // the engine's confidence
+	answerP    float64   // and its answerability: the engine abstains by it
 	right      bool      // the first candidate holds a gold answer
 	answerable bool
 	paraphrase bool // a paraphrased answerable question: not counted by the threshold rule
@@ -255,7 +256,7 @@ func runEpisodes(ctx context.Context, eps []episode, w facts.Weights) ([]sample,
 		ans := j.q.kind == qAnswerable || j.q.kind == qParaphrased
 		out[i] = sample{
 			paraphrase: j.q.kind == qParaphrased,
-			x:          e.ConfidenceInputs, conf: e.Confidence,
+			x:          e.ConfidenceInputs, conf: e.Confidence, answerP: e.Answerable,
 			right:      ans && eval.HoldsAny(e.Candidates[0].Quote, j.q.q.Facts),
 			answerable: ans, group: j.e.group, facts: j.b.Len(), calibrated: j.q.calibrated, tuning: j.q.tuning,
 		}

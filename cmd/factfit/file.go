@@ -24,6 +24,10 @@ type weightsFile struct {
 	// facts.TreesJSON writes them.
 	Trees     any `json:"trees,omitempty"`
 	ConfTrees any `json:"confidence_trees,omitempty"`
+	// Answerable and AnsTrees are facts.Weights.Answerable and
+	// AnswerableTrees.
+	Answerable []namedWeight `json:"answerable"`
+	AnsTrees   any           `json:"answerable_trees,omitempty"`
 }
 
 type namedWeight struct {
@@ -80,13 +84,25 @@ type confidenceFigures struct {
 	Depth             int     `json:"depth,omitempty"`
 	HeldOutLinearLoss float64 `json:"held_out_linear_loss"`
 	HeldOutLoss       float64 `json:"held_out_loss,omitempty"`
+	// Answerability is the answerability model's fit, on the same samples.
+	Answerability answerabilityFigures `json:"answerability"`
+}
+
+// answerabilityFigures are the answerability model's fit: its loss, and
+// the weighted mean log loss on the calibration slice without and with
+// its trees, where the label is whether the question is answerable.
+type answerabilityFigures struct {
+	Loss              float64 `json:"loss"`
+	Iterations        int     `json:"iterations"`
+	HeldOutLinearLoss float64 `json:"held_out_linear_loss"`
+	HeldOutLoss       float64 `json:"held_out_loss,omitempty"`
 }
 
 type thresholdFigures struct {
 	MaxFalseAbstain  float64 `json:"max_false_abstain"`
 	FalseAbstain     float64 `json:"false_abstain"`     // weighted share of the threshold slice's answerable questions under the threshold
 	FitFalseAbstain  float64 `json:"fit_false_abstain"` // of the fit's, which the ranking and confidence were fitted on
-	NegativesAbstain float64 `json:"negatives_abstain"` // of the unanswerable ones
+	NegativesAbstain float64 `json:"negatives_abstain"` // of the unanswerable ones (of the fit's slice)
 	// BySize is the share of the threshold slice's answerable questions
 	// under the threshold in each group of sizes: the rule's bound.
 	BySize []namedWeight `json:"false_abstain_by_size"`
@@ -106,8 +122,10 @@ func (f *weightsFile) setWeights(w facts.Weights) {
 	for i, name := range facts.FeatureNames {
 		f.Features = append(f.Features, namedWeight{name, w.Features[i]})
 	}
+	f.Answerable = nil
 	for i, name := range facts.ConfidenceInputs {
 		f.Confidence = append(f.Confidence, namedWeight{name, w.Confidence[i]})
+		f.Answerable = append(f.Answerable, namedWeight{name, w.Answerable[i]})
 	}
 	f.AbstainBelow, f.AbstainBySize = w.AbstainBelow, w.AbstainBySize
 	f.Expanders = nil
@@ -120,6 +138,10 @@ func (f *weightsFile) setWeights(w facts.Weights) {
 	}
 	if len(w.ConfidenceTrees) > 0 {
 		f.ConfTrees = facts.TreesJSON(w.ConfidenceTrees, facts.ConfidenceInputs[:])
+	}
+	f.AnsTrees = nil
+	if len(w.AnswerableTrees) > 0 {
+		f.AnsTrees = facts.TreesJSON(w.AnswerableTrees, facts.ConfidenceInputs[:])
 	}
 }
 
