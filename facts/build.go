@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/spell"
 	"github.com/factbot/factbot/facts/internal/stem"
 	"github.com/factbot/factbot/facts/internal/text"
 )
@@ -59,21 +60,30 @@ func New(articles []Article, aliases [][]string, opts ...Option) *Base {
 		}
 	}
 
+	// The names' tables need only the parsed articles, and the spelling
+	// corrector only the lexicon: each is built beside the steps that do
+	// not need it.
+	var named sync.WaitGroup
+	named.Go(func() {
+		b.topics = newTopicIndex(names)
+		b.nameWordSet = nameWordSet(&b.topics)
+		b.proper = properWords(parsed, b.nameWordSet)
+		b.joinedNames = joinedNames(&b.topics)
+	})
 	lex := newLexicon(parsed, groups)
 	lex.curated = curatedWords(groups[:nCurated])
+	spelled := make(chan *spell.Corrector, 1)
+	go func() { spelled <- newCorrector(lex) }()
 	b.terms, b.termID, b.wordTerm = lex.terms, lex.termID, lex.wordTerm
 	b.phrases = newPhraseTable(b, groups, lex)
 
 	b.surface = surfaceForms(len(b.terms), lex)
-	b.topics = newTopicIndex(names)
-	b.nameWordSet = nameWordSet(&b.topics)
-	b.proper = properWords(parsed, b.nameWordSet)
-	b.joinedNames = joinedNames(&b.topics)
+	named.Wait()
 	b.assemble(parsed, lex) // and frees parsed as it goes
 	b.index()
 	b.vocab = newVocabulary(b)
 	b.synonyms = synonymTerms(b)
-	b.spell = newCorrector(lex)
+	b.spell = <-spelled
 	if b.spell != nil {
 		b.spell.SetPhrases(b.namePhrase)
 	}
