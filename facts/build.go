@@ -121,9 +121,16 @@ func curatedWords(groups [][][]string) map[string]bool {
 // newLexicon merges the articles' word lists in article order, stems the
 // words on all cores, and numbers the terms in order of first use.
 func newLexicon(parsed []parsedArticle, groups [][][]string) *lexicon {
-	index := make(map[string]int32)
-	var words []string
-	var freq []int32
+	// Room for the words, so that the tables do not grow as they fill:
+	// of the articles' own words, about one in seven is new to the
+	// others on SQuAD train's 442 articles (92k of 673k).
+	seen := 0
+	for _, p := range parsed {
+		seen += len(p.words)
+	}
+	index := make(map[string]int32, seen/6)
+	words := make([]string, 0, seen/6)
+	freq := make([]int32, 0, seen/6)
 	addWord := func(w string, n int32) {
 		i, ok := index[w]
 		if !ok {
@@ -160,7 +167,7 @@ func newLexicon(parsed []parsedArticle, groups [][][]string) *lexicon {
 	}
 	wg.Wait()
 
-	lex := &lexicon{wordTerm: make(map[string]uint32, len(words)), termID: make(map[string]uint32)}
+	lex := &lexicon{wordTerm: make(map[string]uint32, len(words)), termID: make(map[string]uint32, len(words))}
 	for i, w := range words {
 		s := stems[i]
 		id, ok := lex.termID[s]

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/sahilm/fuzzy"
 )
@@ -37,6 +38,8 @@ const maxAbbrevCandidates = 600
 
 func newVocabulary(b *Base) vocabulary {
 	var v vocabulary
+	var tried sync.WaitGroup // the trie of words builds beside the rest
+	tried.Go(func() { v.trie = wordTrie(b) })
 	for id, t := range b.terms {
 		if len(b.passPost.list(uint32(id))) == 0 || t == "" || t[0] == '=' {
 			continue
@@ -75,7 +78,6 @@ func newVocabulary(b *Base) vocabulary {
 	for _, i := range open {
 		v.end[i] = uint32(len(v.sorted))
 	}
-	v.trie = wordTrie(b)
 	v.abbrev = map[byte][]string{}
 	v.abbrID = map[string]uint32{}
 	for c, es := range byLetter {
@@ -86,6 +88,7 @@ func newVocabulary(b *Base) vocabulary {
 			v.abbrID[e.term] = e.id
 		}
 	}
+	tried.Wait()
 	return v
 }
 
