@@ -88,19 +88,34 @@ func (z *Tokenizer) Tokenize(s string) []Token {
 	return z.toks
 }
 
+// isWordRune is small enough to be inlined, ASCII on the fast path; the
+// loops over a word's letters take an ASCII letter or digit before they
+// decode a rune, so that most letters cost no call.
 func decodeRune(s string, i int) (rune, int) {
 	if c := s[i]; c < utf8.RuneSelf {
 		return rune(c), 1
 	}
-	return utf8.DecodeRuneInString(s[i:])
+	return decodeNonASCII(s, i)
 }
+
+func decodeNonASCII(s string, i int) (rune, int) { return utf8.DecodeRuneInString(s[i:]) }
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return isNonASCIIWordRune(r)
 }
+
+func isNonASCIIWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func IsDigit(c byte) bool { return '0' <= c && c <= '9' }
 
@@ -109,6 +124,10 @@ func (z *Tokenizer) scanWord(s string, i int) int {
 	end := i
 scan:
 	for end < len(s) {
+		if c := s[end]; c < utf8.RuneSelf && asciiWord[c] {
+			end++
+			continue
+		}
 		r, n := decodeRune(s, end)
 		if isWordRune(r) {
 			end += n
@@ -156,13 +175,13 @@ func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <
 func (z *Tokenizer) emitWord(s string, start, end int, money, first bool) {
 	z.parts = z.parts[:0]
 	partStart := start
-	for i := start; i < end; {
-		r, n := decodeRune(s, i)
-		if r == '-' {
-			z.camelParts(s, partStart, i)
-			partStart = i + n
+	for {
+		h := strings.IndexByte(s[partStart:end], '-')
+		if h < 0 {
+			break
 		}
-		i += n
+		z.camelParts(s, partStart, partStart+h)
+		partStart += h + 1
 	}
 	z.camelParts(s, partStart, end)
 
@@ -209,6 +228,12 @@ func (z *Tokenizer) emitPart(s string, p Span, flags Flags, money bool) {
 	ns := len(z.buf)
 	letters, upper, digits, others := 0, 0, 0, 0
 	for i := 0; i < len(w); {
+		if c := w[i]; 'a' <= c && c <= 'z' {
+			letters++
+			z.buf = append(z.buf, c)
+			i++
+			continue
+		}
 		r, n := decodeRune(w, i)
 		i += n
 		switch {

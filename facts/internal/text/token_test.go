@@ -133,3 +133,17 @@ func TestTokenizeReuse(t *testing.T) {
 		t.Errorf("second tokenize = %v (%q), want one Token cafe", toks, z.buf)
 	}
 }
+
+// BenchmarkTokenize tokenizes a paragraph of news: words, names, numbers,
+// a hyphenated compound, a camel-case name, an accented word.
+func BenchmarkTokenize(b *testing.B) {
+	const para = "In 2015, South Korean intelligence estimated that North Korea employs up to 6,000 " +
+		"cyber-warfare experts, a number that has likely grown since then. Among the platforms " +
+		"which have allegedly fallen victim are YouBit and Bithumb, whose losses reached $35 million. " +
+		"The U.N. panel's report, quoted by Le Monde's café reporter, said they don't know more."
+	z := NewTokenizer()
+	b.SetBytes(int64(len(para)))
+	for b.Loop() {
+		z.Tokenize(para)
+	}
+}
