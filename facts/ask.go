@@ -197,11 +197,17 @@ func (b *Base) search(s *scratch, question string) (result, bool) {
 	if len(r.cands) == 0 {
 		return r, false
 	}
-	b.readSpan(s, &r)
-	r.conf = b.confInputs(&r)
+	b.judge(s, &r)
+	return r, true
+}
+
+// judge reads r's best fact for a span, then how sure the engine is of it
+// and that the sources answer at all, from what the ranking found.
+func (b *Base) judge(s *scratch, r *result) {
+	b.readSpan(s, r)
+	r.conf = b.confInputs(r)
 	r.confidence = b.weights.confidence(r.conf)
 	r.answerable = b.weights.answerable(r.conf)
-	return r, true
 }
 
 // gap says what the sources lack for r: the words no fact has, and the

@@ -173,10 +173,7 @@ func (b *Base) narrow(s *scratch, r *result, keep []bool) bool {
 	if len(cands) == 0 {
 		return false
 	}
-	b.readSpan(s, r)
-	r.conf = b.confInputs(r)
-	r.confidence = b.weights.confidence(r.conf)
-	r.answerable = b.weights.answerable(r.conf)
+	b.judge(s, r)
 	return true
 }
 
