@@ -84,44 +84,27 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		}
 	}
 	cf.Top1 = round(share(right, asked), 4)
-	cw := make([]float64, len(facts.ConfidenceInputs))
-	res, err := fit.Minimize(fit.WeightedLogistic(xs, ys, ws, c.confL2), cw, fit.Options{})
+	conf, err := fitLogistic(xs, ys, ws, ss, func(s sample) bool { return s.right }, c)
 	if err != nil {
 		return cf, tf, kf, fmt.Errorf("fit confidence weights: %w", err)
 	}
-	for i, v := range cw {
-		w.Confidence[i] = round(v, 4)
-	}
-	cf.L2, cf.Loss, cf.Iterations = c.confL2, round(res.Loss, 6), res.Iterations
-	isRight := func(s sample) bool { return s.right }
-	w.ConfidenceTrees = nil
-	cf.HeldOutLinearLoss = round(logLoss(ss, w.Confidence[:], nil, isRight), 6)
+	copy(w.Confidence[:], conf.lin)
+	w.ConfidenceTrees = conf.trees
+	cf.L2, cf.Loss, cf.Iterations = c.confL2, conf.Loss, conf.Iterations
+	cf.HeldOutLinearLoss, cf.HeldOutLoss = conf.HeldOutLinearLoss, conf.HeldOutLoss
 	if c.confTrees > 0 {
-		ts := fit.BoostLogistic(xs, ys, ws, w.Confidence[:], fit.BoostOptions{Trees: c.confTrees, Depth: c.confTreeDepth})
-		w.ConfidenceTrees = engineTrees(ts)
 		cf.Trees, cf.Depth = c.confTrees, c.confTreeDepth
-		cf.HeldOutLoss = round(logLoss(ss, w.Confidence[:], w.ConfidenceTrees, isRight), 6)
 	}
 	// The answerability model: the same inputs, the same samples, the
 	// same trees, but right whenever the question is answerable, whether
 	// or not the first candidate answers it.
-	aw := make([]float64, len(facts.ConfidenceInputs))
-	res, err = fit.Minimize(fit.WeightedLogistic(xs, as, ws, c.confL2), aw, fit.Options{})
+	ans, err := fitLogistic(xs, as, ws, ss, func(s sample) bool { return s.answerable }, c)
 	if err != nil {
 		return cf, tf, kf, fmt.Errorf("fit answerability weights: %w", err)
 	}
-	for i, v := range aw {
-		w.Answerable[i] = round(v, 4)
-	}
-	answerable := func(s sample) bool { return s.answerable }
-	cf.Answerability = answerabilityFigures{Loss: round(res.Loss, 6), Iterations: res.Iterations}
-	w.AnswerableTrees = nil
-	cf.Answerability.HeldOutLinearLoss = round(logLoss(ss, w.Answerable[:], nil, answerable), 6)
-	if c.confTrees > 0 {
-		ts := fit.BoostLogistic(xs, as, ws, w.Answerable[:], fit.BoostOptions{Trees: c.confTrees, Depth: c.confTreeDepth})
-		w.AnswerableTrees = engineTrees(ts)
-		cf.Answerability.HeldOutLoss = round(logLoss(ss, w.Answerable[:], w.AnswerableTrees, answerable), 6)
-	}
+	copy(w.Answerable[:], ans.lin)
+	w.AnswerableTrees = ans.trees
+	cf.Answerability = ans.logisticFigures
 	cf.Episodes = describeEpisodes(eps)
 
 	// The engine's confidences with those weights.
@@ -129,8 +112,8 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 	if err != nil {
 		return cf, tf, kf, err
 	}
-	// Each size of fact base has its own threshold of answerability, the highest that keeps
-	// its false abstentions on the threshold slice (tuningSlice) within the
+	// Each size of fact base has its own threshold of answerability, the
+	// highest that keeps its false abstentions on the threshold slice (tuningSlice) within the
 	// bound, less one standard error of the slice's share (sliceBound): the
 	// bound is for new questions, and a threshold that meets it on the
 	// slice by a hair does not on others (0.048 on the slice, 0.057 on the
@@ -274,6 +257,37 @@ func cutBySize(ss []sample, w *facts.Weights, slice int) cut {
 	c.falseAbstain = fshare(ans, totalAns)
 	c.heldOutAbstain = fshare(un, totalUn)
 	return c
+}
+
+// A logisticFit is a logistic model with boosted trees, fitted on the
+// fit slice, and its figures.
+type logisticFit struct {
+	lin   []float64 // rounded to 4 decimals
+	trees []facts.Tree
+	logisticFigures
+}
+
+// fitLogistic fits, from zero, a logistic model of the labels ys of the
+// inputs xs weighted ws (the fit slice of ss), then c.confTrees boosted
+// trees on what it leaves, and measures its log loss on the calibration
+// slice of ss, which label labels, without and with the trees.
+func fitLogistic(xs [][]float64, ys []bool, ws []float64, ss []sample, label func(sample) bool, c config) (logisticFit, error) {
+	var lf logisticFit
+	lin := make([]float64, len(facts.ConfidenceInputs))
+	res, err := fit.Minimize(fit.WeightedLogistic(xs, ys, ws, c.confL2), lin, fit.Options{})
+	if err != nil {
+		return lf, err
+	}
+	for i, v := range lin {
+		lin[i] = round(v, 4)
+	}
+	lf.lin, lf.Loss, lf.Iterations = lin, round(res.Loss, 6), res.Iterations
+	lf.HeldOutLinearLoss = round(logLoss(ss, lin, nil, label), 6)
+	if c.confTrees > 0 {
+		lf.trees = engineTrees(fit.BoostLogistic(xs, ys, ws, lin, fit.BoostOptions{Trees: c.confTrees, Depth: c.confTreeDepth}))
+		lf.HeldOutLoss = round(logLoss(ss, lin, lf.trees, label), 6)
+	}
+	return lf, nil
 }
 
 // logLoss is the weighted mean log loss of a logistic model of weights

@@ -85,13 +85,13 @@ type confidenceFigures struct {
 	HeldOutLinearLoss float64 `json:"held_out_linear_loss"`
 	HeldOutLoss       float64 `json:"held_out_loss,omitempty"`
 	// Answerability is the answerability model's fit, on the same samples.
-	Answerability answerabilityFigures `json:"answerability"`
+	Answerability logisticFigures `json:"answerability"`
 }
 
-// answerabilityFigures are the answerability model's fit: its loss, and
-// the weighted mean log loss on the calibration slice without and with
-// its trees, where the label is whether the question is answerable.
-type answerabilityFigures struct {
+// logisticFigures are a logistic model's fit (the answerability's here):
+// its loss, and the weighted mean log loss on the calibration slice
+// without and with its trees.
+type logisticFigures struct {
 	Loss              float64 `json:"loss"`
 	Iterations        int     `json:"iterations"`
 	HeldOutLinearLoss float64 `json:"held_out_linear_loss"`
