@@ -145,9 +145,11 @@ func (b *Base) namePhrase(x, y string) bool {
 }
 
 // joinedNames maps the names of several words of topics, lower-cased and
-// written as one ("wannacry"), to the names as the facts write them.
+// written as one ("wannacry"), to the names as the facts write them. Of
+// names that join alike ("Southeast Asia", "South East Asia"), the most
+// mentioned wins, then the first in order: the same one every build.
 func joinedNames(topics *topicIndex) map[string]string {
-	m := map[string]string{}
+	best := map[string]*topic{}
 	for _, ts := range topics.byStart {
 		for _, t := range ts {
 			parts := strings.Fields(t.name)
@@ -155,10 +157,17 @@ func joinedNames(topics *topicIndex) map[string]string {
 				continue
 			}
 			joined := strings.ToLower(strings.Join(parts, ""))
-			if !strings.ContainsFunc(joined, func(r rune) bool { return !unicode.IsLetter(r) }) {
-				m[joined] = t.name
+			if strings.ContainsFunc(joined, func(r rune) bool { return !unicode.IsLetter(r) }) {
+				continue
+			}
+			if old, ok := best[joined]; !ok || t.count > old.count || t.count == old.count && t.name < old.name {
+				best[joined] = t
 			}
 		}
+	}
+	m := make(map[string]string, len(best))
+	for joined, t := range best {
+		m[joined] = t.name
 	}
 	return m
 }

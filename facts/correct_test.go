@@ -121,3 +121,25 @@ func TestProperWord(t *testing.T) {
 		}
 	}
 }
+
+// Of two names that join alike, the most mentioned is the joined form's,
+// then the first in order, every time: the table was once built in a
+// map's order, and two builds of one corpus read "southeast asia"
+// otherwise.
+func TestJoinedNamesDeterministic(t *testing.T) {
+	for _, tt := range []struct {
+		names map[string]nameUse
+		want  string
+	}{
+		{map[string]nameUse{"Southeast Asia": {count: 5}, "South East Asia": {count: 2}}, "Southeast Asia"},
+		{map[string]nameUse{"Southeast Asia": {count: 2}, "South East Asia": {count: 5}}, "South East Asia"},
+		{map[string]nameUse{"Southeast Asia": {count: 3}, "South East Asia": {count: 3}}, "South East Asia"},
+	} {
+		for range 50 {
+			ti := newTopicIndex(tt.names)
+			if got := joinedNames(&ti)["southeastasia"]; got != tt.want {
+				t.Fatalf("%v: joined form's name %q, want %q", tt.names, got, tt.want)
+			}
+		}
+	}
+}
