@@ -277,19 +277,45 @@ func runEpisodes(ctx context.Context, eps []episode, w facts.Weights) ([]sample,
 
 // weigh sets the samples' weights so that, in each slice (the fit's, the
 // calibration's, the threshold's), every group of sizes weighs the same
-// and the weights add up to the number of samples.
+// and the weights add up to the number of samples. Paraphrased twins
+// stand beside the questions they rewrite, not in addition to them: a
+// group's answerable questions, paraphrased or not, weigh together what
+// its questions as asked would alone, so that the twins teach which
+// answerable questions lack the base's words without making answerable
+// questions likelier than they are.
 func weigh(ss []sample) {
 	groups := len(episodeSizes) + 1
-	count := make([][3]int, groups)
+	type tally struct {
+		n, asked, para int
+		raw            float64
+	}
+	t := make([][3]tally, groups)
 	total := [3]int{}
 	for _, s := range ss {
 		c := s.slice()
-		count[s.group][c]++
+		g := &t[s.group][c]
+		g.n++
 		total[c]++
+		switch {
+		case s.paraphrase:
+			g.para++
+		case s.answerable:
+			g.asked++
+		}
+	}
+	raw := func(s *sample) float64 {
+		g := &t[s.group][s.slice()]
+		if s.answerable && g.para > 0 {
+			return float64(g.asked) / float64(g.asked+g.para)
+		}
+		return 1
+	}
+	for i := range ss {
+		t[ss[i].group][ss[i].slice()].raw += raw(&ss[i])
 	}
 	for i := range ss {
 		c := ss[i].slice()
-		ss[i].weight = float64(total[c]) / float64(groups*count[ss[i].group][c])
+		ss[i].weight = raw(&ss[i]) * float64(total[c]) / (float64(groups) * t[ss[i].group][c].raw)
 	}
 }
 

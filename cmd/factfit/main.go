@@ -61,7 +61,9 @@
 //     (package paraphrase: each content word, with probability p, becomes
 //     a WordNet synonym the base lacks), so that the fit sees answerable
 //     questions whose words the sources lack as well as the adversary's
-//     "word never used" ones. Then -conf-trees boosted trees (internal/fit's
+//     "word never used" ones; the twins share their questions' weight
+//     (weigh), so that answerable questions are no likelier in the fit
+//     for them. Then -conf-trees boosted trees (internal/fit's
 //     BoostLogistic, depth -conf-tree-depth) whose values add to the
 //     rounded weights' score, on the same samples: they learn what a sum
 //     of inputs cannot (a wide margin means less when the fact holds no
