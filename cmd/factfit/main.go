@@ -102,7 +102,9 @@
 // converge. The weights are rounded to 4 decimals (the trees' values to 5)
 // before they are used or
 // written, so that the figures recorded are those of the weights
-// recorded. The same inputs and flags give the same file, byte for byte.
+// recorded. The same inputs and flags give the same file, byte for byte,
+// whatever weights the binary embeds: a fit run with its own output
+// embedded writes it again.
 //
 // The file records the command line, every file read with its SHA-256,
 // the feature and confidence-input names, the weights, the threshold and
