@@ -79,7 +79,7 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		}
 	}
 	for _, s := range ss {
-		if s.group == len(episodeSizes) && s.right && !s.tuning {
+		if s.group == bigGroup() && s.right && !s.tuning {
 			right++
 		}
 	}

@@ -48,4 +48,9 @@ func TestWeighParaphrases(t *testing.T) {
 	if math.Abs(g0-g1) > 1e-12 {
 		t.Errorf("groups weigh %.4f and %.4f, want the same", g0, g1)
 	}
+	// Groups without samples in a slice take none of its weight: the
+	// weights still add up to the number of samples.
+	if math.Abs(g0+g1-float64(len(two))) > 1e-9 {
+		t.Errorf("weights add up to %.4f, want %d, the samples", g0+g1, len(two))
+	}
 }

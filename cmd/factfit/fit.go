@@ -87,8 +87,12 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 	}
 	wf.Fit.General = &gf
 	for _, r := range gf.Results {
-		fmt.Fprintf(log, "  general, %d article(s), %s: cite@1 %.3f, false abstain %.3f (top right in %.3f of them), abstain on other-article %.3f, adversarial %.3f\n",
-			r.Articles, r.Variant, r.Cite1, r.FalseAbst, r.AbstTopOK, r.OtherAbst, r.AdvAbst)
+		unit := "article(s)"
+		if r.Pieces {
+			unit = "piece(s)"
+		}
+		fmt.Fprintf(log, "  general, %d %s, %s: cite@1 %.3f, false abstain %.3f (top right in %.3f of them), abstain on other-article %.3f, near %.3f, adversarial %.3f\n",
+			r.Articles, unit, r.Variant, r.Cite1, r.FalseAbst, r.AbstTopOK, r.OtherAbst, r.NearAbst, r.AdvAbst)
 	}
 	wf.setWeights(w)
 	return wf, nil

@@ -91,9 +91,16 @@
 //     articles (one in ten, the span floor's), clean and as chat. On the
 //     fit's own questions the confidences run higher than on new ones,
 //     and a threshold set there let new questions' false abstentions past
-//     the bound (0.056 on the SQuAD sample);
+//     the bound (0.056 on the SQuAD sample). Bases of 1 and 2 pieces of
+//     training articles the size of a news report (a run of paragraphs of
+//     400 words or more, pieces.go) are asked only the threshold slice's
+//     questions about their paragraphs, to set the thresholds of the
+//     smallest bases: no fit's base is as small, and the threshold of one
+//     article, carried down to a piece, abstained on 0.10 of its
+//     answerable questions (the general measure, one piece, clean);
 //  8. runs the general measure (measure.go) with the weights: bases of
-//     one or two held-out articles asked their unused questions clean, as
+//     one or two held-out articles, and of pieces of one or two, asked
+//     their unused questions clean, as
 //     chat and paraphrased, and questions they cannot answer; -measure
 //     runs it alone, with the embedded weights, and prints it.
 //

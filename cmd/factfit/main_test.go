@@ -140,7 +140,7 @@ func TestRun(t *testing.T) {
 	if f.Fit.Confidence.Top1 <= 0 || f.Fit.Confidence.Unanswerable == 0 {
 		t.Errorf("fit figures %+v: want a training top-1 and held-out questions", f.Fit)
 	}
-	if g := f.Fit.General; g == nil || len(g.Results) != len(generalSizes)*len(generalVariants) {
+	if g := f.Fit.General; g == nil || len(g.Results) != (len(generalSizes)+len(generalPieces))*len(generalVariants) {
 		t.Errorf("general measure %+v: want a result for each size and form", g)
 	}
 	// The thresholds are set on questions neither fit saw, and hold there.
@@ -178,7 +178,8 @@ func TestMeasure(t *testing.T) {
 	if len(m.Command) != len(args)+1 || len(m.Data) != 20+3 {
 		t.Errorf("command %q and %d data files: want the command line and every file read", m.Command, len(m.Data))
 	}
-	if diff := cmp.Diff([]int{2, 1}, m.General.Bases); diff != "" {
+	// Bases of one and two towns, then of pieces of one and two.
+	if diff := cmp.Diff([]int{2, 1, 2, 1}, m.General.Bases); diff != "" {
 		t.Errorf("bases (-want +got):\n%s", diff)
 	}
 	changed := false

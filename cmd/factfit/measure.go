@@ -21,8 +21,11 @@ import (
 // paraphrased chat (the same changes made to the chat twin). Each base
 // is also asked as many questions about other held-out articles, half as
 // many about the three held-out articles nearest its own (near.go), and
-// the adversary's twins of its questions, in the same four forms. The engine
-// answers each with Ask, its weights and threshold as they are.
+// the adversary's twins of its questions, in the same four forms. Bases of
+// pieces of one or two held-out articles (pieces.go), the size of news
+// reports, are asked the same, but their near questions are about their
+// articles' other paragraphs. The engine answers each with Ask, its
+// weights and threshold as they are.
 
 const (
 	generalStride = 3
@@ -31,6 +34,7 @@ const (
 
 var (
 	generalSizes    = []int{1, 2}
+	generalPieces   = []int{1, 2} // bases of pieces of held-out articles (pieces.go), after those of articles
 	generalVariants = []string{"clean", "chat", "paraphrase", "chat-paraphrase", "chat-paraphrase-all"}
 )
 
@@ -61,6 +65,9 @@ type generalCell struct {
 	// AdvByKind is the share of the adversary's twins abstained on, by
 	// the kind of change that made them (twinKinds).
 	AdvByKind map[string]float64 `json:"adversarial_abstain_by_kind"`
+	// Pieces is true for a base of pieces of articles (pieces.go): its
+	// near questions are about its articles' other paragraphs.
+	Pieces bool `json:"pieces,omitempty"`
 	// AUC is the chance that an answerable question gets a higher
 	// confidence than a question about another article or an adversarial
 	// one (ties half): how well the confidence tells them apart, whatever
@@ -78,6 +85,7 @@ type generalQ struct {
 
 type generalEp struct {
 	size     int
+	pieces   bool
 	articles []facts.Article
 	known    map[string]bool
 	qs       [][]generalQ // by variant
@@ -86,7 +94,7 @@ type generalEp struct {
 // measureGeneral runs the general measure with the weights w.
 func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFigures, error) {
 	gf := generalFigures{
-		Setup:  "bases of 1 and 2 held-out articles (a seeded shuffle); their questions not in sample-2000 nor in the fit, every stride-th; as many questions about other held-out articles, half as many about the 3 held-out articles nearest the base's (tf-idf cosine), and the adversary's twins; each clean, as chat, paraphrased with WordNet synonyms the base lacks (each content word with probability paraphrase_p), as paraphrased chat, and as chat paraphrased at every word that has such a synonym",
+		Setup:  "bases of 1 and 2 held-out articles (a seeded shuffle), then of pieces of 1 and 2 of them (runs of paragraphs of 400 words or more, asked about their articles' other paragraphs as near questions); their questions not in sample-2000 nor in the fit, every stride-th; as many questions about other held-out articles, half as many about the 3 held-out articles nearest the base's (tf-idf cosine), and the adversary's twins; each clean, as chat, paraphrased with WordNet synonyms the base lacks (each content word with probability paraphrase_p), as paraphrased chat, and as chat paraphrased at every word that has such a synonym",
 		Stride: generalStride, P: paraphraseP,
 	}
 	var pool []facts.Article
@@ -107,6 +115,41 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 	adv.learnArticles(poolQs)
 	tp := newTopics(pool)
 	var eps []generalEp
+	addEp := func(ep generalEp, ans, other, near []eval.Question) generalEp {
+		known := func(s string) bool { return ep.known[s] }
+		addQ := func(id, clean, chat string, fs []string, kind, twin int) {
+			para, ch := paraphrase.Rewrite(clean, known, paraphraseP, id)
+			_, all := paraphrase.Rewrite(clean, known, 1, id)
+			texts := []string{clean, chat, para, paraphrase.Apply(chat, ch), paraphrase.Apply(chat, all)}
+			for v, t := range texts {
+				g := generalQ{text: t, facts: fs, kind: kind, twin: twin}
+				switch v {
+				case 2, 3:
+					g.changed = len(ch)
+				case 4:
+					g.changed = len(all)
+				}
+				ep.qs[v] = append(ep.qs[v], g)
+			}
+		}
+		for _, q := range ans {
+			chat := data.chatOf(q)
+			addQ(q.ID, q.Q, chat, q.Facts, qAnswerable, 0)
+			if tw, ok := adv.twin(q, chat, ep.known); ok {
+				if tw.chat == "" {
+					tw.chat = tw.clean
+				}
+				addQ(q.ID+"-adv", tw.clean, tw.chat, nil, qAdversarial, tw.kind)
+			}
+		}
+		for _, q := range other {
+			addQ(q.ID, q.Q, data.chatOf(q), nil, qOtherArticle, 0)
+		}
+		for _, q := range near {
+			addQ(q.ID+"-near", q.Q, data.chatOf(q), nil, qNearArticle, 0)
+		}
+		return ep
+	}
 	for _, size := range generalSizes {
 		order := slices.Clone(pool)
 		rand.New(rand.NewPCG(uint64(size), 2)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -115,39 +158,28 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 			ep := generalEp{size: size, articles: order[k : k+size], known: map[string]bool{}, qs: make([][]generalQ, len(generalVariants))}
 			ans, other := episodeQuestions(ep.articles, byArticle, poolQs, ep.known)
 			near := nearQuestions(tp.nearest(ep.articles), byArticle, len(ans)/2)
-			known := func(s string) bool { return ep.known[s] }
-			addQ := func(id, clean, chat string, fs []string, kind, twin int) {
-				para, ch := paraphrase.Rewrite(clean, known, paraphraseP, id)
-				_, all := paraphrase.Rewrite(clean, known, 1, id)
-				texts := []string{clean, chat, para, paraphrase.Apply(chat, ch), paraphrase.Apply(chat, all)}
-				for v, t := range texts {
-					g := generalQ{text: t, facts: fs, kind: kind, twin: twin}
-					switch v {
-					case 2, 3:
-						g.changed = len(ch)
-					case 4:
-						g.changed = len(all)
-					}
-					ep.qs[v] = append(ep.qs[v], g)
-				}
+			eps = append(eps, addEp(ep, ans, other, near))
+			nb++
+		}
+		gf.Bases = append(gf.Bases, nb)
+	}
+	for _, size := range generalPieces {
+		order := slices.Clone(pool)
+		rand.New(rand.NewPCG(uint64(size), 4)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		nb := 0
+		for k := 0; k+size <= len(order); k += size {
+			ep := generalEp{size: size, pieces: true, known: map[string]bool{}, qs: make([][]generalQ, len(generalVariants))}
+			var ans, near []eval.Question
+			var ids []string
+			for _, a := range order[k : k+size] {
+				p := cutPiece(a)
+				ep.articles = append(ep.articles, p.article)
+				ids = append(ids, a.ID)
+				wordsOf(ep.known, p.article.Title, p.article.Paragraphs)
+				in, out := p.questions(byArticle[a.ID])
+				ans, near = append(ans, in...), append(near, out...)
 			}
-			for _, q := range ans {
-				chat := data.chatOf(q)
-				addQ(q.ID, q.Q, chat, q.Facts, qAnswerable, 0)
-				if tw, ok := adv.twin(q, chat, ep.known); ok {
-					if tw.chat == "" {
-						tw.chat = tw.clean
-					}
-					addQ(q.ID+"-adv", tw.clean, tw.chat, nil, qAdversarial, tw.kind)
-				}
-			}
-			for _, q := range other {
-				addQ(q.ID, q.Q, data.chatOf(q), nil, qOtherArticle, 0)
-			}
-			for _, q := range near {
-				addQ(q.ID+"-near", q.Q, data.chatOf(q), nil, qNearArticle, 0)
-			}
-			eps = append(eps, ep)
+			eps = append(eps, addEp(ep, ans, otherQuestions(ids, len(ans), poolQs), near))
 			nb++
 		}
 		gf.Bases = append(gf.Bases, nb)
@@ -166,6 +198,9 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 	for i := range eps {
 		b := facts.New(eps[i].articles, nil, facts.WithWeights(w))
 		si := slices.Index(generalSizes, eps[i].size)
+		if eps[i].pieces {
+			si = len(generalSizes) + slices.Index(generalPieces, eps[i].size)
+		}
 		for v := range generalVariants {
 			for k := range eps[i].qs[v] {
 				jobs = append(jobs, job{b, &eps[i].qs[v][k], si*len(generalVariants) + v})
@@ -190,7 +225,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 		ans, right, abst, topRight, changed, other, otherAbst, near, nearAbst, adv, advAbst int
 		advKind, advKindAbst                                                                [nTwinKinds]int
 	}
-	ts := make([]tally, len(generalSizes)*len(generalVariants))
+	ts := make([]tally, (len(generalSizes)+len(generalPieces))*len(generalVariants))
 	pos := make([][]float64, len(ts))
 	neg := make([][]float64, len(ts))
 	for i, j := range jobs {
@@ -239,8 +274,15 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 				byKind[twinKinds[k]] = round(share(t.advKindAbst[k], n), 4)
 			}
 		}
+		si, pieces := c/len(generalVariants), false
+		size := 0
+		if si < len(generalSizes) {
+			size = generalSizes[si]
+		} else {
+			size, pieces = generalPieces[si-len(generalSizes)], true
+		}
 		gf.Results = append(gf.Results, generalCell{
-			Articles: generalSizes[c/len(generalVariants)], Variant: generalVariants[c%len(generalVariants)],
+			Articles: size, Pieces: pieces, Variant: generalVariants[c%len(generalVariants)],
 			Answerable: t.ans, Cite1: round(share(t.right, t.ans), 4), FalseAbst: round(share(t.abst, t.ans), 4),
 			AbstTopOK: round(share(t.topRight, t.abst), 4), Changed: round(share(t.changed, t.ans), 3),
 			Other: t.other, OtherAbst: round(share(t.otherAbst, t.other), 4),
