@@ -31,7 +31,11 @@ var (
 func sizeGroups() []string {
 	var gs []string
 	for _, s := range pieceSizes {
-		gs = append(gs, strconv.Itoa(s)+" piece"+map[bool]string{true: "s"}[s > 1])
+		name := strconv.Itoa(s) + " piece"
+		if s > 1 {
+			name += "s"
+		}
+		gs = append(gs, name)
 	}
 	for _, s := range episodeSizes {
 		gs = append(gs, strconv.Itoa(s))
@@ -321,12 +325,12 @@ func runEpisodes(ctx context.Context, eps []episode, w facts.Weights) ([]sample,
 
 // weigh sets the samples' weights so that, in each slice (the fit's, the
 // calibration's, the threshold's), every group of sizes with samples there
-// weighs the same and the weights add up to the number of samples. Paraphrased twins
-// stand beside the questions they rewrite, not in addition to them: a
-// group's answerable questions, paraphrased or not, weigh together what
-// its questions as asked would alone, so that the twins teach which
-// answerable questions lack the base's words without making answerable
-// questions likelier than they are.
+// weighs the same and the weights add up to the number of samples.
+// Paraphrased twins stand beside the questions they rewrite, not in
+// addition to them: a group's answerable questions, paraphrased or not,
+// weigh together what its questions as asked would alone, so that the
+// twins teach which answerable questions lack the base's words without
+// making answerable questions likelier than they are.
 func weigh(ss []sample) {
 	groups := bigGroup() + 1
 	type tally struct {

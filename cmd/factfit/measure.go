@@ -115,41 +115,6 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 	adv.learnArticles(poolQs)
 	tp := newTopics(pool)
 	var eps []generalEp
-	addEp := func(ep generalEp, ans, other, near []eval.Question) generalEp {
-		known := func(s string) bool { return ep.known[s] }
-		addQ := func(id, clean, chat string, fs []string, kind, twin int) {
-			para, ch := paraphrase.Rewrite(clean, known, paraphraseP, id)
-			_, all := paraphrase.Rewrite(clean, known, 1, id)
-			texts := []string{clean, chat, para, paraphrase.Apply(chat, ch), paraphrase.Apply(chat, all)}
-			for v, t := range texts {
-				g := generalQ{text: t, facts: fs, kind: kind, twin: twin}
-				switch v {
-				case 2, 3:
-					g.changed = len(ch)
-				case 4:
-					g.changed = len(all)
-				}
-				ep.qs[v] = append(ep.qs[v], g)
-			}
-		}
-		for _, q := range ans {
-			chat := data.chatOf(q)
-			addQ(q.ID, q.Q, chat, q.Facts, qAnswerable, 0)
-			if tw, ok := adv.twin(q, chat, ep.known); ok {
-				if tw.chat == "" {
-					tw.chat = tw.clean
-				}
-				addQ(q.ID+"-adv", tw.clean, tw.chat, nil, qAdversarial, tw.kind)
-			}
-		}
-		for _, q := range other {
-			addQ(q.ID, q.Q, data.chatOf(q), nil, qOtherArticle, 0)
-		}
-		for _, q := range near {
-			addQ(q.ID+"-near", q.Q, data.chatOf(q), nil, qNearArticle, 0)
-		}
-		return ep
-	}
 	for _, size := range generalSizes {
 		order := slices.Clone(pool)
 		rand.New(rand.NewPCG(uint64(size), 2)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -158,7 +123,8 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 			ep := generalEp{size: size, articles: order[k : k+size], known: map[string]bool{}, qs: make([][]generalQ, len(generalVariants))}
 			ans, other := episodeQuestions(ep.articles, byArticle, poolQs, ep.known)
 			near := nearQuestions(tp.nearest(ep.articles), byArticle, len(ans)/2)
-			eps = append(eps, addEp(ep, ans, other, near))
+			ep.add(data, adv, ans, other, near)
+			eps = append(eps, ep)
 			nb++
 		}
 		gf.Bases = append(gf.Bases, nb)
@@ -179,7 +145,8 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 				in, out := p.questions(byArticle[a.ID])
 				ans, near = append(ans, in...), append(near, out...)
 			}
-			eps = append(eps, addEp(ep, ans, otherQuestions(ids, len(ans), poolQs), near))
+			ep.add(data, adv, ans, otherQuestions(ids, len(ans), poolQs), near)
+			eps = append(eps, ep)
 			nb++
 		}
 		gf.Bases = append(gf.Bases, nb)
@@ -274,13 +241,8 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 				byKind[twinKinds[k]] = round(share(t.advKindAbst[k], n), 4)
 			}
 		}
-		si, pieces := c/len(generalVariants), false
-		size := 0
-		if si < len(generalSizes) {
-			size = generalSizes[si]
-		} else {
-			size, pieces = generalPieces[si-len(generalSizes)], true
-		}
+		si, pieces := c/len(generalVariants), c/len(generalVariants) >= len(generalSizes)
+		size := append(slices.Clone(generalSizes), generalPieces...)[si]
 		gf.Results = append(gf.Results, generalCell{
 			Articles: size, Pieces: pieces, Variant: generalVariants[c%len(generalVariants)],
 			Answerable: t.ans, Cite1: round(share(t.right, t.ans), 4), FalseAbst: round(share(t.abst, t.ans), 4),
@@ -292,6 +254,44 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 		})
 	}
 	return gf, nil
+}
+
+// add adds to ep the answerable questions ans with the adversary's twins,
+// the questions about other articles other and the near questions near,
+// each in every form of generalVariants.
+func (ep *generalEp) add(data squad, adv *adversary, ans, other, near []eval.Question) {
+	known := func(s string) bool { return ep.known[s] }
+	addQ := func(id, clean, chat string, fs []string, kind, twin int) {
+		para, ch := paraphrase.Rewrite(clean, known, paraphraseP, id)
+		_, all := paraphrase.Rewrite(clean, known, 1, id)
+		texts := []string{clean, chat, para, paraphrase.Apply(chat, ch), paraphrase.Apply(chat, all)}
+		for v, t := range texts {
+			g := generalQ{text: t, facts: fs, kind: kind, twin: twin}
+			switch v {
+			case 2, 3:
+				g.changed = len(ch)
+			case 4:
+				g.changed = len(all)
+			}
+			ep.qs[v] = append(ep.qs[v], g)
+		}
+	}
+	for _, q := range ans {
+		chat := data.chatOf(q)
+		addQ(q.ID, q.Q, chat, q.Facts, qAnswerable, 0)
+		if tw, ok := adv.twin(q, chat, ep.known); ok {
+			if tw.chat == "" {
+				tw.chat = tw.clean
+			}
+			addQ(q.ID+"-adv", tw.clean, tw.chat, nil, qAdversarial, tw.kind)
+		}
+	}
+	for _, q := range other {
+		addQ(q.ID, q.Q, data.chatOf(q), nil, qOtherArticle, 0)
+	}
+	for _, q := range near {
+		addQ(q.ID+"-near", q.Q, data.chatOf(q), nil, qNearArticle, 0)
+	}
 }
 
 // auc returns the chance that a value of pos exceeds one of neg, ties
