@@ -191,6 +191,11 @@ func TestMeasure(t *testing.T) {
 		if r.Cite1 < 0 || r.Cite1 > 1 || r.FalseAbst < 0 || r.FalseAbst > 1 {
 			t.Errorf("%+v: shares out of [0, 1]", r)
 		}
+		// The answerability, which the engine abstains by, tells the
+		// towns' questions from the others better than chance.
+		if r.AnswerableAUC <= 0.5 || r.AnswerableAUC > 1 {
+			t.Errorf("%+v: answerability AUC %v, want above chance", r, r.AnswerableAUC)
+		}
 		if (r.Variant == "clean" || r.Variant == "chat") && r.Changed != 0 {
 			t.Errorf("%+v: a form not paraphrased with words changed", r)
 		}

@@ -73,6 +73,10 @@ type generalCell struct {
 	// one (ties half): how well the confidence tells them apart, whatever
 	// the threshold.
 	AUC float64 `json:"auc"`
+	// AnswerableAUC is the same of the answerability, which the engine
+	// abstains by: how well it tells the questions the base answers from
+	// the others.
+	AnswerableAUC float64 `json:"answerable_auc"`
 }
 
 type generalQ struct {
@@ -154,7 +158,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 
 	type result struct {
 		abst, right, topRight bool
-		conf                  float64
+		conf, answerP         float64
 	}
 	type job struct {
 		b    *facts.Base
@@ -178,7 +182,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 	err := forEach(ctx, len(jobs), func(_, i int) {
 		j := jobs[i]
 		a := j.b.Ask(j.q.text)
-		r := result{abst: a.Abstained(), conf: a.Confidence}
+		r := result{abst: a.Abstained(), conf: a.Confidence, answerP: j.b.Explain(j.q.text).Answerable}
 		if j.q.facts != nil {
 			r.right = !r.abst && len(a.Citations) > 0 && eval.HoldsAny(a.Citations[0].Quote, j.q.facts)
 			r.topRight = r.abst && len(a.Suggestions) > 0 && eval.HoldsAny(a.Suggestions[0].Quote, j.q.facts)
@@ -193,14 +197,14 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 		advKind, advKindAbst                                                                [nTwinKinds]int
 	}
 	ts := make([]tally, (len(generalSizes)+len(generalPieces))*len(generalVariants))
-	pos := make([][]float64, len(ts))
-	neg := make([][]float64, len(ts))
+	pos, posA := make([][]float64, len(ts)), make([][]float64, len(ts))
+	neg, negA := make([][]float64, len(ts)), make([][]float64, len(ts))
 	for i, j := range jobs {
 		t, r := &ts[j.cell], res[i]
 		if j.q.kind == qAnswerable {
-			pos[j.cell] = append(pos[j.cell], r.conf)
+			pos[j.cell], posA[j.cell] = append(pos[j.cell], r.conf), append(posA[j.cell], r.answerP)
 		} else {
-			neg[j.cell] = append(neg[j.cell], r.conf)
+			neg[j.cell], negA[j.cell] = append(neg[j.cell], r.conf), append(negA[j.cell], r.answerP)
 		}
 		switch j.q.kind {
 		case qAnswerable:
@@ -250,7 +254,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 			Other: t.other, OtherAbst: round(share(t.otherAbst, t.other), 4),
 			Near: t.near, NearAbst: round(share(t.nearAbst, t.near), 4),
 			Adv: t.adv, AdvAbst: round(share(t.advAbst, t.adv), 4), AdvByKind: byKind,
-			AUC: round(auc(pos[c], neg[c]), 4),
+			AUC: round(auc(pos[c], neg[c]), 4), AnswerableAUC: round(auc(posA[c], negA[c]), 4),
 		})
 	}
 	return gf, nil
