@@ -113,15 +113,15 @@ func fitConfidence(ctx context.Context, eps []episode, w *facts.Weights, c confi
 		return cf, tf, kf, err
 	}
 	// Each size of fact base has its own threshold of answerability, the
-	// highest that keeps its false abstentions on the threshold slice (tuningSlice) within the
-	// bound, less one standard error of the slice's share (sliceBound): the
-	// bound is for new questions, and a threshold that meets it on the
-	// slice by a hair does not on others (0.048 on the slice, 0.057 on the
-	// general measure's one-article bases, at 0.05 on one article). A base
-	// between two sizes takes one between theirs
-	// (facts.Weights.AbstainBelowFor). A small base (where the bot lives)
-	// scores its questions otherwise than all of SQuAD does, and one
-	// threshold for all would be the smallest's.
+	// highest that keeps its false abstentions on the threshold slice
+	// (tuningSlice) within the bound, less one standard error of the
+	// slice's share (sliceBound): the bound is for new questions, and a
+	// threshold that meets it on the slice by a hair does not on others
+	// (0.048 on the slice, 0.057 on the general measure's one-article
+	// bases, at 0.05 on one article). A base between two sizes takes one
+	// between theirs (facts.Weights.AbstainBelowFor). A small base (where
+	// the bot lives) scores its questions otherwise than all of SQuAD
+	// does, and one threshold for all would be the smallest's.
 	var cal []sample
 	below := 1.0
 	w.AbstainBySize = nil
