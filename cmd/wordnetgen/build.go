@@ -17,6 +17,7 @@ const (
 	relMeronym
 	relPertainym
 	relAntonym
+	relAncestor
 	numRelations
 )
 
@@ -202,6 +203,7 @@ func build(d *dict) *lexicon {
 			}
 		}
 		lx.rels[relHypernym][lemma] = limit(es, maxList)
+		lx.rels[relAncestor][lemma] = ancestors(d, lemma)
 
 		// Hyponyms, holonyms and meronyms, one level.
 		var hypo, holo, mero []synsetKey
@@ -287,6 +289,48 @@ func build(d *dict) *lexicon {
 		}
 	}
 	return lx
+}
+
+// ancestors lists what a noun is a kind of in its dominant sense: the head
+// word of every synset above that sense (its hypernyms, all the way up),
+// nearest first. The dominant sense is the noun sense tagged most often, or
+// WordNet's first when none is tagged more: the first-sense choice, which a
+// lemma-level walk cannot make (walked lemma by lemma, "condition" reaches a
+// place through another sense of "state"; walked from its dominant sense,
+// "actor" reaches "person" three levels up). Instance links are not
+// followed: the list says what kind of thing a kind is, and a name
+// ("Guinness", an actor) is no kind; Hypernyms has a name's kinds.
+func ancestors(d *dict, lemma string) []edge {
+	var dom *sense
+	for i, s := range d.senses[lemma] {
+		if s.synset.pos == 0 && (dom == nil || s.count > dom.count) {
+			dom = &d.senses[lemma][i]
+		}
+	}
+	if dom == nil {
+		return nil
+	}
+	seen := map[synsetKey]bool{dom.synset: true}
+	var out []edge
+	level := []synsetKey{dom.synset}
+	for len(level) > 0 {
+		var next []synsetKey
+		for _, k := range level {
+			for _, t := range targets(d.synsets[k], "@") {
+				s := d.synsets[t]
+				if seen[t] || s == nil {
+					continue
+				}
+				seen[t] = true
+				next = append(next, t)
+				if head := s.words[0]; head != lemma && !slices.ContainsFunc(out, func(e edge) bool { return e.to == head }) {
+					out = append(out, edge{to: head})
+				}
+			}
+		}
+		level = next
+	}
+	return limit(out, maxList)
 }
 
 func compareKeys(a, b synsetKey) int {

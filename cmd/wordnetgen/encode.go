@@ -11,7 +11,7 @@ import (
 
 // magic starts the compiled file; facts/internal/wordnet/format.go documents
 // the rest and reads it.
-const magic = "factbot wordnet 2\n"
+const magic = "factbot wordnet 3\n"
 
 // encode writes the lexicon in the compiled format, gzip-compressed with an
 // empty gzip header, so the same lexicon always gives the same bytes.

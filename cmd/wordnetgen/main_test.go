@@ -36,7 +36,7 @@ func generateFixture(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"source: hand-written fixture", "WordNet 3.0", "-source \"hand-written fixture\"", "  cntlist.rev\n", " pertainym 2 antonym 2\n"} {
+	for _, want := range []string{"source: hand-written fixture", "WordNet 3.0", "-source \"hand-written fixture\"", "  cntlist.rev\n", " pertainym 2 antonym 2 ancestor "} {
 		if !strings.Contains(string(prov), want) {
 			t.Errorf("provenance lacks %q:\n%s", want, prov)
 		}
@@ -149,6 +149,62 @@ func TestAntonyms(t *testing.T) {
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("antonyms of %q (-want +got):\n%s", tt.lemma, diff)
 		}
+	}
+}
+
+// TestAncestors checks the ancestors relation: every synset above the
+// dominant sense, nearest first, through hypernyms but not instance links.
+func TestAncestors(t *testing.T) {
+	d, err := readDict("testdata/dict")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := build(d)
+	tests := []struct {
+		lemma string
+		want  []string
+	}{
+		{"sedan", []string{"car", "motor vehicle", "vehicle"}},
+		{"saloon", []string{"car", "motor vehicle", "vehicle"}},
+		{"automobile", []string{"motor vehicle", "vehicle"}},
+		{"vehicle", nil},
+		{"lyon", nil}, // a name: an instance of a city, not a kind
+		{"buy", nil},  // a verb
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range lx.rels[relAncestor][tt.lemma] {
+			got = append(got, e.to)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("ancestors of %q (-want +got):\n%s", tt.lemma, diff)
+		}
+	}
+}
+
+// TestAncestorsDominantSense checks that the ancestors follow the sense
+// tagged most often, not the first listed nor every sense.
+func TestAncestorsDominantSense(t *testing.T) {
+	key := func(o uint32) synsetKey { return synsetKey{0, o} }
+	d := &dict{
+		synsets: map[synsetKey]*synset{
+			key(1): {words: []string{"entity"}},
+			key(2): {words: []string{"person"}, pointers: []pointer{{symbol: "@", target: key(1)}}},
+			key(3): {words: []string{"tube"}, pointers: []pointer{{symbol: "@", target: key(1)}}},
+			key(4): {words: []string{"performer"}, pointers: []pointer{{symbol: "@", target: key(2)}}},
+			key(5): {words: []string{"actor"}, pointers: []pointer{{symbol: "@", target: key(4)}}},
+			key(6): {words: []string{"actor"}, pointers: []pointer{{symbol: "@", target: key(3)}}},
+		},
+		senses: map[string][]sense{
+			"actor": {{key(6), 1, 2}, {key(5), 2, 40}},
+		},
+	}
+	var got []string
+	for _, e := range ancestors(d, "actor") {
+		got = append(got, e.to)
+	}
+	if diff := cmp.Diff([]string{"performer", "person", "entity"}, got); diff != "" {
+		t.Errorf("ancestors of the dominant sense (-want +got):\n%s", diff)
 	}
 }
 

@@ -87,7 +87,7 @@ func (g *generation) files(out string) ([]outFile, error) {
 	fmt.Fprintf(&p, "settings: minShare=%g smoothing=%g maxList=%d maxFanOut=%d\n", minShare, smoothing, maxList, maxFanOut)
 	fmt.Fprintf(&p, "output: %x  %s (%d bytes)\n", sha256.Sum256(g.encoded), filepath.Base(out), len(g.encoded))
 	fmt.Fprintf(&p, "lemmas: %d, exception forms: %d\n", len(g.lx.lemmas), len(g.lx.exceptions))
-	names := [numRelations]string{"synonym", "derived", "hypernym", "hyponym", "holonym", "meronym", "pertainym", "antonym"}
+	names := [numRelations]string{"synonym", "derived", "hypernym", "hyponym", "holonym", "meronym", "pertainym", "antonym", "ancestor"}
 	fmt.Fprintf(&p, "pairs:")
 	for r, name := range names {
 		n := 0

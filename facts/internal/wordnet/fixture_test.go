@@ -102,6 +102,9 @@ func TestFixtureRelations(t *testing.T) {
 		{"hypernyms", db.Hypernyms, "car", []string{"motor vehicle", "vehicle"}},
 		{"hypernyms", db.Hypernyms, "lyon", []string{"city", "metropolis"}},
 		{"hypernyms", db.Hypernyms, "vehicle", nil},
+		{"ancestors", db.Ancestors, "sedan", []string{"car", "motor vehicle", "vehicle"}},
+		{"ancestors", db.Ancestors, "lyon", nil}, // a name is no kind
+		{"ancestors", db.Ancestors, "vehicle", nil},
 		{"hyponyms", db.Hyponyms, "car", []string{"sedan", "saloon"}},
 		{"hyponyms", db.Hyponyms, "motor vehicle", []string{"car", "auto", "automobile"}},
 		{"hyponyms", db.Hyponyms, "city", []string{"lyon", "lyons"}},

@@ -5,12 +5,12 @@ The compiled file, wordnet.bin.gz, is written by cmd/wordnetgen and read here.
 
 It is one gzip stream (empty gzip header, so reruns are byte-identical) of:
 
-	magic       "factbot wordnet 2\n"
+	magic       "factbot wordnet 3\n"
 	nlemmas     uvarint
 	lemmas      nlemmas × { string; pos byte }
 	nexc        uvarint
 	exceptions  nexc × { string; n uvarint; n × { pos byte; lemma uvarint } }
-	relations   8 × nlemmas × { n uvarint; n × { lemma uvarint [; weight byte] } }
+	relations   9 × nlemmas × { n uvarint; n × { lemma uvarint [; weight byte] } }
 
 Integers are unsigned varints (encoding/binary). A string is front-coded
 against the previous string of its table: { shared uvarint; n uvarint; n
@@ -30,14 +30,14 @@ lemmas WordNet lists under that part of speech are kept.
 
 The relations follow in this order, each a list per lemma in id order:
 synonyms, derived forms, hypernyms, hyponyms, part holonyms, part meronyms,
-pertainyms, antonyms. Only synonyms carry a weight byte w after each lemma;
+pertainyms, antonyms, ancestors. Only synonyms carry a weight byte w after each lemma;
 the weight is w/255. Each list is in the order the generator ranks it
 (strongest, nearest or most familiar first). What goes into each list, and
 why, is documented in cmd/wordnetgen/build.go.
 
 The number in the magic is the format's version: a change to the layout or
 to the list of relations takes a new number, so a reader never misreads a
-file of another version (version 2 added antonyms).
+file of another version (version 2 added antonyms, 3 ancestors).
 */
 
 import (
@@ -51,7 +51,7 @@ import (
 	"slices"
 )
 
-const magic = "factbot wordnet 2\n"
+const magic = "factbot wordnet 3\n"
 
 // The relations of the compiled file, in the order they are stored.
 const (
@@ -63,6 +63,7 @@ const (
 	relMeronym
 	relPertainym
 	relAntonym
+	relAncestor
 	numRelations
 )
 

@@ -131,6 +131,13 @@ func (db *DB) IsKindOf(word string, kinds []string) bool {
 	return found
 }
 
+// Ancestors lists what a noun lemma is a kind of in its dominant sense
+// (the one tagged most often): the head word of every synset above it,
+// nearest first ("actor": "performer", "entertainer", "person", …). Unlike
+// Hypernyms, it follows one sense all the way up, so it never drifts
+// through another sense of a word on the way.
+func (db *DB) Ancestors(lemma string) []string { return db.list(relAncestor, lemma) }
+
 // IsLemma reports whether WordNet lists word (case-insensitive) as a lemma.
 func (db *DB) IsLemma(word string) bool {
 	_, ok := db.lookup(normalize(word))
@@ -214,6 +221,10 @@ func Synonyms(lemma string) []Rel { return db().Synonyms(lemma) }
 // Derived returns lemma's derivationally related forms in the embedded
 // WordNet; see DB.Derived.
 func Derived(lemma string) []string { return db().Derived(lemma) }
+
+// Ancestors returns lemma's ancestors in the embedded WordNet; see
+// DB.Ancestors.
+func Ancestors(lemma string) []string { return db().Ancestors(lemma) }
 
 // Hypernyms returns lemma's hypernyms in the embedded WordNet; see
 // DB.Hypernyms.
