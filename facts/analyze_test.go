@@ -40,6 +40,14 @@ func TestAnalyze(t *testing.T) {
 		{"Why did the ferries stop?", Analysis{Class: "DESC:reason"}},
 		{"How did the hackers get in?", Analysis{Class: "DESC:manner"}},
 		{"Which song topped the charts?", Analysis{Class: "ENTY:other", Focus: "song"}},
+		// Typed by the dominant sense's ancestors: an actor is a performer,
+		// an entertainer, a person; an army a military service, a force,
+		// an organization; a neighborhood a section, an area, a region, a
+		// location. A poem's kinds (writing, communication) type nothing.
+		{"Which actor played the villain?", Analysis{Class: "HUM:ind", Focus: "actor"}},
+		{"Which army withdrew?", Analysis{Class: "HUM:gr", Focus: "army"}},
+		{"Which neighborhood has the park?", Analysis{Class: "LOC:other", Focus: "neighborhood"}},
+		{"Which poem won?", Analysis{Class: "ENTY:other", Focus: "poem"}},
 		{"What is the foggiest Canadian city?", Analysis{Class: "LOC:city", Focus: "foggiest Canadian city", Constraints: []string{"Canadian"}}},
 		{"What is the largest city of Norway?", Analysis{Class: "LOC:city", Focus: "largest city", Constraints: []string{"Norway"}}},
 		{"What kind of city is Oslo?", Analysis{Class: "LOC:city", Focus: "city", Constraints: []string{"Oslo"}}},
