@@ -48,6 +48,8 @@ func TestAnalyze(t *testing.T) {
 		{"Which army withdrew?", Analysis{Class: "HUM:gr", Focus: "army"}},
 		{"Which neighborhood has the park?", Analysis{Class: "LOC:other", Focus: "neighborhood"}},
 		{"Which poem won?", Analysis{Class: "ENTY:other", Focus: "poem"}},
+		// A term is a word in its dominant sense, not a term of office.
+		{"What term describes the tax?", Analysis{Class: "ENTY:other", Focus: "term"}},
 		{"What is the foggiest Canadian city?", Analysis{Class: "LOC:city", Focus: "foggiest Canadian city", Constraints: []string{"Canadian"}}},
 		{"What is the largest city of Norway?", Analysis{Class: "LOC:city", Focus: "largest city", Constraints: []string{"Norway"}}},
 		{"What kind of city is Oslo?", Analysis{Class: "LOC:city", Focus: "city", Constraints: []string{"Oslo"}}},
