@@ -38,6 +38,11 @@ const nTwinKinds = 7
 // twinKinds names the kinds of change twin makes, in its order.
 var twinKinds = [nTwinKinds]string{"name-unknown", "number", "word-unknown", "denied", "name-in-article", "opposite", "noun-in-article"}
 
+// twinKeepsWords marks the kinds of change that may leave every word of
+// the twin known to the base, as most of SQuAD 2.0's unanswerable
+// questions do: the hard kinds.
+var twinKeepsWords = [nTwinKinds]bool{false, false, false, true, true, true, true}
+
 // A twinQ is an unanswerable twin of a question: clean, as chat (or ""),
 // and the kind of change that made it (an index of twinKinds).
 type twinQ struct {

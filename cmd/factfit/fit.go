@@ -91,8 +91,8 @@ func fitWeights(ctx context.Context, c config, data squad, log io.Writer) (weigh
 		if r.Pieces {
 			unit = "piece(s)"
 		}
-		fmt.Fprintf(log, "  general, %d %s, %s: cite@1 %.3f, false abstain %.3f (top right in %.3f of them), abstain on other-article %.3f, near %.3f, adversarial %.3f\n",
-			r.Articles, unit, r.Variant, r.Cite1, r.FalseAbst, r.AbstTopOK, r.OtherAbst, r.NearAbst, r.AdvAbst)
+		fmt.Fprintf(log, "  general, %d %s, %s: cite@1 %.3f, false abstain %.3f (top right in %.3f of them), abstain on other-article %.3f, near %.3f, adversarial %.3f; answerability AUC %.3f, on topic %.3f, in known words %.3f\n",
+			r.Articles, unit, r.Variant, r.Cite1, r.FalseAbst, r.AbstTopOK, r.OtherAbst, r.NearAbst, r.AdvAbst, r.AnswerableAUC, r.OnTopicAUC, r.KnownWordsAUC)
 	}
 	wf.setWeights(w)
 	return wf, nil

@@ -196,6 +196,11 @@ func TestMeasure(t *testing.T) {
 		if r.AnswerableAUC <= 0.5 || r.AnswerableAUC > 1 {
 			t.Errorf("%+v: answerability AUC %v, want above chance", r, r.AnswerableAUC)
 		}
+		// Every base has the adversary's twins, so the on-topic AUC is
+		// measured.
+		if r.OnTopicAUC <= 0 || r.OnTopicAUC > 1 {
+			t.Errorf("%+v: on-topic AUC %v, want one measured", r, r.OnTopicAUC)
+		}
 		if (r.Variant == "clean" || r.Variant == "chat") && r.Changed != 0 {
 			t.Errorf("%+v: a form not paraphrased with words changed", r)
 		}

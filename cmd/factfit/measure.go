@@ -69,14 +69,22 @@ type generalCell struct {
 	// near questions are about its articles' other paragraphs.
 	Pieces bool `json:"pieces,omitempty"`
 	// AUC is the chance that an answerable question gets a higher
-	// confidence than a question about another article or an adversarial
-	// one (ties half): how well the confidence tells them apart, whatever
+	// confidence than a question it cannot answer (about another article,
+	// a near one or an adversarial one; ties half): how well the confidence tells them apart, whatever
 	// the threshold.
 	AUC float64 `json:"auc"`
 	// AnswerableAUC is the same of the answerability, which the engine
 	// abstains by: how well it tells the questions the base answers from
 	// the others.
 	AnswerableAUC float64 `json:"answerable_auc"`
+	// OnTopicAUC is the answerability's AUC against the near and
+	// adversarial questions only: those on the base's own subject, which
+	// people ask and which the other articles' questions, told apart
+	// easily, do not stand for.
+	OnTopicAUC float64 `json:"on_topic_auc"`
+	// KnownWordsAUC is the answerability's AUC against the adversary's
+	// twins of the kinds that keep the base's words (twinKeepsWords).
+	KnownWordsAUC float64 `json:"known_words_auc"`
 }
 
 type generalQ struct {
@@ -199,12 +207,20 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 	ts := make([]tally, (len(generalSizes)+len(generalPieces))*len(generalVariants))
 	pos, posA := make([][]float64, len(ts)), make([][]float64, len(ts))
 	neg, negA := make([][]float64, len(ts)), make([][]float64, len(ts))
+	onTopicA := make([][]float64, len(ts)) // the answerability of near and adversarial questions
+	knownA := make([][]float64, len(ts))   // and of the twins in known words
 	for i, j := range jobs {
 		t, r := &ts[j.cell], res[i]
 		if j.q.kind == qAnswerable {
 			pos[j.cell], posA[j.cell] = append(pos[j.cell], r.conf), append(posA[j.cell], r.answerP)
 		} else {
 			neg[j.cell], negA[j.cell] = append(neg[j.cell], r.conf), append(negA[j.cell], r.answerP)
+		}
+		if j.q.kind == qNearArticle || j.q.kind == qAdversarial {
+			onTopicA[j.cell] = append(onTopicA[j.cell], r.answerP)
+		}
+		if j.q.kind == qAdversarial && twinKeepsWords[j.q.twin] {
+			knownA[j.cell] = append(knownA[j.cell], r.answerP)
 		}
 		switch j.q.kind {
 		case qAnswerable:
@@ -255,6 +271,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 			Near: t.near, NearAbst: round(share(t.nearAbst, t.near), 4),
 			Adv: t.adv, AdvAbst: round(share(t.advAbst, t.adv), 4), AdvByKind: byKind,
 			AUC: round(auc(pos[c], neg[c]), 4), AnswerableAUC: round(auc(posA[c], negA[c]), 4),
+			OnTopicAUC: round(auc(posA[c], onTopicA[c]), 4), KnownWordsAUC: round(auc(posA[c], knownA[c]), 4),
 		})
 	}
 	return gf, nil
