@@ -40,6 +40,7 @@ type extract struct {
 	isa     []bool   // WordNet has the token as a kind of the thing asked about (isA)
 	who     bool     // the question asks "who"
 	where   bool     // the question asks for a place
+	country bool     // the question asks for a country (asksCountry)
 	measure bool     // the question asks how long, old, far…: a figure with its unit
 	units   []string // the kinds of unit that measure may be in ("how far": linear units), or any
 	people  bool     // the question counts things that are no unit ("how many people"): "three years" counts none
@@ -184,7 +185,7 @@ func (b *Base) extractOf(s *scratch, q *query, cq *compiled, f uint32) *extract 
 	e.asked = append(e.asked[:0], make([]bool, len(e.toks))...)
 	e.qname = append(e.qname[:0], make([]bool, len(e.toks))...)
 	e.role = append(e.role[:0], make([]bool, len(e.toks))...)
-	e.who, e.where = q.wh == "who", q.want&kPlace != 0
+	e.who, e.where, e.country = q.wh == "who", q.want&kPlace != 0, asksCountry(q)
 	e.measure, e.units = measureCues[q.wh], measureUnits[q.wh]
 	e.people = q.wh == "how many" && q.focusTo > q.focusFrom && !isUnit(q.words[q.focusTo-1], unitKinds)
 	e.counts = q.wh == "how many" && q.focusTo > q.focusFrom && !isUnit(q.words[q.focusTo-1], moneyUnits)

@@ -147,7 +147,8 @@ func (e *extract) nameNot(place, title bool) string {
 		}
 		// "Who" asks for a person, not a place or an organisation.
 		// "Where" asks for no person: "Dr. Helen Marsh".
-		if e.who && e.notPerson(i, listEnd) || e.where && e.personTitled(i) {
+		// "Which country" asks for a country: "Wideawake" names none.
+		if e.who && e.notPerson(i, listEnd) || e.where && e.personTitled(i) || e.country && !namesCountry(e.cut(i, listEnd)) {
 			i = max(listEnd, acronym)
 			continue
 		}

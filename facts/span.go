@@ -472,10 +472,14 @@ var embeddedSpanModel = sync.OnceValue(func() *spanModel {
 // spanAnswer returns the span of r's best fact that the span model picks
 // (read by readSpan), or "" when the span's probability times the
 // answer's confidence (that the span is right and the fact too) is under
-// the model's floor, or no span may answer.
+// the model's floor, no span may answer, or the span is of the wrong kind
+// (no country for "which country").
 func (b *Base) spanAnswer(r *result) string {
 	if !r.spanRead || r.spanP*r.confidence < b.spanModel.Min || r.q.defines != "" {
 		return "" // a definition is a description (cutAnswer), not a span
+	}
+	if asksCountry(&r.q) && !namesCountry(r.span) {
+		return "" // of the wrong kind
 	}
 	return r.span
 }

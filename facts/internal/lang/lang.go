@@ -43,6 +43,7 @@ var (
 	OrgWords      = set("org-words")
 	PlaceWords    = set("place-words")
 	Countries     = set("countries")
+	CountryNouns  = set("country-nouns")
 	PlacePreps    = set("place-preps")
 	ReasonWords   = set("reason-words")
 	Qualifiers    = set("qualifiers")

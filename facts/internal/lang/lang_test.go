@@ -11,7 +11,7 @@ func TestEveryFileRead(t *testing.T) {
 	read := map[string]bool{}
 	for _, n := range []string{"stopwords", "chatter", "question-words", "auxiliaries", "doing", "copulas",
 		"months", "date-words", "currencies", "magnitudes", "number-words", "vague-numbers", "org-words",
-		"place-words", "countries", "place-preps", "reason-words", "qualifiers", "range-joins", "name-joins",
+		"place-words", "countries", "country-nouns", "place-preps", "reason-words", "qualifiers", "range-joins", "name-joins",
 		"acronym-stops", "acronym-words", "abbreviations", "honorifics", "particles", "amount-comparisons", "ordinal-words", "sentence-starters", "place-names", "demonym-suffixes",
 		"currency-signs", "synonyms", "appositions", "description-marks", "question-nouns",
 		"anaphors", "anaphor-possessives", "document-nouns", "followup-openers", "saying-verbs",
