@@ -192,6 +192,8 @@ func TestShortAnswerNearest(t *testing.T) {
 		{"Members pay $40 a year, and the new boathouse cost $2 million to build.", "How much did the new boathouse cost?", "$2 million"},
 		{"The airline will cut 1,200 jobs, about 8 percent of its workforce.", "How much of the workforce will the airline cut?", "about 8 percent"},
 		{"Dr. Lena Ortiz founded the clinic in the town of Maple Falls Junction.", "Who founded the clinic?", "Lena Ortiz"},
+		// A name "in" or "at" somewhere is a place, no one who did it.
+		{"He began his musical career as organist in Brackley, where Tom Arden later taught.", "Who began his musical career as organist?", "Tom Arden"},
 		// The thing asked about before a name is no part of it, unless
 		// no name follows.
 		{"In 1905 the treaty was signed by President Anna Berg in Oslo.", "Which president signed the treaty?", "Anna Berg"},

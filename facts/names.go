@@ -148,7 +148,10 @@ func (e *extract) nameNot(place, title bool) string {
 		// "Who" asks for a person, not a place or an organisation.
 		// "Where" asks for no person: "Dr. Helen Marsh".
 		// "Which country" asks for a country: "Wideawake" names none.
-		if e.who && e.notPerson(i, listEnd) || e.where && e.personTitled(i) || e.country && !namesCountry(e.cut(i, listEnd)) {
+		// Nor is a name "in" or "at" somewhere a person ("in Chicago"),
+		// unless WordNet knows it as one ("idealism in Plotinus").
+		if e.who && (e.notPerson(i, listEnd) || e.atPlaceNotPerson(i, listEnd)) ||
+			e.where && e.personTitled(i) || e.country && !namesCountry(e.cut(i, listEnd)) {
 			i = max(listEnd, acronym)
 			continue
 		}
@@ -227,6 +230,25 @@ func (e *extract) afterRole(i, end int) int {
 		return i // no name follows: "Idol Gives Back" stays whole
 	}
 	return k
+}
+
+// placeOnly are the prepositions of place that a person's name does not
+// follow ("in Chicago", "at Tottenham"), unlike "to", "from" or "between".
+var placeOnly = map[string]bool{"in": true, "at": true, "near": true, "across": true, "throughout": true, "within": true, "inside": true, "outside": true, "into": true}
+
+// atPlaceNotPerson reports whether the name of tokens i..j follows a
+// preposition of place, is no possessive ("in Smith's view") and is no
+// person WordNet knows.
+func (e *extract) atPlaceNotPerson(i, j int) bool {
+	if i == 0 || !placeOnly[e.words[i-1]] || text.Possessive(e.text, e.toks[j]) {
+		return false
+	}
+	for _, h := range wordnet.Hypernyms(strings.ToLower(e.cut(i, j))) {
+		if h == "person" || slices.Contains(wordnet.Ancestors(h), "person") {
+			return false
+		}
+	}
+	return true
 }
 
 // personTitled reports whether the name at token i opens with a person's
