@@ -95,7 +95,10 @@ func (b *Base) cutAnswer(s *scratch, q *query, cq *compiled, f uint32) (string, 
 				return m, e
 			}
 		}
-		return e.focusName(), e
+		if n := e.focusName(); n != "" {
+			return n, e
+		}
+		return e.quotedTitle(), e
 	}
 	return extractKind(e, q, cq), e
 }

@@ -1,0 +1,34 @@
+package facts
+
+import "testing"
+
+// TestQuotedTitle checks that a "what song" question with no name beside
+// its thing asked about is answered by the fact's quoted title, the one
+// nearest the question's names, and never by a quote of speech or one the
+// question holds.
+func TestQuotedTitle(t *testing.T) {
+	tests := []struct{ fact, q, want string }{
+		{`Jax, the third place finalist, also released a single called "Forcefield".`, "What song did Jax release?", "Forcefield"},
+		{`Glover released “I Am Beautiful” as a single while Harrison released “All Cried Out” after the show.`, "What song did Harrison release after the show?", "All Cried Out"},
+		{`Glover released “I Am Beautiful” as a single while Harrison released “All Cried Out” after the show.`, "What song did Glover release as a single?", "I Am Beautiful"},
+		{`“Hallelujah,” which Castro sang in the semi-final, went to number one.`, "What song did Castro sing in the semi-final?", "Hallelujah"},
+		// Speech is no title, nor is a quote the question gives.
+		{`The mayor said "We Will Rebuild Every Bridge In The Valley Before The Winter Comes" on Friday.`, "What did the mayor promise on Friday?", ""},
+		{`The band played "Blue Moon" at the fair.`, `Where did the band play "Blue Moon"?`, ""},
+	}
+	for _, tt := range tests {
+		b := New([]Article{{ID: "a", Title: "Music", Paragraphs: []string{tt.fact}}}, nil, noAbstain)
+		s := b.getScratch()
+		r, ok := b.search(s, tt.q)
+		if !ok {
+			t.Errorf("%q: nothing found", tt.q)
+			b.pool.Put(s)
+			continue
+		}
+		got := b.extractOf(s, &r.q, &r.c, r.cands[0].fact).quotedTitle()
+		b.pool.Put(s)
+		if got != tt.want {
+			t.Errorf("%q of %q: quotedTitle %q, want %q", tt.q, tt.fact, got, tt.want)
+		}
+	}
+}
