@@ -95,7 +95,14 @@ func (b *Base) cutAnswer(s *scratch, q *query, cq *compiled, f uint32) (string, 
 				return m, e
 			}
 		}
-		if n := e.focusName(); n != "" {
+		// A work is named by its quoted title before any other name
+		// ("“Hallelujah”", not "Billboard"); anything else by a name
+		// beside the thing asked about, else a title.
+		work := asksWork(q)
+		if t := e.quotedTitle(); work && t != "" {
+			return t, e
+		}
+		if n := e.focusName(); n != "" || work {
 			return n, e
 		}
 		return e.quotedTitle(), e

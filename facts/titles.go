@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/factbot/factbot/facts/internal/wordnet"
 )
 
 // Titles in quotes: news and encyclopedias quote the titles of songs,
@@ -74,4 +76,23 @@ func opensQuote(before string) bool {
 func closesQuote(after string) bool {
 	after = strings.TrimLeft(after, ",.!?")
 	return strings.HasPrefix(after, "”") || strings.HasPrefix(after, "\"")
+}
+
+// workKinds are what WordNet calls the works whose titles are quoted, in
+// the ancestors of a noun's dominant sense: a song is a "musical
+// composition", a novel "writing", a film a "show", a painting "art". Not
+// "publication": a magazine is one, and its name goes unquoted.
+var workKinds = []string{"musical composition", "music", "writing", "show", "art"}
+
+// asksWork reports whether the thing q asks about is a work: "which song",
+// "what film", "which novel".
+func asksWork(q *query) bool {
+	if q.focusTo <= q.focusFrom {
+		return false
+	}
+	lemmas := wordnet.Lemmas(q.words[q.focusTo-1])
+	if len(lemmas) == 0 {
+		return false
+	}
+	return slices.ContainsFunc(wordnet.Ancestors(lemmas[0]), func(a string) bool { return slices.Contains(workKinds, a) })
 }

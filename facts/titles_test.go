@@ -32,3 +32,19 @@ func TestQuotedTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkTitleBeforeName checks that a question about a work (a song, a
+// film) is answered with its quoted title though a name is nearer the
+// thing asked about, and that any other question still takes the name.
+func TestWorkTitleBeforeName(t *testing.T) {
+	tests := []struct{ fact, q, want string }{
+		{`In the semi-final Castro sang the Leonard Cohen song "Hallelujah" to great praise.`, "Which song did Castro sing in the semi-final?", "Hallelujah"},
+		{`Castro drew praise from the magazine Billboard for his song "Hallelujah" in the semi-final.`, "Which magazine praised Castro?", "Billboard"},
+	}
+	for _, tt := range tests {
+		b := New([]Article{{ID: "a", Title: "Music", Paragraphs: []string{tt.fact}}}, nil, noAbstain)
+		if got := b.Ask(tt.q).Text; got != tt.want {
+			t.Errorf("%q: short answer %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
