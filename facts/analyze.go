@@ -14,7 +14,7 @@ import (
 type Analysis struct {
 	// Class is the answer's class in Li and Roth's taxonomy ("Learning
 	// question classifiers", COLING 2002), coarse:fine: "NUM:money",
-	// "NUM:count", "NUM:date", "HUM:ind", "HUM:gr", "LOC:city",
+	// "NUM:count", "NUM:date", "NUM:ord", "HUM:ind", "HUM:gr", "LOC:city",
 	// "LOC:country", "LOC:state", "LOC:other", "DESC:def", "DESC:reason",
 	// "DESC:manner", "ENTY:other", or "" for a yes/no question or one
 	// whose class the engine cannot tell.
@@ -74,6 +74,8 @@ func (q *query) class() string {
 		return "HUM:desc"
 	case q.defines != "":
 		return "DESC:def"
+	case asksRank(q):
+		return "NUM:ord"
 	}
 	if c, ok := cueClasses[q.wh]; ok {
 		return c
@@ -207,7 +209,7 @@ func classOf(c string) string {
 // classNouns say what each class asks for, in a sentence.
 var classNouns = map[string]string{
 	"NUM:money": "an amount of money", "NUM:count": "a number", "NUM:perc": "a percentage",
-	"NUM:date": "a date", "NUM:period": "a length of time", "NUM:dist": "a distance", "NUM:size": "a size",
+	"NUM:date": "a date", "NUM:ord": "a position in a ranking", "NUM:period": "a length of time", "NUM:dist": "a distance", "NUM:size": "a size",
 	"HUM:ind": "a person", "HUM:gr": "an organisation or group", "HUM:desc": "who someone is",
 	"LOC:city": "a city", "LOC:country": "a country", "LOC:state": "a state or province", "LOC:other": "a place",
 	"DESC:def": "what something is", "DESC:reason": "a reason", "DESC:manner": "how something happened",

@@ -48,6 +48,9 @@ func TestAnalyze(t *testing.T) {
 		{"Which army withdrew?", Analysis{Class: "HUM:gr", Focus: "army"}},
 		{"Which neighborhood has the park?", Analysis{Class: "LOC:other", Focus: "neighborhood"}},
 		{"Which poem won?", Analysis{Class: "ENTY:other", Focus: "poem"}},
+		// "Where" with a word of ranking asks for a position.
+		{"Where does Oslo rank among cities?", Analysis{Class: "NUM:ord", Constraints: []string{"Oslo"}}},
+		{"In what place was the team ranked?", Analysis{Class: "NUM:ord", Focus: "place"}},
 		// A term is a word in its dominant sense, not a term of office.
 		{"What term describes the tax?", Analysis{Class: "ENTY:other", Focus: "term"}},
 		{"What is the foggiest Canadian city?", Analysis{Class: "LOC:city", Focus: "foggiest Canadian city", Constraints: []string{"Canadian"}}},

@@ -70,6 +70,11 @@ func (b *Base) cutAnswer(s *scratch, q *query, cq *compiled, f uint32) (string, 
 		return "", nil
 	}
 	e := b.extractOf(s, q, cq, f)
+	if asksRank(q) {
+		if r := e.rankOrdinal(); r != "" {
+			return r, e
+		}
+	}
 	if q.defines != "" {
 		if l := e.longForm(q.defines); l != "" {
 			return l, e

@@ -407,3 +407,20 @@ func TestVagueCount(t *testing.T) {
 		t.Errorf("got %q citing %v, want \"over thousands\" citing the operatives", ans.Text, ans.Citations)
 	}
 }
+
+// TestRankOrdinal checks that a question about a position in a ranking is
+// answered with the fact's ordinal, not a name or a place.
+func TestRankOrdinal(t *testing.T) {
+	tests := []struct{ fact, q, want string }{
+		{"Among the metropolitan areas of the United States, Oslo-Dade ranks seventh largest, behind Chicago.", "Where does Oslo-Dade rank among metropolitan areas?", "seventh largest"},
+		{"By purchasing power, Riverton was the fifth-richest city in the world in 2010.", "Where did Riverton rank by purchasing power in 2010?", "fifth"},
+		{"The board has ranked Latin second or third among the languages taught, after English.", "Where has the board ranked Latin among the languages taught?", "second or third"},
+		{"The club finished the season in 4th place, behind Leeds.", "In what place was the club ranked at the end of the season?", "4th"},
+	}
+	for _, tt := range tests {
+		b := New([]Article{{ID: "a", Title: "Rankings", Paragraphs: []string{tt.fact}}}, nil, noAbstain)
+		if got := b.Ask(tt.q).Text; got != tt.want {
+			t.Errorf("%q: short answer %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}

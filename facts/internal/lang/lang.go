@@ -73,6 +73,8 @@ var (
 	NamingWords       = set("naming-words")
 	NamingMarks       = lineSet("naming-marks")
 	Subordinators     = set("subordinators")
+	RankWords         = set("rank-words")
+	PositionNouns     = set("position-nouns")
 
 	// Anaphors, AnaphorPossessives, DocumentNouns, FollowupOpeners and
 	// SayingVerbs tell

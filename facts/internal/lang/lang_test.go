@@ -16,7 +16,7 @@ func TestEveryFileRead(t *testing.T) {
 		"currency-signs", "synonyms", "appositions", "description-marks", "question-nouns",
 		"anaphors", "anaphor-possessives", "document-nouns", "followup-openers", "saying-verbs",
 		"negations", "hedges", "compare-words", "source-words", "time-units", "list-words", "light-words", "mention-words", "kind-words",
-		"naming-words", "naming-marks", "chat-openers", "subordinators"} {
+		"naming-words", "naming-marks", "chat-openers", "subordinators", "rank-words", "position-nouns"} {
 		read["data/"+n+".txt"] = true
 	}
 	names, err := fs.Glob(files, "data/*.txt")

@@ -1,0 +1,66 @@
+package facts
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/factbot/factbot/facts/internal/lang"
+	"github.com/factbot/factbot/facts/internal/text"
+)
+
+// Rank questions: "Where does Miami rank among world cities?", "In what
+// place was Germany ranked?" ask for a position, which a fact gives as an
+// ordinal ("seventh", "fourth largest"), not for a place.
+
+// asksRank reports whether q asks for a position in a ranking: it has a
+// word of ranking and asks "where", or "what place" or "which position".
+func asksRank(q *query) bool {
+	if !slices.ContainsFunc(q.words, func(w string) bool { return lang.RankWords[w] }) {
+		return false
+	}
+	return q.wh == "where" || asksWhich(q) && lang.PositionNouns[q.words[q.focusTo-1]]
+}
+
+// rankOrdinal cuts out the ordinal nearest the question's words that the
+// question does not hold, with a superlative after it ("fourth largest")
+// or another ordinal it is joined to ("second or third"), or "".
+func (e *extract) rankOrdinal() string {
+	bestStart, bestEnd, bestNear := -1, -1, [2]int{-1, -1}
+	for i := range e.toks {
+		if !e.rankToken(i) || e.inQ[i] || e.asked[i] {
+			continue
+		}
+		end := i
+		if j := e.next(end); j > 0 && lang.RangeJoins[e.words[j]] {
+			if k := e.next(j); k > 0 && e.rankToken(k) {
+				end = k
+			}
+		}
+		if j := e.next(end); j > 0 && superlative(e.words[j]) && e.text[e.toks[end].End:e.toks[j].Start] == " " {
+			end = j // "fourth largest"; "fifth" of "fifth-richest" is the ordinal
+		}
+		if near := e.closeness(i, end); slices.Compare(near[:], bestNear[:]) > 0 {
+			bestStart, bestEnd, bestNear = i, end, near
+		}
+	}
+	if bestStart < 0 {
+		return ""
+	}
+	return e.cut(bestStart, bestEnd)
+}
+
+// rankToken reports whether token i is an ordinal: "first", "seventh",
+// "4th" (not "1990s").
+func (e *extract) rankToken(i int) bool {
+	w := e.words[i]
+	if w == "first" || lang.OrdinalWords[w] {
+		return true
+	}
+	return e.toks[i].Flags&text.Ordinal != 0 && (strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th"))
+}
+
+// superlative reports whether a word is a superlative adjective in -est
+// ("largest", "busiest"), not a noun such as "interest" or "west".
+func superlative(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "est") && !lang.Stopwords[w] && !strings.HasSuffix(w, "rest") && !strings.HasSuffix(w, "west") && !strings.HasSuffix(w, "test")
+}
