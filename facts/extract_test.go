@@ -424,3 +424,35 @@ func TestRankOrdinal(t *testing.T) {
 		}
 	}
 }
+
+// TestNameEndingInS checks that an abbreviated title opens a name at the
+// start of a sentence too, and that a name ending in 's keeps it unless a
+// word it owns follows.
+func TestNameEndingInS(t *testing.T) {
+	tests := []struct{ fact, q, want string }{
+		{"St. John's is one of the oldest settlements in North America.", "Which city is one of the oldest settlements in North America?", "St. John's"},
+		{"The eastern end of the highway is in St. John's, the capital.", "Where is the eastern end of the highway?", "St. John's"},
+		{"The prize went to Gray's design for the new bridge.", "Who designed the winning bridge?", "Gray"},
+	}
+	for _, tt := range tests {
+		b := New([]Article{{ID: "a", Title: "Towns", Paragraphs: []string{tt.fact}}}, nil, noAbstain)
+		if got := b.Ask(tt.q).Text; got != tt.want {
+			t.Errorf("%q: short answer %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestPossessiveBeforeExtraForms checks that a possessive whose word the
+// tokenizer also splits ("MacDonald's": "Mac", "Donald", extra tokens
+// after it) is cut without reading those tokens as the words after it: it
+// once sliced the text backwards and crashed.
+func TestPossessiveBeforeExtraForms(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Labour", Paragraphs: []string{
+		"This caused great anger among those who felt betrayed by MacDonald's actions: he and his supporters formed a separate National Labour Organisation.",
+	}}}, nil, noAbstain)
+	for _, q := range []string{"what causd macdonald to form a separate party", "Which party did MacDonald form?"} {
+		if a := b.Ask(q); len(a.Citations) == 0 {
+			t.Errorf("%q: no citation", q)
+		}
+	}
+}

@@ -21,7 +21,10 @@ func (e *extract) nameRun(i int) int {
 	if e.cls[i]&text.ClassAux != 0 {
 		return -1
 	}
-	if e.cls[i]&text.ClassCap == 0 {
+	// A place's abbreviated title opens its name at the start of a
+	// sentence too ("St. John's is…"); a person's is no part of the name
+	// ("Dr. Lena Ortiz founded…").
+	if e.cls[i]&text.ClassCap == 0 && !(e.titleAbbrev(i) && !e.personTitled(i)) {
 		j := e.next(i)
 		if e.toks[i].Flags&(text.Ordinal|text.Number) == 0 || j < 0 || e.cls[j]&text.ClassCap == 0 {
 			return -1
@@ -174,14 +177,23 @@ func (e *extract) nameNot(place, title bool) string {
 		return ""
 	}
 	// "Gray" of "Gray's design": the possessive is no part of the name
-	// ("It's" is no possessive).
+	// ("It's" is no possessive), but a name that ends in 's before no word
+	// it owns keeps it ("in St. John's, the capital").
 	n := e.cut(bestStart, bestEnd)
-	if text.Possessive(e.text, e.toks[bestEnd]) && !lang.Stopwords[e.words[bestEnd]] {
+	if text.Possessive(e.text, e.toks[bestEnd]) && !lang.Stopwords[e.words[bestEnd]] && e.owns(bestEnd) {
 		n = n[:len(n)-len("s")]
 		_, size := utf8.DecodeLastRuneInString(n)
 		n = n[:len(n)-size]
 	}
 	return n
+}
+
+// owns reports whether the token after token i, which ends in 's, is a
+// word it may own: after a space, and no function word ("Gray's design",
+// not "John's is" nor "John's, the").
+func (e *extract) owns(i int) bool {
+	j := e.next(i)
+	return j > 0 && e.toks[j].Start == e.toks[i].End+1 && e.text[e.toks[i].End] == ' ' && !lang.Stopwords[e.words[j]]
 }
 
 // acronymAfter returns the token of the acronym in brackets right after
