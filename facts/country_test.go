@@ -41,8 +41,7 @@ func TestCountryQuestionWantsCountry(t *testing.T) {
 		{"The Clean Water Prize was won twice by the Riverside Trust.", "Which team won the Clean Water Prize twice?", "Riverside Trust"},
 	}
 	for _, tt := range tests {
-		b := New([]Article{{ID: "a", Title: "Prizes", Paragraphs: []string{tt.fact}}}, nil, noAbstain)
-		a := b.Ask(tt.q)
+		a := askOne(tt.fact, tt.q)
 		if len(a.Citations) == 0 {
 			t.Errorf("%q: no citation", tt.q)
 			continue

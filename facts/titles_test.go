@@ -42,8 +42,7 @@ func TestWorkTitleBeforeName(t *testing.T) {
 		{`Castro drew praise from the magazine Billboard for his song "Hallelujah" in the semi-final.`, "Which magazine praised Castro?", "Billboard"},
 	}
 	for _, tt := range tests {
-		b := New([]Article{{ID: "a", Title: "Music", Paragraphs: []string{tt.fact}}}, nil, noAbstain)
-		if got := b.Ask(tt.q).Text; got != tt.want {
+		if got := askOne(tt.fact, tt.q).Text; got != tt.want {
 			t.Errorf("%q: short answer %q, want %q", tt.q, got, tt.want)
 		}
 	}

@@ -123,61 +123,40 @@ func TestFrequentSenses(t *testing.T) {
 	}
 }
 
-// TestAntonyms checks the fixture's antonym pointer (good ! bad, and back)
-// gives a word-to-word relation both ways, and that the satellite awful,
-// similar to bad, gets no indirect antonym.
-func TestAntonyms(t *testing.T) {
+// TestWordRelations checks two relations on the fixture: the antonym
+// pointer (good ! bad) gives a word-to-word relation both ways, and the
+// satellite awful, similar to bad, gets no indirect antonym; a noun's
+// ancestors are every synset above its dominant sense, nearest first,
+// through hypernyms but not instance links.
+func TestWordRelations(t *testing.T) {
 	d, err := readDict("testdata/dict")
 	if err != nil {
 		t.Fatal(err)
 	}
 	lx := build(d)
 	tests := []struct {
+		rel   int
 		lemma string
 		want  []string
 	}{
-		{"good", []string{"bad"}},
-		{"bad", []string{"good"}},
-		{"awful", nil},
-		{"french", nil},
+		{relAntonym, "good", []string{"bad"}},
+		{relAntonym, "bad", []string{"good"}},
+		{relAntonym, "awful", nil},
+		{relAntonym, "french", nil},
+		{relAncestor, "sedan", []string{"car", "motor vehicle", "vehicle"}},
+		{relAncestor, "saloon", []string{"car", "motor vehicle", "vehicle"}},
+		{relAncestor, "automobile", []string{"motor vehicle", "vehicle"}},
+		{relAncestor, "vehicle", nil},
+		{relAncestor, "lyon", nil}, // a name: an instance of a city, not a kind
+		{relAncestor, "buy", nil},  // a verb
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, e := range lx.rels[relAntonym][tt.lemma] {
+		for _, e := range lx.rels[tt.rel][tt.lemma] {
 			got = append(got, e.to)
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
-			t.Errorf("antonyms of %q (-want +got):\n%s", tt.lemma, diff)
-		}
-	}
-}
-
-// TestAncestors checks the ancestors relation: every synset above the
-// dominant sense, nearest first, through hypernyms but not instance links.
-func TestAncestors(t *testing.T) {
-	d, err := readDict("testdata/dict")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lx := build(d)
-	tests := []struct {
-		lemma string
-		want  []string
-	}{
-		{"sedan", []string{"car", "motor vehicle", "vehicle"}},
-		{"saloon", []string{"car", "motor vehicle", "vehicle"}},
-		{"automobile", []string{"motor vehicle", "vehicle"}},
-		{"vehicle", nil},
-		{"lyon", nil}, // a name: an instance of a city, not a kind
-		{"buy", nil},  // a verb
-	}
-	for _, tt := range tests {
-		var got []string
-		for _, e := range lx.rels[relAncestor][tt.lemma] {
-			got = append(got, e.to)
-		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
-			t.Errorf("ancestors of %q (-want +got):\n%s", tt.lemma, diff)
+			t.Errorf("relation %d of %q (-want +got):\n%s", tt.rel, tt.lemma, diff)
 		}
 	}
 }
