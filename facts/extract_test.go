@@ -60,13 +60,15 @@ func TestExtractDate(t *testing.T) {
 }
 
 // TestExtractYear: a question that asks for a year takes a date with one,
-// or none.
+// or none, and of a full date the year alone; a span of years whole.
 func TestExtractYear(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"Today the fort serves as a headquarters, built in 1825.", "1825"},
 		{"On Friday the network resumed its broadcasts.", ""},
-		{"It opened on April 12, 2019 to the public.", "April 12, 2019"},
-		{"It opened in March 2019 after delays.", "March 2019"},
+		{"It opened on April 12, 2019 to the public.", "2019"},
+		{"It opened in March 2019 after delays.", "2019"},
+		{"Repairs began on March 3, 2021, after inspectors found cracks.", "2021"},
+		{"The race was held in Valencia from 2008 to 2012.", "2008 to 2012"},
 		{"The edict (303 AD) ordered churches destroyed.", "303 AD"},
 		{"The city grew in the 17th century.", ""},
 	} {

@@ -193,6 +193,9 @@ func (e *extract) date(year bool) string {
 			if j := e.next(end); j > 0 && text.Era(e.toks[j], e.words[j]) {
 				end = j // "303 AD"
 			}
+			if year && !words && e.cls[end]&text.ClassYear != 0 {
+				start = end // "what year": "2010" of "January 11, 2010"
+			}
 			if !words {
 				end = e.dateRange(end)
 			}
