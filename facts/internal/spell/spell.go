@@ -177,11 +177,11 @@ func (c *Corrector) Correct(words []string, keep []bool) (out []string, fixes []
 				continue
 			}
 		}
-		if c.Known(w) {
+		to, k, ok := c.table(w)
+		if !ok && c.Known(w) {
 			out = append(out, w)
 			continue
 		}
-		to, k, ok := c.table(w)
 		if !ok {
 			var prev, next string
 			if len(out) > 0 {
@@ -410,18 +410,38 @@ func (c *Corrector) Shorthand(w string) bool {
 	return ok
 }
 
-// table looks w up in the chat and contraction tables.
+// table looks w up in the chat and contraction tables: for a word the base
+// does not know, or a chat abbreviation it knows only in passing (dwarfed).
 func (c *Corrector) table(w string) ([]string, Kind, bool) {
+	if to, ok := c.en.chat[w]; ok && (!c.Known(w) || c.dwarfed(w, to)) {
+		return to, Chat, true
+	}
 	if c.Known(w) {
 		return nil, 0, false
-	}
-	if to, ok := c.en.chat[w]; ok {
-		return to, Chat, true
 	}
 	if to, ok := c.en.contractions[w]; ok {
 		return to, Contraction, true
 	}
 	return nil, 0, false
+}
+
+// dwarfOver is how many times as often as a chat abbreviation the base
+// must use each word it stands for to read the abbreviation out though the
+// base knows it: an order of magnitude.
+const dwarfOver = 10
+
+// dwarfed reports whether the base uses every word of to, what the chat
+// abbreviation w stands for, dwarfOver times as often as w. A large base
+// knows "r" from "R&B", "w" from "W. H. Auden" and "govt" from a citation,
+// and uses "are", "with" and "government" a hundred times as often: in a
+// question, the abbreviation is chat.
+func (c *Corrector) dwarfed(w string, to []string) bool {
+	for _, t := range to {
+		if int64(c.base[t]) < dwarfOver*int64(c.base[w]) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasDigit(w string) bool {

@@ -63,6 +63,25 @@ func TestCorrect(t *testing.T) {
 	}
 }
 
+// TestDwarfedChat checks that a chat abbreviation the base knows only in
+// passing is still read out ("r" of "R&B" beside a hundred "are"), and
+// one the base uses as often as what it stands for is not ("bc" of
+// dates, BC).
+func TestDwarfedChat(t *testing.T) {
+	c := newTest(t, map[string]int{"r": 5, "are": 80, "there": 20, "bc": 30, "because": 2, "govt": 1, "government": 40, "built": 3, "in": 90, "year": 10})
+	tests := []struct{ in, want string }{
+		{"how many r there", "how many are there"},
+		{"what did the govt build", "what did the government build"},
+		{"built in 300 bc", "built in 300 bc"},
+	}
+	for _, tt := range tests {
+		got, _ := c.Correct(strings.Fields(tt.in), nil)
+		if diff := cmp.Diff(tt.want, strings.Join(got, " ")); diff != "" {
+			t.Errorf("Correct(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
 // TestKeep lists words that must stay as they are.
 func TestKeep(t *testing.T) {
 	c := newTest(t, base)
