@@ -38,6 +38,8 @@ func TestCorrect(t *testing.T) {
 		{"r u sure abt that", "are you sure about that"},
 		{"how many ppl work there", "how many people work there"},
 		{"did the govt pay", "did the government pay"},
+		{"when did the us pay", "when did the US pay"},
+		{"did they pay us", "did they pay us"},
 		{"pls tell me bc i forgot thx", "please tell me because i forgot thanks"},
 		{"cuz they wanted w o a trace", "because they wanted without a trace"},
 		{"who are the hackerss", "who are the hackers"},
