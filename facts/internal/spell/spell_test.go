@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/factbot/factbot/facts/internal/lang"
 )
 
 // base is a small fact base: the words of a news story about a hack, with
@@ -188,7 +190,9 @@ func TestData(t *testing.T) {
 			t.Errorf("%q is both chat and a contraction", typed)
 		}
 		for _, w := range meant {
-			if w != strings.ToLower(w) {
+			// Folded, but for a stop word in capitals, which the engine
+			// keeps apart ("US", the country, not "us").
+			if w != strings.ToLower(w) && !(w == strings.ToUpper(w) && lang.Stopwords[strings.ToLower(w)]) {
 				t.Errorf("chat %q: %q is not folded", typed, w)
 			}
 		}
