@@ -58,12 +58,17 @@ func newCorrector(lex *lexicon) *spell.Corrector {
 // names the facts mention, as chat types them in lower case ("what did
 // tass say", "what does wmd stand for"), however rarely the articles use
 // them. A name word that is also chat shorthand ("wanna" of "Wanna Cry")
-// is kept only beside another word of a name, so that "i wanna know" is
-// still read out.
+// is kept only where it makes a name of the facts with the word beside it,
+// so that "i wanna know" is still read out, and so are "r" and "govt"
+// beside words of other names ("german americans r there", "the govt
+// contract committee").
 func (b *Base) keepNameWords(q query, words []string, keep []bool, at []int) {
 	name := func(k int) bool { return k >= 0 && k < len(words) && b.nameWord(q.words[at[k]], q.toks[at[k]].Flags) }
+	phrase := func(k int) bool {
+		return k > 0 && b.namePhrase(words[k-1], words[k]) || k+1 < len(words) && b.namePhrase(words[k], words[k+1])
+	}
 	for k, w := range words {
-		if !keep[k] && name(k) && (!b.spell.Shorthand(w) || name(k-1) || name(k+1)) {
+		if !keep[k] && name(k) && (!b.spell.Shorthand(w) || phrase(k)) {
 			keep[k] = true
 		}
 	}

@@ -39,6 +39,29 @@ func TestCorrections(t *testing.T) {
 	}
 }
 
+// TestShorthandBesideNames checks that a chat abbreviation that is also a
+// word of a name (the "R" of "R Street", the "Govt" of a title) is read
+// out beside words of other names, and kept where it makes a name with
+// the word beside it.
+func TestShorthandBesideNames(t *testing.T) {
+	b := New([]Article{{ID: "a", Title: "Town", Paragraphs: []string{
+		"The Government Contract Committee met on R Street, where the Govt Gazette is printed.",
+		"The committee said the government contract was signed by German Americans.",
+	}}}, nil)
+	for _, tt := range []struct {
+		q    string
+		want []Correction
+	}{
+		{"how many german americans r there", []Correction{{"r", "are"}}},
+		{"what did the govt contract committee do", []Correction{{"govt", "government"}}},
+		{"what is on r street", nil},
+	} {
+		if diff := cmp.Diff(tt.want, b.Ask(tt.q).Corrections); diff != "" {
+			t.Errorf("Ask(%q).Corrections mismatch (-want +got):\n%s", tt.q, diff)
+		}
+	}
+}
+
 // A word of the aliases file is never corrected, however seldom the
 // articles use it: a curator wrote it as a name people ask with. (A word
 // of a name the articles write stays too: TestCorrections.)
