@@ -416,10 +416,11 @@ func TestVagueCount(t *testing.T) {
 	}
 }
 
-// TestShortAnswerShapes checks answers of shapes a name or a place
-// might take wrongly: a position in a ranking is the fact's ordinal, and a
-// place's abbreviated title opens its name at the start of a sentence
-// too, whose 's is cut only before a word it owns.
+// TestShortAnswerShapes checks answers of shapes a name, a place or a
+// date might take wrongly: a position in a ranking is the fact's ordinal,
+// a century an ordinal and "century", and a place's abbreviated title
+// opens its name at the start of a sentence too, whose 's is cut only
+// before a word it owns.
 func TestShortAnswerShapes(t *testing.T) {
 	tests := []struct{ fact, q, want string }{
 		{"Among the metropolitan areas of the United States, Oslo-Dade ranks seventh largest, behind Chicago.", "Where does Oslo-Dade rank among metropolitan areas?", "seventh largest"},
@@ -429,6 +430,9 @@ func TestShortAnswerShapes(t *testing.T) {
 		{"St. John's is one of the oldest settlements in North America.", "Which city is one of the oldest settlements in North America?", "St. John's"},
 		{"The eastern end of the highway is in St. John's, the capital.", "Where is the eastern end of the highway?", "St. John's"},
 		{"The prize went to Gray's design for the new bridge.", "Who designed the winning bridge?", "Gray"},
+		// "What century" takes the century a fact names with an ordinal.
+		{"Paper was first made in China in the 2nd century BC, from 105 AD in Europe.", "What century was paper first made in China?", "2nd century BC"},
+		{"In 19th-century America, quilts were widely used as bed covers.", "In what century were quilts widely used in America?", "19th century"},
 	}
 	for _, tt := range tests {
 		if got := askOne(tt.fact, tt.q).Text; got != tt.want {

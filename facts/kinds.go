@@ -75,6 +75,16 @@ func asksYear(q *query) bool {
 	return w == "year" || w == "years"
 }
 
+// asksCentury reports whether the thing q asks about is a century ("what
+// century", "which centuries").
+func asksCentury(q *query) bool {
+	if q.focusTo <= q.focusFrom {
+		return false
+	}
+	w := q.words[q.focusTo-1]
+	return w == "century" || w == "centuries"
+}
+
 // kindRows are the kinds of answer, in the order their extractors are
 // tried when a question asks for several, and their token tests.
 var kindRows = []kindRow{
@@ -115,7 +125,14 @@ var kindRows = []kindRow{
 		k: kDate, name: "date", cues: []string{"when"},
 		token:   func(cl text.Class, _ termFlag) bool { return cl&(text.ClassYear|text.ClassDate) != 0 },
 		feature: xDate, score: has(kDate), typed: true, near: kDate,
-		extract: func(e *extract, q *query, cq *compiled) string { return e.date(asksYear(q)) },
+		extract: func(e *extract, q *query, cq *compiled) string {
+			if asksCentury(q) {
+				if c := e.century(); c != "" {
+					return c
+				}
+			}
+			return e.date(asksYear(q))
+		},
 	},
 	{
 		k: kReason, name: "reason", cues: []string{"why"},

@@ -51,16 +51,37 @@ func (e *extract) rankOrdinal() string {
 
 // rankToken reports whether token i is an ordinal: "first", "seventh",
 // "4th" (not "1990s").
-func (e *extract) rankToken(i int) bool {
-	w := e.words[i]
-	if w == "first" || lang.OrdinalWords[w] {
-		return true
-	}
-	return e.toks[i].Flags&text.Ordinal != 0 && (strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th"))
-}
+func (e *extract) rankToken(i int) bool { return ordinalTerm(e.words[i]) }
 
 // superlative reports whether a word is a superlative adjective in -est
 // ("largest", "busiest"), not a noun such as "interest" or "west".
 func superlative(w string) bool {
 	return len(w) > 5 && strings.HasSuffix(w, "est") && !lang.Stopwords[w] && !strings.HasSuffix(w, "rest") && !strings.HasSuffix(w, "west") && !strings.HasSuffix(w, "test")
+}
+
+// century cuts out the century nearest the question's words that the fact
+// names with an ordinal, for "what century": "19th century" of "in
+// 19th-century America", "2nd century BC"; or "".
+func (e *extract) century() string {
+	best, bestNear := "", [2]int{-1, -1}
+	for i := 1; i < len(e.toks); i++ {
+		if w := e.words[i]; w != "century" && w != "centuries" || e.cls[i]&text.ClassAux != 0 {
+			continue
+		}
+		p := i - 1
+		for p >= 0 && e.cls[p]&text.ClassAux != 0 {
+			p--
+		}
+		if p < 0 || !e.rankToken(p) || e.inQ[p] {
+			continue
+		}
+		end := i
+		if j := e.next(i); j > 0 && text.Era(e.toks[j], e.words[j]) {
+			end = j
+		}
+		if near := e.closeness(p, end); slices.Compare(near[:], bestNear[:]) > 0 {
+			best, bestNear = e.text[e.toks[p].Start:e.toks[p].End]+" "+e.text[e.toks[i].Start:e.toks[end].End], near
+		}
+	}
+	return best
 }

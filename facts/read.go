@@ -216,6 +216,7 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 	near, focus := proxReach+1, proxReach+1
 	lastMatch, lastFocus, lastTyped := -1<<20, -1<<20, -1<<20
 	nameRuns, prevName := 0, false
+	numAt := -1 // the position of the last number or ordinal the question does not match
 	pos := 0
 	for k, t := range seq {
 		cl := cls[k]
@@ -238,6 +239,13 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 				if cq.groups[gi].focus {
 					lastFocus = pos
 					focus = min(focus, pos-lastTyped)
+				}
+				if cl&text.ClassDate != 0 && numAt == pos-1 {
+					// "14th century" for "which century": the question's
+					// word of time, with the fact's number, is a date, one
+					// word from the question's.
+					found |= kDate
+					lastTyped, near = pos-1, min(near, 1)
 				}
 			}
 			prevName = false
@@ -264,6 +272,9 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 			lastTyped = pos
 			near = min(near, pos-lastMatch)
 			focus = min(focus, pos-lastFocus)
+		}
+		if cl&(text.ClassNum|text.ClassYear) != 0 || ordinalTerm(b.terms[t]) {
+			numAt = pos
 		}
 	}
 	s.found, s.lp = best, learned
@@ -447,4 +458,16 @@ func defines(text, name string) bool {
 		}
 		from += i + len(n)
 	}
+}
+
+// ordinalTerm reports whether an index term is an ordinal: "19th", "2nd",
+// "third".
+func ordinalTerm(t string) bool {
+	if lang.OrdinalWords[t] || t == "first" {
+		return true
+	}
+	if len(t) < 3 || t[0] < '0' || t[0] > '9' {
+		return false
+	}
+	return strings.HasSuffix(t, "th") || strings.HasSuffix(t, "st") || strings.HasSuffix(t, "nd") || strings.HasSuffix(t, "rd")
 }
