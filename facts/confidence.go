@@ -122,6 +122,9 @@ func logistic(ws *[nConfInputs]float64, ts []Tree, x *[nConfInputs]float64) floa
 	for _, t := range ts {
 		z += t.Value(x[:])
 	}
+	if math.IsNaN(z) {
+		return 0 // an input out of range answers nothing rather than break the reply
+	}
 	return 1 / (1 + math.Exp(-z))
 }
 

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -166,5 +167,20 @@ func TestConfidenceInputsNamesInLowerCase(t *testing.T) {
 		if x[cNamesMiss]+x[cNamesAround] == 0 {
 			t.Errorf("Explain(%q): names-missing %.3f, names-around %.3f; want the name counted", q, x[cNamesMiss], x[cNamesAround])
 		}
+	}
+}
+
+// TestLogisticNaN checks that an input out of range (a NaN reached through
+// a division by zero) gives a probability of 0, which JSON can carry,
+// rather than a NaN, which broke the reply.
+func TestLogisticNaN(t *testing.T) {
+	var ws, x [nConfInputs]float64
+	ws[cScore], x[cScore] = 1, math.NaN()
+	if p := logistic(&ws, nil, &x); p != 0 {
+		t.Errorf("logistic of NaN = %v, want 0", p)
+	}
+	x[cScore] = 2
+	if p := logistic(&ws, nil, &x); p <= 0.5 || p >= 1 {
+		t.Errorf("logistic of 2 = %v, want in (0.5, 1)", p)
 	}
 }
