@@ -17,7 +17,7 @@ import (
 
 // asksCountry reports whether the thing q asks about is a country.
 func asksCountry(q *query) bool {
-	return q.focusTo > q.focusFrom && lang.CountryNouns[q.words[q.focusTo-1]]
+	return lang.CountryNouns[q.focusHead()]
 }
 
 // polityKinds are what WordNet calls the places a question about a

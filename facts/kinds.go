@@ -68,20 +68,14 @@ const strictKinds = amounts | kDate
 // asksYear reports whether q asks for a year: "In what year…?", "Which
 // years…?".
 func asksYear(q *query) bool {
-	if q.focusTo <= q.focusFrom {
-		return false
-	}
-	w := q.words[q.focusTo-1]
+	w := q.focusHead()
 	return w == "year" || w == "years"
 }
 
 // asksCentury reports whether the thing q asks about is a century ("what
 // century", "which centuries").
 func asksCentury(q *query) bool {
-	if q.focusTo <= q.focusFrom {
-		return false
-	}
-	w := q.words[q.focusTo-1]
+	w := q.focusHead()
 	return w == "century" || w == "centuries"
 }
 

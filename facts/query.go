@@ -101,6 +101,16 @@ func parse(z *text.Tokenizer, question string, toks []text.Token, words []string
 	return q
 }
 
+// focusHead returns the last word of the thing q asks about ("exchanges"
+// of "which crypto exchanges"), or "" when it asks about nothing in
+// particular.
+func (q *query) focusHead() string {
+	if q.focusTo <= q.focusFrom {
+		return ""
+	}
+	return q.words[q.focusTo-1]
+}
+
 // fragment reports whether q is a noun phrase asked as a question, as
 // people type in chat: a noun, "of" and what it is of ("capital of north
 // korea?", "the price of bitcoin"), with no question word nor auxiliary;

@@ -18,7 +18,7 @@ func asksRank(q *query) bool {
 	if !slices.ContainsFunc(q.words, func(w string) bool { return lang.RankWords[w] }) {
 		return false
 	}
-	return q.wh == "where" || asksWhich(q) && lang.PositionNouns[q.words[q.focusTo-1]]
+	return q.wh == "where" || asksWhich(q) && lang.PositionNouns[q.focusHead()]
 }
 
 // rankOrdinal cuts out the ordinal nearest the question's words that the

@@ -558,11 +558,8 @@ func (b *Base) Spans(question string) (fact string, confidence float64, extracte
 // about ("instrument" of "what musical instrument"), or nil when it asks
 // about nothing in particular.
 func focusLemmas(q *query) []string {
-	if q.focusTo <= q.focusFrom {
-		return nil
-	}
-	w := q.words[q.focusTo-1]
-	if lang.Stopwords[w] {
+	w := q.focusHead()
+	if w == "" || lang.Stopwords[w] {
 		return nil
 	}
 	return wordnet.Lemmas(w)

@@ -87,10 +87,7 @@ var workKinds = []string{"musical composition", "music", "writing", "show", "art
 // asksWork reports whether the thing q asks about is a work: "which song",
 // "what film", "which novel".
 func asksWork(q *query) bool {
-	if q.focusTo <= q.focusFrom {
-		return false
-	}
-	lemmas := wordnet.Lemmas(q.words[q.focusTo-1])
+	lemmas := focusLemmas(q)
 	if len(lemmas) == 0 {
 		return false
 	}
