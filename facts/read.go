@@ -216,7 +216,9 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 	near, focus := proxReach+1, proxReach+1
 	lastMatch, lastFocus, lastTyped := -1<<20, -1<<20, -1<<20
 	nameRuns, prevName := 0, false
-	numAt := -1 // the position of the last number or ordinal the question does not match
+	// The last token the question does not match, where and what: a
+	// number or ordinal before a date word of the question is a date.
+	prevAt, prevT, prevCl := -1, uint32(0), text.Class(0)
 	pos := 0
 	for k, t := range seq {
 		cl := cls[k]
@@ -240,7 +242,7 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 					lastFocus = pos
 					focus = min(focus, pos-lastTyped)
 				}
-				if cl&text.ClassDate != 0 && numAt == pos-1 {
+				if cl&text.ClassDate != 0 && prevAt == pos-1 && (prevCl&(text.ClassNum|text.ClassYear) != 0 || ordinalTerm(b.terms[prevT])) {
 					// "14th century" for "which century": the question's
 					// word of time, with the fact's number, is a date, one
 					// word from the question's.
@@ -273,9 +275,7 @@ func (b *Base) features(s *scratch, q *query, cq *compiled, c *cand, passRaw flo
 			near = min(near, pos-lastMatch)
 			focus = min(focus, pos-lastFocus)
 		}
-		if cl&(text.ClassNum|text.ClassYear) != 0 || ordinalTerm(b.terms[t]) {
-			numAt = pos
-		}
+		prevAt, prevT, prevCl = pos, t, cl
 	}
 	s.found, s.lp = best, learned
 
