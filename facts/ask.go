@@ -106,6 +106,13 @@ func (b *Base) answerText(s *scratch, r *result, cited []uint32) (Verdict, strin
 			return "", t
 		}
 	}
+	if i, j, ok := choice(&r.q); ok {
+		// "More or less toxic?" is answered "less", or by the quote.
+		if c := chosen(&r.q, &r.c, &r.cands[0], i, j); c != "" {
+			return "", c
+		}
+		return "", b.facts[r.cands[0].fact].text
+	}
 	if v, hedged := b.verdict(s, &r.q, &r.c, &r.cands[0]); v != "" {
 		return v, verdictText(v, hedged)
 	}
