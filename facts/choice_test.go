@@ -6,22 +6,19 @@ import (
 	"github.com/factbot/factbot/facts/internal/text"
 )
 
-// TestChoice checks that a question that asks which of two things is so is
-// answered with the one the fact holds, not "Yes", and with the quote when
-// the fact holds both or neither; "or not" asks no choice.
+// TestChoice checks that "or not" and "or so" ask no choice, and that two
+// words joined by "or" do (the answers: TestShortAnswerShapes).
 func TestChoice(t *testing.T) {
-	tests := []struct{ fact, q, want string }{
-		{"Sulfonamides proved far less toxic than arsphenamine in the trials of 1936.", "Were sulfonamides more or less toxic than arsphenamine?", "less"},
-		{"Portugal joined the war on Britain's side in 1762.", "Was Portugal on the side of France or Britain?", "Britain"},
-		{"The city's school enrollment dropped by a fifth after 2000 and then rose.", "Has school enrollment dropped or risen since 2000?", "The city's school enrollment dropped by a fifth after 2000 and then rose."},
-	}
-	for _, tt := range tests {
-		if got := askOne(tt.fact, tt.q).Text; got != tt.want {
-			t.Errorf("%q: answer %q, want %q", tt.q, got, tt.want)
+	for q, want := range map[string]bool{
+		"Is the bridge safe or not?":                     false,
+		"Did it cost a million or so?":                   false,
+		"Were sulfonamides more or less toxic?":          true,
+		"Was Portugal on the side of France or Britain?": true,
+		"What did the mayor or the council say?":         false, // no yes/no question
+	} {
+		pq := parse(text.NewTokenizer(), q, nil, nil)
+		if _, _, ok := choice(&pq); ok != want {
+			t.Errorf("choice(%q) = %v, want %v", q, ok, want)
 		}
-	}
-	q := parse(text.NewTokenizer(), "Is the bridge safe or not?", nil, nil)
-	if _, _, ok := choice(&q); ok {
-		t.Error(`"or not" read as a choice`)
 	}
 }

@@ -416,11 +416,11 @@ func TestVagueCount(t *testing.T) {
 	}
 }
 
-// TestShortAnswerShapes checks answers of shapes a name, a place or a
-// date might take wrongly: a position in a ranking is the fact's ordinal,
-// a century an ordinal and "century", and a place's abbreviated title
+// TestShortAnswerShapes checks answers of shapes a name, a place, a date
+// or a verdict might take wrongly: a position in a ranking is the fact's
+// ordinal, a century an ordinal and "century", a place's abbreviated title
 // opens its name at the start of a sentence too, whose 's is cut only
-// before a word it owns.
+// before a word it owns, and a choice is no yes or no.
 func TestShortAnswerShapes(t *testing.T) {
 	tests := []struct{ fact, q, want string }{
 		{"Among the metropolitan areas of the United States, Oslo-Dade ranks seventh largest, behind Chicago.", "Where does Oslo-Dade rank among metropolitan areas?", "seventh largest"},
@@ -433,6 +433,11 @@ func TestShortAnswerShapes(t *testing.T) {
 		// "What century" takes the century a fact names with an ordinal.
 		{"Paper was first made in China in the 2nd century BC, from 105 AD in Europe.", "What century was paper first made in China?", "2nd century BC"},
 		{"In 19th-century America, quilts were widely used as bed covers.", "In what century were quilts widely used in America?", "19th century"},
+		// A choice question takes the choice the fact matches, as the
+		// question writes it, not "Yes"; the quote when it matches both.
+		{"Sulfonamides proved far less toxic than arsphenamine in the trials of 1936.", "Were sulfonamides more or less toxic than arsphenamine?", "less"},
+		{"Portugal joined the war on Britain's side in 1762.", "Was Portugal on the side of France or Britain?", "Britain"},
+		{"The city's school enrollment dropped by a fifth after 2000 and then rose.", "Has school enrollment dropped or risen since 2000?", "The city's school enrollment dropped by a fifth after 2000 and then rose."},
 	}
 	for _, tt := range tests {
 		if got := askOne(tt.fact, tt.q).Text; got != tt.want {
