@@ -70,8 +70,8 @@ type generalCell struct {
 	Pieces bool `json:"pieces,omitempty"`
 	// AUC is the chance that an answerable question gets a higher
 	// confidence than a question it cannot answer (about another article,
-	// a near one or an adversarial one; ties half): how well the confidence tells them apart, whatever
-	// the threshold.
+	// a near one or an adversarial one; ties half): how well the
+	// confidence tells them apart, whatever the threshold.
 	AUC float64 `json:"auc"`
 	// AnswerableAUC is the same of the answerability, which the engine
 	// abstains by: how well it tells the questions the base answers from
