@@ -18,7 +18,9 @@ import (
 //   - english.tsv.gz (gzip; made by cmd/spellfreq): "word\tcount\tlower\tvalid" a
 //     line: how often the word was seen in SQuAD train's articles, how often
 //     in lower case (a word seen only with a capital is a name), and 1 if it
-//     is a lower-case word of Debian's wamerican list.
+//     is a lower-case word of Debian's wamerican list. A comment before the
+//     words, "# Lines: N", says how many lines of text (titles and
+//     paragraphs) the counts come from.
 //   - compounds.tsv (made by cmd/spellfreq): "joined\tleft\tright\tjoinedCount\tsplitCount"
 //     a line: a word of the list that is also two words of it, and how often
 //     each form was seen. A pair that is not in the file was never seen as
@@ -59,6 +61,7 @@ type english struct {
 	chat         map[string][]string // typed → meant words
 	contractions map[string][]string
 	short        map[string]bool // words of one or two letters a split may make
+	lines        int             // how many lines of text (titles, paragraphs) the counts come from
 	lex          lexicon         // the words that may be meant, seen in lower case, indexed
 }
 
@@ -89,7 +92,14 @@ func readEnglish() (*english, error) {
 	if err != nil {
 		return nil, fmt.Errorf("spell: english.tsv.gz: %w", err)
 	}
-	err = eachLine(zr, 4, func(f []string) error {
+	all, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("spell: english.tsv.gz: %w", err)
+	}
+	if e.lines, err = linesOf(all); err != nil {
+		return nil, fmt.Errorf("spell: english.tsv.gz: %w", err)
+	}
+	err = eachLine(bytes.NewReader(all), 4, func(f []string) error {
 		c, err1 := strconv.Atoi(f[1])
 		l, err2 := strconv.Atoi(f[2])
 		if err1 != nil || err2 != nil || (f[3] != "0" && f[3] != "1") {
@@ -149,6 +159,27 @@ func readEnglish() (*english, error) {
 		}
 	}
 	return e, nil
+}
+
+// linesOf returns the number in the comment "# Lines: N (…)" of the
+// english.tsv.gz data, which says how many lines of text its counts come
+// from.
+func linesOf(data []byte) (int, error) {
+	const header = "# Lines: "
+	for l := range bytes.Lines(data) {
+		if rest, ok := bytes.CutPrefix(l, []byte(header)); ok {
+			n, _, _ := bytes.Cut(rest, []byte(" "))
+			v, err := strconv.Atoi(string(bytes.TrimSpace(n)))
+			if err != nil || v <= 0 {
+				return 0, fmt.Errorf("bad line %q", bytes.TrimSpace(l))
+			}
+			return v, nil
+		}
+		if len(l) > 0 && l[0] != '#' {
+			break // the comments come first
+		}
+	}
+	return 0, fmt.Errorf("no %q comment", strings.TrimSpace(header))
 }
 
 // eachLine calls fn with the n tab-separated fields of each line of r that

@@ -256,6 +256,19 @@ func (c *Corrector) Commonness(w string) float32 {
 // commonAt is log10 of the lower-case count at which a word is wholly common.
 const commonAt = 4
 
+// Rate estimates the share of general English's paragraphs in which w is
+// written in lower case: its lower-case count over the lines of text the
+// counts come from, at most 1 (a word seen twice in one paragraph counts
+// twice, so it errs high for words that repeat). It is 0 for a word that
+// is not English (a name, a typo): general English says nothing of how
+// rare those are in a given set of articles.
+func (c *Corrector) Rate(w string) float64 {
+	if c == nil || !c.english(w) {
+		return 0
+	}
+	return min(1, float64(c.en.words[w].lower)/float64(c.en.lines))
+}
+
 // fix returns the reading of w, a word the base does not know, that is most
 // likely meant: w itself if it is an English word, unless general English
 // writes it as two words far more often, or it is rare and one slip away

@@ -120,6 +120,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if s.dict != "" {
 		fmt.Fprintf(&eng, "# Valid words: the lower-case entries of %s (Debian's wamerican, SCOWL; notice in wamerican-copyright.txt).\n", s.dict)
 	}
+	fmt.Fprintf(&eng, "%s%d (non-blank lines of the articles: their titles and paragraphs)\n", linesHeader, c.lines)
 	eng.WriteString("# Columns: word, times seen, times seen in lower case, 1 if a valid word of the word list.\n")
 	eng.WriteString("# Words of letters a-z only, most frequent first; then the list's words not seen, in order.\n")
 	for _, w := range words {
@@ -169,7 +170,12 @@ type counter struct {
 	lower  map[string]int
 	bigram map[string]int
 	texts  [][]string
+	lines  int // non-blank lines counted: the articles' titles and paragraphs
 }
+
+// linesHeader opens the comment of english.tsv.gz that says how many lines
+// of text the counts come from: the spell package reads it.
+const linesHeader = "# Lines: "
 
 func newCounter() *counter {
 	return &counter{z: text.NewTokenizer(), count: map[string]int{}, lower: map[string]int{}, bigram: map[string]int{}}
@@ -182,6 +188,9 @@ func (c *counter) add(s string) {
 	sc := bufio.NewScanner(strings.NewReader(s))
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() {
+		if strings.TrimSpace(sc.Text()) != "" {
+			c.lines++
+		}
 		for _, t := range c.z.Tokenize(sc.Text()) {
 			if t.Flags&(text.Aux|text.Number|text.Ordinal) != 0 {
 				continue
