@@ -47,11 +47,15 @@ func (b *Base) verdict(s *scratch, q *query, cq *compiled, best *cand) (Verdict,
 		return "", false
 	}
 	for gi, g := range cq.groups {
-		if g.chatter || len(g.alts) == 0 || gi < 64 && best.matched&(1<<gi) != 0 {
+		if g.chatter || gi < 64 && best.matched&(1<<gi) != 0 {
 			continue
 		}
-		// A word the facts use that the best fact lacks: it is about
-		// someone or something else ("Bithumb" of a fact about YouBit),
+		if len(g.alts) == 0 && !g.name && !g.number {
+			continue // a word no fact uses, which may be a slip of the keys
+		}
+		// A word the facts use, or a name or number, that the best fact
+		// lacks: it is about someone or something else ("Bithumb" of a
+		// fact about YouBit, "$5 million" of one that says "$2 million"),
 		// or says something else ("did the shares go up?" of "shares
 		// fell").
 		return "", false
