@@ -1,7 +1,6 @@
 package facts
 
 import (
-	"math"
 	"sync"
 	"unicode/utf8"
 
@@ -170,11 +169,6 @@ func (b *Base) citation(i uint32, n int) Citation {
 		N: n, Source: a.ID, Title: a.Title, Publisher: a.Publisher, URL: a.URL,
 		Paragraph: int(f.para), Quote: f.text,
 	}
-}
-
-// idfOf returns the BM25 inverse document frequency of a term in n documents.
-func idfOf(df, n int) float32 {
-	return float32(math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5)))
 }
 
 // truncate shortens s to at most n bytes at a rune boundary.

@@ -84,6 +84,7 @@ func New(articles []Article, aliases [][]string, opts ...Option) *Base {
 	b.vocab = newVocabulary(b)
 	b.synonyms = synonymTerms(b)
 	b.spell = <-spelled
+	b.smoothIDF()
 	if b.spell != nil {
 		b.spell.SetPhrases(b.namePhrase)
 	}
@@ -358,10 +359,10 @@ func (b *Base) index() {
 	b.idf = make([]float32, nterms)
 	for t := range b.idf {
 		if indexed[t] {
-			b.idf[t] = idfOf(len(b.passPost.list(uint32(t))), n)
+			b.idf[t] = idfOf(float64(len(b.passPost.list(uint32(t)))), float64(n))
 		}
 	}
-	b.maxIDF = idfOf(0, n)
+	b.maxIDF = idfOf(0, float64(n))
 	avg := float32(1)
 	if len(b.facts) > 0 && total > 0 {
 		avg = float32(total) / float32(len(b.facts))
