@@ -217,48 +217,32 @@ func TestConcurrent(t *testing.T) {
 }
 
 // TestCommonness checks that the English counts tell the words any question
-// may use from names, rare words and typos.
+// may use from names, rare words and typos, in both of their measures:
+// Commonness, on a log scale, and Rate, the share of paragraphs.
 func TestCommonness(t *testing.T) {
 	c := newTest(t, base)
 	for _, tt := range []struct {
-		w        string
-		min, max float32
+		w                string
+		minC, maxC       float32
+		minRate, maxRate float64
 	}{
-		{"government", 0.75, 1}, // seen in lower case about 1,800 times
-		{"happened", 0.3, 0.5},  // about 40
-		{"zzyzxq", 0, 0},        // never seen
-		{"beyonce", 0, 0},       // only as a name
-		{"the", 1, 1},           // the most common
+		{"government", 0.75, 1, 0.05, 0.2}, // seen in lower case about 1,800 times, over 19,338 lines
+		{"happened", 0.3, 0.5, 1e-3, 4e-3}, // about 40
+		{"laundering", 0.1, 0.2, 1e-5, 1e-3},
+		{"zzyzxq", 0, 0, 0, 0},  // never seen
+		{"beyonce", 0, 0, 0, 0}, // only as a name: English says nothing of its rarity
+		{"the", 1, 1, 1, 1},     // the most common; more uses than lines, so a rate of 1
 	} {
-		if got := c.Commonness(tt.w); got < tt.min || got > tt.max {
-			t.Errorf("Commonness(%q) = %.3f, want in [%v, %v]", tt.w, got, tt.min, tt.max)
+		if got := c.Commonness(tt.w); got < tt.minC || got > tt.maxC {
+			t.Errorf("Commonness(%q) = %.3f, want in [%v, %v]", tt.w, got, tt.minC, tt.maxC)
+		}
+		if got := c.Rate(tt.w); got < tt.minRate || got > tt.maxRate {
+			t.Errorf("Rate(%q) = %.5f, want in [%v, %v]", tt.w, got, tt.minRate, tt.maxRate)
 		}
 	}
 	var none *Corrector
-	if got := none.Commonness("government"); got != 0 {
-		t.Errorf("nil Corrector: Commonness = %v, want 0", got)
-	}
-}
-
-func TestRate(t *testing.T) {
-	c := newTest(t, base)
-	for _, tt := range []struct {
-		w        string
-		min, max float64
-	}{
-		{"government", 0.05, 0.2}, // about 1,800 lower-case uses over 19,338 lines
-		{"laundering", 1e-5, 1e-3},
-		{"the", 1, 1},     // more uses than lines: capped
-		{"beyonce", 0, 0}, // a name: general English says nothing of its rarity
-		{"zzyzxq", 0, 0},  // never seen
-	} {
-		if got := c.Rate(tt.w); got < tt.min || got > tt.max {
-			t.Errorf("Rate(%q) = %.5f, want in [%v, %v]", tt.w, got, tt.min, tt.max)
-		}
-	}
-	var none *Corrector
-	if got := none.Rate("government"); got != 0 {
-		t.Errorf("nil Corrector: Rate = %v, want 0", got)
+	if c, r := none.Commonness("government"), none.Rate("government"); c != 0 || r != 0 {
+		t.Errorf("nil Corrector: Commonness = %v, Rate = %v, want 0", c, r)
 	}
 }
 
