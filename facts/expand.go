@@ -213,7 +213,8 @@ func (b *Base) lemmaTerm(lemma string) (uint32, bool) {
 }
 
 // typos emits the terms within exactly the given number of typos of w, the
-// most frequent maxTypoTerms of them.
+// maxTypoTerms of them with the lowest idf: the commonest, by the base's
+// counts leaning on English's (idf.go).
 func (b *Base) typos(s *scratch, w string, typos int, emit func(uint32, float32)) {
 	s.typos = s.typos[:0]
 	b.vocab.fuzzy(w, typos, func(id uint32, _ int) {
