@@ -23,9 +23,11 @@ import (
 // many about the three held-out articles nearest its own (near.go), and
 // the adversary's twins of its questions, in the same four forms. Bases of
 // pieces of one or two held-out articles (pieces.go), the size of news
-// reports, are asked the same, but their near questions are about their
-// articles' other paragraphs. The engine answers each with Ask, its
-// weights and threshold as they are.
+// reports, are asked the same, but of every question about their
+// paragraphs, not every generalStride-th (a piece has a few paragraphs of
+// its article's dozens, and the bot's own bases are of that size), and
+// their near questions are about their articles' other paragraphs. The
+// engine answers each with Ask, its weights and threshold as they are.
 
 const (
 	generalStride = 3
@@ -106,7 +108,7 @@ type generalEp struct {
 // measureGeneral runs the general measure with the weights w.
 func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFigures, error) {
 	gf := generalFigures{
-		Setup:  "bases of 1 and 2 held-out articles (a seeded shuffle), then of pieces of 1 and 2 of them (runs of paragraphs of 400 words or more, asked about their articles' other paragraphs as near questions); their questions not in sample-2000 nor in the fit, every stride-th; as many questions about other held-out articles, half as many about the 3 held-out articles nearest the base's (tf-idf cosine), and the adversary's twins; each clean, as chat, paraphrased with WordNet synonyms the base lacks (each content word with probability paraphrase_p), as paraphrased chat, and as chat paraphrased at every word that has such a synonym",
+		Setup:  "bases of 1 and 2 held-out articles (a seeded shuffle), then of pieces of 1 and 2 of them (runs of paragraphs of 400 words or more, asked about their articles' other paragraphs as near questions); their questions not in sample-2000 nor in the fit, every stride-th (every one for pieces); as many questions about other held-out articles, half as many about the 3 held-out articles nearest the base's (tf-idf cosine), and the adversary's twins; each clean, as chat, paraphrased with WordNet synonyms the base lacks (each content word with probability paraphrase_p), as paraphrased chat, and as chat paraphrased at every word that has such a synonym",
 		Stride: generalStride, P: paraphraseP,
 	}
 	var pool []facts.Article
@@ -116,8 +118,10 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 		}
 	}
 	byArticle := map[string][]eval.Question{}
+	all := map[string][]eval.Question{} // every question, for the pieces
 	var poolQs []eval.Question
 	for i, q := range data.general {
+		all[q.Source] = append(all[q.Source], q)
 		if i%generalStride == 0 {
 			byArticle[q.Source] = append(byArticle[q.Source], q)
 			poolQs = append(poolQs, q)
@@ -154,7 +158,7 @@ func measureGeneral(ctx context.Context, data squad, w facts.Weights) (generalFi
 				ep.articles = append(ep.articles, p.article)
 				ids = append(ids, a.ID)
 				wordsOf(ep.known, p.article.Title, p.article.Paragraphs)
-				in, out := p.questions(byArticle[a.ID])
+				in, out := p.questions(all[a.ID])
 				ans, near = append(ans, in...), append(near, out...)
 			}
 			ep.add(data, adv, ans, otherQuestions(ids, len(ans), poolQs), near)
