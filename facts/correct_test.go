@@ -7,11 +7,7 @@ import (
 )
 
 func TestCorrections(t *testing.T) {
-	b := seeds(t)
-	for _, tt := range []struct {
-		q    string
-		want []Correction
-	}{
+	checkCorrections(t, seeds(t), []correctionCase{
 		{"hwo much did teh hackers steal", []Correction{{"hwo", "how"}, {"teh", "the"}}},
 		{"wat did the thinktank say", []Correction{{"wat", "what"}, {"thinktank", "think tank"}}},
 		{"whats the capital", nil},          // a contraction is read out, not reported
@@ -30,7 +26,21 @@ func TestCorrections(t *testing.T) {
 		// A name of the facts run together is read as the name.
 		{"wat is wannacry", []Correction{{"wat", "what"}, {"wannacry", "Wanna Cry"}}},
 		{"who leads the lazarusgroup", []Correction{{"lazarusgroup", "Lazarus Group"}}},
-	} {
+	})
+}
+
+// A correctionCase is a question and the corrections the engine should
+// report for it.
+type correctionCase struct {
+	q    string
+	want []Correction
+}
+
+// checkCorrections asks b each question of cases and compares the
+// corrections reported.
+func checkCorrections(t *testing.T, b *Base, cases []correctionCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.q, func(t *testing.T) {
 			if diff := cmp.Diff(tt.want, b.Ask(tt.q).Corrections); diff != "" {
 				t.Errorf("Ask(%q).Corrections mismatch (-want +got):\n%s", tt.q, diff)
@@ -48,18 +58,11 @@ func TestShorthandBesideNames(t *testing.T) {
 		"The Government Contract Committee met on R Street, where the Govt Gazette is printed.",
 		"The committee said the government contract was signed by German Americans.",
 	}}}, nil)
-	for _, tt := range []struct {
-		q    string
-		want []Correction
-	}{
+	checkCorrections(t, b, []correctionCase{
 		{"how many german americans r there", []Correction{{"r", "are"}}},
 		{"what did the govt contract committee do", []Correction{{"govt", "government"}}},
 		{"what is on r street", nil},
-	} {
-		if diff := cmp.Diff(tt.want, b.Ask(tt.q).Corrections); diff != "" {
-			t.Errorf("Ask(%q).Corrections mismatch (-want +got):\n%s", tt.q, diff)
-		}
-	}
+	})
 }
 
 // A word of the aliases file is never corrected, however seldom the
@@ -90,17 +93,10 @@ func TestCorrectionsInNames(t *testing.T) {
 		"Ships sent mail to Saint Helena every month. The island sent two teams to the games. " +
 			"Letters were sent by sea. Saint Helena has a port.",
 	}}}, nil)
-	for _, tt := range []struct {
-		q    string
-		want []Correction
-	}{
+	checkCorrections(t, b, []correctionCase{
 		{"what port does sant helena have", []Correction{{"sant", "saint"}}},
 		{"what was sant by sea", []Correction{{"sant", "sent"}}},
-	} {
-		if diff := cmp.Diff(tt.want, b.Ask(tt.q).Corrections); diff != "" {
-			t.Errorf("Ask(%q).Corrections mismatch (-want +got):\n%s", tt.q, diff)
-		}
-	}
+	})
 }
 
 // TestTruecase checks that names typed in lower case are read as names:
